@@ -1,0 +1,99 @@
+// The closed set of diagnostic codes. Every code is listed in docs/DIAGNOSTICS.md (checked by a
+// test). Add a code here first, then use it; never invent codes at the call site.
+
+export type Severity = 'error' | 'warning' | 'info'
+
+interface CodeInfo {
+  readonly severity: Severity
+  /** one-line advice shown under the message */
+  readonly help: string
+}
+
+export const DIAGNOSTIC_CODES = {
+  // located JSON
+  'json-syntax': { severity: 'error', help: 'fix the JSON syntax at the given position' },
+  'json-duplicate-key': {
+    severity: 'error',
+    help: 'IAM rejects duplicate keys; JSON.parse would silently keep the last one'
+  },
+  'json-too-deep': { severity: 'error', help: 'IAM policies are never this deeply nested' },
+  'json-too-large': { severity: 'error', help: 'the file exceeds the size this tool reads' },
+  // document structure (IAM-SEMANTICS §2)
+  'policy-not-object': { severity: 'error', help: 'a policy document is a JSON object' },
+  'policy-version-invalid': { severity: 'error', help: 'use "2012-10-17"' },
+  'policy-version-missing': {
+    severity: 'warning',
+    help: 'without "Version": "2012-10-17" policy variables are literal text'
+  },
+  'policy-statement-missing': { severity: 'error', help: 'add a "Statement" element' },
+  'policy-statement-empty': { severity: 'error', help: 'add at least one statement' },
+  'policy-element-unknown': { severity: 'error', help: 'remove the element or fix its name' },
+  'policy-id-in-identity': {
+    severity: 'warning',
+    help: 'the grammar does not allow "Id" in identity policies'
+  },
+  'statement-not-object': { severity: 'error', help: 'a statement is a JSON object' },
+  'statement-element-unknown': { severity: 'error', help: 'remove the element or fix its name' },
+  'statement-effect-missing': { severity: 'error', help: 'add "Effect": "Allow" or "Deny"' },
+  'statement-effect-invalid': { severity: 'error', help: 'use exactly "Allow" or "Deny"' },
+  'statement-action-missing': { severity: 'error', help: 'add "Action" or "NotAction"' },
+  'statement-action-conflict': { severity: 'error', help: 'use "Action" or "NotAction", not both' },
+  'statement-resource-missing': { severity: 'error', help: 'add "Resource" or "NotResource"' },
+  'statement-resource-conflict': {
+    severity: 'error',
+    help: 'use "Resource" or "NotResource", not both'
+  },
+  'statement-principal-missing': {
+    severity: 'error',
+    help: 'resource-based policies name a "Principal" or "NotPrincipal"'
+  },
+  'statement-principal-forbidden': {
+    severity: 'error',
+    help: 'identity policies, boundaries, session policies and SCPs cannot name principals'
+  },
+  'statement-principal-conflict': {
+    severity: 'error',
+    help: 'use "Principal" or "NotPrincipal", not both'
+  },
+  'statement-notprincipal-allow': { severity: 'error', help: '"NotPrincipal" is valid only with "Deny"' },
+  'statement-notprincipal-forbidden': {
+    severity: 'error',
+    help: '"NotPrincipal" is not allowed in trust policies, SCPs or RCPs'
+  },
+  'statement-sid-duplicate': { severity: 'error', help: 'give every statement a unique Sid' },
+  'statement-sid-invalid': { severity: 'warning', help: 'IAM accepts only letters and digits in a Sid' },
+  'value-type': { severity: 'error', help: 'use a string or an array of strings' },
+  'value-empty': { severity: 'error', help: 'the list must not be empty' },
+  'action-invalid': { severity: 'error', help: 'write actions as "service:Name" or "*"' },
+  'action-unknown': { severity: 'warning', help: 'the action is not in the IAM catalogue' },
+  'resource-invalid': { severity: 'error', help: 'write "*" or an ARN "arn:partition:service:region:account:resource"' },
+  'resource-wildcard-service': {
+    severity: 'error',
+    help: 'wildcards are not allowed in the service segment of a resource ARN'
+  },
+  'principal-invalid': { severity: 'error', help: 'see the Principal forms in IAM-SEMANTICS §2' },
+  'principal-rcp': { severity: 'error', help: 'RCP statements use "Principal": "*" only' },
+  'condition-not-object': {
+    severity: 'error',
+    help: 'a condition block maps operators to { key: value } objects'
+  },
+  'condition-operator-unknown': { severity: 'error', help: 'use an operator from docs/OPERATORS.md' },
+  'condition-operator-null-ifexists': { severity: 'error', help: '"Null" takes no IfExists suffix' },
+  'condition-value-invalid': {
+    severity: 'error',
+    help: 'the value does not fit the operator (number, date, CIDR, base64, true/false)'
+  },
+  'condition-key-invalid': { severity: 'error', help: 'condition keys are non-empty strings' },
+  // files, configuration and review (issues 3 and 4)
+  'file-unreadable': { severity: 'error', help: 'the file could not be read from the repository' },
+  'file-too-large': { severity: 'error', help: 'split the policy or exclude the file' },
+  'config-invalid': { severity: 'error', help: 'see the configuration reference in the README' },
+  'matrix-truncated': {
+    severity: 'warning',
+    help: 'narrow the policies or raise the request limit in the configuration'
+  },
+  'git-failed': { severity: 'error', help: 'check the refs and that the history is fetched (fetch-depth: 0)' },
+  'api-failed': { severity: 'error', help: 'see the message for the GitHub API error and its fix' }
+} as const satisfies Record<string, CodeInfo>
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES

@@ -1,0 +1,87 @@
+// The report model: what `diff --format json` prints, what the renderers and the GitHub
+// action consume. Shapes are normalised (arrays, `kind` discriminants). Schema version 1 is
+// documented in the README; change it only with a version bump.
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import type { DecisionEffect, DecisionReason, StatementRef } from '../engine/types.js'
+import type { PolicyKind } from '../policy/model.js'
+
+export type ChangeKind = 'broadened' | 'narrowed' | 'deny-changed'
+
+export type FileStatus = 'added' | 'modified' | 'deleted' | 'renamed'
+
+/** One side of a change: the decision and the statements that decided it. */
+export interface DecisionSummary {
+  readonly effect: DecisionEffect
+  readonly reason: DecisionReason
+  readonly determining: readonly StatementRef[]
+}
+
+/** One request whose decision differs between base and head. Reproducible with `evaluate`. */
+export interface Change {
+  readonly kind: ChangeKind
+  /** the file (or subject name) whose policies decided the request */
+  readonly file: string
+  readonly subject: string | undefined
+  readonly action: string
+  readonly resource: string
+  readonly principal: string
+  readonly resourceAccount: string | undefined
+  /** the condition context of the request; {} = no extra keys */
+  readonly context: Readonly<Record<string, string | readonly string[]>>
+  readonly before: DecisionSummary
+  readonly after: DecisionSummary
+  /** where the request came from: the automatic matrix or the configuration */
+  readonly origin: 'auto' | 'config'
+}
+
+/** An RFC 6902 operation on the normalised document (fast-json-patch). */
+export interface PatchOperation {
+  readonly op: string
+  readonly path: string
+  readonly value?: unknown
+  readonly from?: string
+}
+
+export interface FileReport {
+  readonly file: string
+  readonly previousFile: string | undefined
+  readonly status: FileStatus
+  /** the kind used to evaluate it; undefined when it could not be parsed */
+  readonly policyKind: PolicyKind | undefined
+  /** 'changed': some decision changed; 'neutral': text changed, no decision did; 'error': not reviewed */
+  readonly outcome: 'changed' | 'neutral' | 'error'
+  readonly diagnostics: readonly Diagnostic[]
+  /** requests evaluated for this file (base and head each) */
+  readonly requests: number
+  readonly changes: { readonly broadened: number; readonly narrowed: number; readonly denyChanged: number }
+  /** structural change of the normalised document (statement order ignored) */
+  readonly patch: readonly PatchOperation[]
+  /** actions named in the policies that the catalogue does not know, with a suggestion */
+  readonly unknownActions: readonly { readonly action: string; readonly suggestion: string | undefined }[]
+}
+
+export interface ReportSummary {
+  readonly broadened: number
+  readonly narrowed: number
+  readonly denyChanged: number
+  /** requests evaluated in all (each against base and head) */
+  readonly requests: number
+  readonly generatedRequests: number
+  readonly configuredRequests: number
+  readonly files: number
+  readonly filesWithErrors: number
+  readonly neutralFiles: number
+}
+
+export interface Report {
+  readonly schemaVersion: 1
+  readonly tool: { readonly name: 'iam-policy-diff'; readonly version: string }
+  readonly base: string | undefined
+  readonly head: string | undefined
+  readonly summary: ReportSummary
+  readonly files: readonly FileReport[]
+  /** sorted: broadened, narrowed, deny-changed; then file, action, resource */
+  readonly changes: readonly Change[]
+  /** problems not tied to one policy file (configuration, git, limits) */
+  readonly diagnostics: readonly Diagnostic[]
+}
