@@ -55,21 +55,38 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     help: 'use "Principal" or "NotPrincipal", not both'
   },
-  'statement-notprincipal-allow': { severity: 'error', help: '"NotPrincipal" is valid only with "Deny"' },
+  'statement-notprincipal-allow': {
+    severity: 'error',
+    help: '"NotPrincipal" is valid only with "Deny"'
+  },
   'statement-notprincipal-forbidden': {
     severity: 'error',
     help: '"NotPrincipal" is not allowed in trust policies, SCPs or RCPs'
   },
   'statement-sid-duplicate': { severity: 'error', help: 'give every statement a unique Sid' },
-  'statement-sid-invalid': { severity: 'warning', help: 'IAM accepts only letters and digits in a Sid' },
+  'statement-sid-invalid': {
+    severity: 'warning',
+    help: 'IAM accepts only letters and digits in a Sid'
+  },
   'value-type': { severity: 'error', help: 'use a string or an array of strings' },
   'value-empty': { severity: 'error', help: 'the list must not be empty' },
   'action-invalid': { severity: 'error', help: 'write actions as "service:Name" or "*"' },
   'action-unknown': { severity: 'warning', help: 'the action is not in the IAM catalogue' },
-  'resource-invalid': { severity: 'error', help: 'write "*" or an ARN "arn:partition:service:region:account:resource"' },
+  'resource-invalid': {
+    severity: 'error',
+    help: 'write "*" or an ARN "arn:partition:service:region:account:resource"'
+  },
   'resource-wildcard-service': {
     severity: 'error',
     help: 'wildcards are not allowed in the service segment of a resource ARN'
+  },
+  'resource-wildcard-type': {
+    severity: 'error',
+    help: 'write the resource type in full before any wildcard, e.g. "user/*" rather than "u*"'
+  },
+  'resource-matches-nothing': {
+    severity: 'warning',
+    help: 'write all six ARN parts, or end a shorter pattern in "*" (IAM-SEMANTICS §3.2)'
   },
   'principal-invalid': { severity: 'error', help: 'see the Principal forms in IAM-SEMANTICS §2' },
   'principal-rcp': { severity: 'error', help: 'RCP statements use "Principal": "*" only' },
@@ -77,8 +94,14 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     help: 'a condition block maps operators to { key: value } objects'
   },
-  'condition-operator-unknown': { severity: 'error', help: 'use an operator from docs/OPERATORS.md' },
-  'condition-operator-null-ifexists': { severity: 'error', help: '"Null" takes no IfExists suffix' },
+  'condition-operator-unknown': {
+    severity: 'error',
+    help: 'use an operator from docs/OPERATORS.md'
+  },
+  'condition-operator-null-ifexists': {
+    severity: 'error',
+    help: '"Null" takes no IfExists suffix'
+  },
   'condition-value-invalid': {
     severity: 'error',
     help: 'the value does not fit the operator (number, date, CIDR, base64, true/false)'
@@ -88,11 +111,15 @@ export const DIAGNOSTIC_CODES = {
   'file-unreadable': { severity: 'error', help: 'the file could not be read from the repository' },
   'file-too-large': { severity: 'error', help: 'split the policy or exclude the file' },
   'config-invalid': { severity: 'error', help: 'see the configuration reference in the README' },
+  'case-invalid': { severity: 'error', help: 'see the case format in docs/CLI.md' },
   'matrix-truncated': {
     severity: 'warning',
     help: 'narrow the policies or raise the request limit in the configuration'
   },
-  'git-failed': { severity: 'error', help: 'check the refs and that the history is fetched (fetch-depth: 0)' },
+  'git-failed': {
+    severity: 'error',
+    help: 'check the refs and that the history is fetched (fetch-depth: 0)'
+  },
   'api-failed': { severity: 'error', help: 'see the message for the GitHub API error and its fix' }
 } as const satisfies Record<string, CodeInfo>
 

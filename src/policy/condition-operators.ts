@@ -2,7 +2,8 @@
 // negated, and whether policy variables are substituted in their values. Pure data shared by
 // the validator (policy/) and the engine (engine/conditions/); semantics live in the engine.
 
-export type OperatorFamily = 'string' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null'
+export type OperatorFamily =
+  'string' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null'
 
 export interface OperatorInfo {
   readonly name: string
@@ -13,7 +14,12 @@ export interface OperatorInfo {
   readonly variables: boolean
 }
 
-const op = (name: string, family: OperatorFamily, negated: boolean, variables: boolean): OperatorInfo => ({
+const op = (
+  name: string,
+  family: OperatorFamily,
+  negated: boolean,
+  variables: boolean
+): OperatorInfo => ({
   name,
   family,
   negated,
