@@ -1,0 +1,57 @@
+// Bool and BinaryEquals (IAM-SEMANTICS §4.2). Bool compares true/false case-insensitively
+// ([UNCERTAIN], in parseBool); no policy variables (the docs conflict, §7.2: we follow R18).
+// BinaryEquals compares decoded bytes.
+import { decodeBase64, parseBool } from '../../policy/values.js'
+import type { ConditionOperator, PolicyValues } from './operator.js'
+
+export const BOOL_OPERATOR: ConditionOperator = {
+  family: 'bool',
+  expects: '`true` or `false`',
+  compile(_info, values) {
+    const parsed = values.map(parseBool)
+    const acceptsTrue = parsed.includes(true)
+    const acceptsFalse = parsed.includes(false)
+    const tester: PolicyValues = {
+      test(r) {
+        const value = parseBool(r)
+        if (value === undefined) return 'unparsable'
+        return (value ? acceptsTrue : acceptsFalse) ? 'match' : 'no-match'
+      }
+    }
+    return { bind: () => tester }
+  }
+}
+
+export const BINARY_OPERATOR: ConditionOperator = {
+  family: 'binary',
+  expects: 'base64 text',
+  compile(_info, values) {
+    const expected: Uint8Array[] = []
+    for (const value of values) {
+      const bytes = decodeBase64(value)
+      if (bytes !== undefined) expected.push(bytes)
+    }
+    const tester: PolicyValues = {
+      test(r) {
+        const bytes = decodeBinaryContextValue(r)
+        if (bytes === undefined) return 'unparsable'
+        return expected.some((e) => sameBytes(e, bytes)) ? 'match' : 'no-match'
+      }
+    }
+    return { bind: () => tester }
+  }
+}
+
+/**
+ * [UNCERTAIN] §4.2 leaves the request side's form open; JSON context values cannot carry raw
+ * bytes, so a binary context value is base64 text like the policy value.
+ */
+export function decodeBinaryContextValue(value: string): Uint8Array | undefined {
+  return decodeBase64(value)
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
