@@ -1,0 +1,56 @@
+// `mode: review`: decide what to compare from the event, read both versions (git or API), load
+// the configuration from the base commit and run the review.
+import path from 'node:path'
+import packageJson from '../../package.json' with { type: 'json' }
+import { loadCatalog } from '../catalog/load-catalog.js'
+import type { Report } from '../diff/report.js'
+import type { ActionConfig } from '../inputs.js'
+import { review } from '../review/review.js'
+import type { RunContext } from './context.js'
+import { loadConfig } from './load-config.js'
+import { resolveTarget } from './event.js'
+import type { GitHubPort } from './port.js'
+import { selectSource } from './select-source.js'
+import type { ActionSink } from './sink.js'
+
+export type Outcome =
+  | { readonly kind: 'skip'; readonly message: string }
+  | {
+      readonly kind: 'report'
+      readonly report: Report
+      /** the pull request that gets the sticky comment */
+      readonly commentOn: number | undefined
+      /** the pull request whose labels can approve the change */
+      readonly gatePull: number | undefined
+      readonly annotate: boolean
+    }
+
+export async function runReview(
+  inputs: ActionConfig,
+  context: RunContext,
+  port: GitHubPort,
+  sink: ActionSink
+): Promise<Outcome> {
+  const resolved = resolveTarget(context.eventName, context.payload, inputs, context.sha)
+  if (resolved.kind === 'skip') return resolved
+  const { target } = resolved
+  const repoDir =
+    context.workspace === undefined
+      ? undefined
+      : path.resolve(context.workspace, inputs.workingDirectory)
+  const { source } = await selectSource({ target, port, repoDir, log: (m) => sink.info(m) })
+  const config = await loadConfig(source, inputs.config, sink)
+  const report = await review({
+    source,
+    config,
+    catalog: loadCatalog(),
+    toolVersion: packageJson.version
+  })
+  return {
+    kind: 'report',
+    report,
+    commentOn: target.comment ? target.pullNumber : undefined,
+    gatePull: target.pullNumber,
+    annotate: true
+  }
+}

@@ -1,0 +1,99 @@
+// The only reader of the action's inputs. Defaults live in action.yml (the runner fills them in);
+// this module validates what it gets and quotes the bad value.
+import * as core from '@actions/core'
+import type { FailOn } from './config/types.js'
+
+export type CommentMode = 'on-change' | 'always' | 'never'
+export type RunMode = 'review' | 'publish-report'
+
+export interface ActionConfig {
+  readonly token: string
+  readonly failOn: FailOn
+  readonly comment: CommentMode
+  /** configuration file, relative to the repository root; undefined: none, use the defaults */
+  readonly config: string | undefined
+  readonly base: string | undefined
+  readonly head: string | undefined
+  readonly pullNumber: number | undefined
+  readonly approveLabel: string | undefined
+  readonly mode: RunMode
+  /** publish-report: the saved report to post */
+  readonly reportPath: string | undefined
+  /** the repository checkout, relative to GITHUB_WORKSPACE */
+  readonly workingDirectory: string
+  /** tells apart several sticky comments on one pull request (one per configuration) */
+  readonly commentKey: string | undefined
+}
+
+/** Reads one input by its action.yml name ('' when unset). */
+export type InputReader = (name: string) => string
+
+const defaultReader: InputReader = (name) => core.getInput(name)
+
+export function readInputs(read: InputReader = defaultReader): ActionConfig {
+  const text = (name: string): string | undefined => {
+    const value = read(name).trim()
+    return value === '' ? undefined : value
+  }
+  const mode = oneOf(read, 'mode', ['review', 'publish-report'] as const)
+  const reportPath = text('report-path')
+  if (mode === 'publish-report' && reportPath === undefined) {
+    throw new Error(
+      'input `report-path` is required with `mode: publish-report`: set it to the saved report JSON file'
+    )
+  }
+  const token = text('github-token')
+  if (token === undefined)
+    throw new Error(
+      'input `github-token` is empty: pass `${{ github.token }}` or a token with `pull-requests: write`'
+    )
+  return Object.freeze({
+    token,
+    failOn: oneOf(read, 'fail-on', ['broadened', 'any', 'never'] as const),
+    comment: oneOf(read, 'comment', ['on-change', 'always', 'never'] as const),
+    config: text('config'),
+    base: gitRef('base', text('base')),
+    head: gitRef('head', text('head')),
+    pullNumber: pullNumber(text('pull-number')),
+    approveLabel: text('approve-label'),
+    mode,
+    reportPath,
+    workingDirectory: text('working-directory') ?? '.',
+    commentKey: commentKey(text('comment-key'))
+  })
+}
+
+function oneOf<T extends string>(read: InputReader, name: string, allowed: readonly T[]): T {
+  const value = read(name).trim()
+  const found = allowed.find((option) => option === value)
+  if (found !== undefined) return found
+  const list = allowed.map((option) => `\`${option}\``).join(', ')
+  throw new Error(`input \`${name}\` must be one of ${list}: got \`${value}\``)
+}
+
+function pullNumber(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const number = Number(value.replace(/^#/, ''))
+  if (!Number.isSafeInteger(number) || number <= 0) {
+    throw new Error(
+      `input \`pull-number\` must be a pull request number such as \`42\`: got \`${value}\``
+    )
+  }
+  return number
+}
+
+// refs reach git as arguments: one that starts with `-` would be read as an option
+function gitRef(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || (!value.startsWith('-') && !/\s/.test(value))) return value
+  throw new Error(`input \`${name}\` must be a branch, tag or commit SHA: got \`${value}\``)
+}
+
+// the key goes into an HTML comment: keep it to characters that cannot close it
+const KEY = /^[A-Za-z0-9._-]{1,64}$/
+
+function commentKey(value: string | undefined): string | undefined {
+  if (value === undefined || KEY.test(value)) return value
+  throw new Error(
+    `input \`comment-key\` may hold only letters, digits, \`.\`, \`_\` and \`-\` (at most 64): got \`${value}\``
+  )
+}
