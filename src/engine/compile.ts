@@ -1,7 +1,10 @@
 // Policies → compiled statements, indexed by service prefix (IAM-SEMANTICS §6 input model).
 // A Policy object is compiled once per role in a set (WeakMap), so base and head sets that
 // share unchanged documents share their matchers; grouping per set is cheap array work.
+// Each group also remembers, per request action, the statements whose Action/NotAction
+// matches it (§3.1 depends on the action alone), so evaluation never matches actions twice.
 import type { Policy, PolicyKind } from '../policy/model.js'
+import { matchAction } from './match-action.js'
 import { compileStatement, type CompiledStatement } from './statement.js'
 import type { PolicySet } from './types.js'
 
@@ -21,6 +24,8 @@ export interface CompiledGroup {
   readonly any: Candidates
   /** any Deny statement at all: most groups have none, and the fast path skips them */
   readonly hasDeny: boolean
+  /** by actionSlot of the request action: the statements whose Action/NotAction matches it */
+  readonly byAction: (Candidates | undefined)[]
 }
 
 export interface CompiledPolicySet {
@@ -75,7 +80,8 @@ export function compileGroup(policies: readonly Policy[], kind: PolicyKind): Com
   return {
     byService,
     any: candidateLists(statements.filter((st) => st.services === undefined)),
-    hasDeny: statements.some((st) => st.effect === 'Deny')
+    hasDeny: statements.some((st) => st.effect === 'Deny'),
+    byAction: []
   }
 }
 
@@ -87,7 +93,55 @@ function candidateLists(statements: readonly CompiledStatement[]): Candidates {
   }
 }
 
+const NO_STATEMENTS: readonly CompiledStatement[] = []
+const NO_CANDIDATES: Candidates = { allow: NO_STATEMENTS, deny: NO_STATEMENTS, all: NO_STATEMENTS }
+
+/**
+ * candidateLists sharing one object for the lists that are empty: a memo holds one per group
+ * and action, and for most pairs nothing matches.
+ */
+function compactLists(statements: readonly CompiledStatement[]): Candidates {
+  if (statements.length === 0) return NO_CANDIDATES
+  const lists = candidateLists(statements)
+  return {
+    allow: lists.allow.length === 0 ? NO_STATEMENTS : lists.allow,
+    deny: lists.deny.length === 0 ? NO_STATEMENTS : lists.deny,
+    all: lists.all
+  }
+}
+
 /** The statements of a group that can apply to a request for `service` (lowercase). */
 export function candidates(group: CompiledGroup, service: string): Candidates {
   return group.byService.get(service) ?? group.any
+}
+
+/** What actionCandidates needs to know about the request. */
+export interface RequestAction {
+  /** lowercase `service:name` */
+  readonly action: string
+  /** its lowercase service prefix */
+  readonly service: string
+  /** actionSlot(action) */
+  readonly actionSlot: number
+}
+
+/**
+ * The statements of a group whose Action/NotAction matches the request action, worked out once
+ * per group and action: callers need not match the action again.
+ */
+export function actionCandidates(group: CompiledGroup, request: RequestAction): Candidates {
+  const slot = request.actionSlot
+  const known = slot >= 0 && slot < group.byAction.length ? group.byAction[slot] : undefined
+  if (known !== undefined) return known
+  const { action, service } = request
+  const found = compactLists(
+    candidates(group, service).all.filter((st) => matchAction(st.action, action))
+  )
+  if (slot >= 0) {
+    // grow densely: a write far past the end would turn the array into a slow dictionary
+    const memo = group.byAction
+    while (memo.length < slot) memo.push(undefined)
+    memo[slot] = found
+  }
+  return found
 }

@@ -1,10 +1,11 @@
-// The decision logic of IAM-SEMANTICS §5 on the fast path: it short-circuits everywhere and
-// allocates nothing. Which statements determined the outcome is worked out separately, when
-// asked (evaluate.ts), from the same "in force" predicates below.
-import { candidates, type CompiledGroup, type CompiledPolicySet } from './compile.js'
+// The decision logic of IAM-SEMANTICS §5 on the fast path: it short-circuits everywhere and,
+// once a group has seen an action (compile.ts memo), allocates nothing. Which statements
+// determined the outcome is worked out separately, when asked (evaluate.ts), from the same
+// "in force" predicates below.
+import { actionCandidates, type CompiledGroup, type CompiledPolicySet } from './compile.js'
 import { GRANT, type GrantLevel } from './match-principal.js'
 import type { PreparedPrincipal, PreparedRequest, PreparedResource } from './request.js'
-import { statementGrant } from './statement.js'
+import { grantForAction } from './statement.js'
 import { DECISION_REASONS, type DecisionEffect, type DecisionReason } from './types.js'
 
 export interface Outcome {
@@ -180,8 +181,10 @@ function groupDenies(
   b: boolean
 ): boolean {
   if (group === undefined || !group.hasDeny) return false
-  for (const st of candidates(group, request.service).deny) {
-    if (statementGrant(st, request, b, undefined) !== GRANT.none) return true
+  const deny = actionCandidates(group, request).deny
+  for (let i = 0; i < deny.length; i++) {
+    const st = deny[i]
+    if (st !== undefined && grantForAction(st, request, b, undefined) !== GRANT.none) return true
   }
   return false
 }
@@ -192,8 +195,10 @@ function groupAllows(
   b: boolean
 ): boolean {
   if (group === undefined) return false
-  for (const st of candidates(group, request.service).allow) {
-    if (statementGrant(st, request, b, undefined) !== GRANT.none) return true
+  const allow = actionCandidates(group, request).allow
+  for (let i = 0; i < allow.length; i++) {
+    const st = allow[i]
+    if (st !== undefined && grantForAction(st, request, b, undefined) !== GRANT.none) return true
   }
   return false
 }
@@ -221,8 +226,8 @@ function everyLevelAllows(
 function resourceGrant(set: CompiledPolicySet, request: PreparedRequest, b: boolean): GrantLevel {
   if (set.resource === undefined) return GRANT.none
   let best: GrantLevel = GRANT.none
-  for (const st of candidates(set.resource, request.service).allow) {
-    const level = statementGrant(st, request, b, undefined, best)
+  for (const st of actionCandidates(set.resource, request).allow) {
+    const level = grantForAction(st, request, b, undefined, best)
     if (level > best) best = level
     if (best === GRANT.direct) break
   }

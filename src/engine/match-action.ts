@@ -53,3 +53,21 @@ export function actionServices(list: MatchList): string[] | undefined {
   }
   return [...services]
 }
+
+const ACTION_SLOTS = new Map<string, number>()
+/** Above the IAM action count (~18,000); past it, memo look-ups fall back to matching. */
+const MAX_ACTION_SLOTS = 1 << 15
+
+/**
+ * A small number per distinct lowercase action, assigned on first sight, so per-group memos
+ * of the statements an action can match (compile.ts) are arrays indexed by it; -1 past the
+ * bound. The numbering depends on request order but nothing observable depends on it.
+ */
+export function actionSlot(action: string): number {
+  const known = ACTION_SLOTS.get(action)
+  if (known !== undefined) return known
+  if (ACTION_SLOTS.size >= MAX_ACTION_SLOTS) return -1
+  const slot = ACTION_SLOTS.size
+  ACTION_SLOTS.set(action, slot)
+  return slot
+}

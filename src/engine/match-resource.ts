@@ -4,7 +4,13 @@ import type { MatchList } from '../policy/model.js'
 import type { IssueSink } from './conditions/index.js'
 import type { PreparedContext } from './context.js'
 import type { PreparedResource } from './request.js'
-import { parseTemplate, resolveTemplate, unresolvedVariables, type Template } from './variables.js'
+import {
+  bindingKey,
+  parseTemplate,
+  resolveTemplate,
+  unresolvedVariables,
+  type Template
+} from './variables.js'
 import { compileGlob, matchGlob, parseGlob, type GlobPart, type TextMatcher } from './wildcard.js'
 
 /** One ARN part: null = `*`, a string = literal, a function = glob. */
@@ -16,12 +22,16 @@ type ResourceEntry =
   | {
       readonly kind: 'arn'
       readonly heads: readonly PartMatcher[]
+      /** `arn:aws:s3:::` when the first five parts are all literal: one comparison for them */
+      readonly prefix: string | undefined
       readonly tail: PartMatcher
     }
   | {
       readonly kind: 'template'
       readonly heads: readonly PartMatcher[]
       readonly template: Template
+      /** compiled resolutions by bindingKey: a review meets few distinct variable values */
+      readonly resolved: Map<string, TextMatcher>
     }
   | { readonly kind: 'short'; readonly heads: readonly PartMatcher[]; readonly tail: PartMatcher }
 
@@ -90,21 +100,46 @@ function entryMatches(
     case 'never':
       return false
     case 'arn':
-      return headsMatch(entry.heads, arn) && partMatches(entry.tail, arn.resource)
+      return (
+        (entry.prefix === undefined
+          ? headsMatch(entry.heads, arn)
+          : prefixMatches(entry.prefix, resource.text, arn)) &&
+        partMatches(entry.tail, arn.resource)
+      )
     case 'short':
       return (
         headsMatch(entry.heads, arn) && partMatches(entry.tail, remainder(arn, entry.heads.length))
       )
     case 'template': {
       if (!headsMatch(entry.heads, arn)) return false
-      const parts = resolveTemplate(entry.template, context)
-      if (parts === undefined) {
+      const matcher = resolvedMatcher(entry, context)
+      if (matcher === undefined) {
         issues?.('variable-unresolved', unresolvedMessage(compiled.source, entry.template, context))
         return unresolvedEntryMatches()
       }
-      return compileGlob(parts, { ignoreCase: false })(arn.resource)
+      return matcher(arn.resource)
     }
   }
+}
+
+type TemplateEntry = Extract<ResourceEntry, { kind: 'template' }>
+
+/** Bounds each entry's cache of resolutions; when full it starts over. */
+const MAX_RESOLUTIONS = 256
+
+/** The entry's resource part with the context's variable values, compiled once per binding. */
+function resolvedMatcher(entry: TemplateEntry, context: PreparedContext): TextMatcher | undefined {
+  const key = bindingKey(entry.template, context)
+  if (key === undefined) return undefined
+  let matcher = entry.resolved.get(key)
+  if (matcher === undefined) {
+    const parts = resolveTemplate(entry.template, context)
+    if (parts === undefined) return undefined
+    matcher = compileGlob(parts, { ignoreCase: false })
+    if (entry.resolved.size >= MAX_RESOLUTIONS) entry.resolved.clear()
+    entry.resolved.set(key, matcher)
+  }
+  return matcher
 }
 
 /**
@@ -132,8 +167,24 @@ function compileEntry(source: string, variables: boolean): ResourceEntry {
   if (pieces.length < 6) return shortPatternEntry(pieces)
   const heads = pieces.slice(0, 5).map(partMatcher)
   const template = parseTemplate(pieces[5] ?? '', { variables, wildcards: true })
-  if (template.hasVariables) return { kind: 'template', heads, template }
-  return { kind: 'arn', heads, tail: globMatcher(template.parts.filter(isGlobPart)) }
+  if (template.hasVariables) return { kind: 'template', heads, template, resolved: new Map() }
+  const tail = globMatcher(template.parts.filter(isGlobPart))
+  return { kind: 'arn', heads, prefix: literalPrefix(heads), tail }
+}
+
+/** The first five parts with their colons when all are literal text, else undefined. */
+function literalPrefix(heads: readonly PartMatcher[]): string | undefined {
+  let prefix = ''
+  for (const head of heads) {
+    if (typeof head !== 'string') return undefined
+    prefix += `${head}:`
+  }
+  return prefix
+}
+
+/** Are the first five parts of the request ARN (the text before its resource part) `prefix`? */
+function prefixMatches(prefix: string, text: string, arn: ArnParts): boolean {
+  return text.length - arn.resource.length === prefix.length && text.startsWith(prefix)
 }
 
 /**

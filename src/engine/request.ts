@@ -3,6 +3,7 @@
 import { splitArn, type ArnParts } from '../policy/arn.js'
 import { prepareContext, type PreparedContext } from './context.js'
 import { requestTraits, type RequestTraits } from './decision.js'
+import { actionSlot } from './match-action.js'
 import type { Request } from './types.js'
 
 /**
@@ -43,6 +44,8 @@ export interface PreparedRequest extends RequestTraits {
   readonly action: string
   /** lowercase service prefix (the text before the first colon) */
   readonly service: string
+  /** actionSlot(action): indexes the per-group action memos (compile.ts) */
+  readonly actionSlot: number
   readonly resource: PreparedResource
   readonly principal: PreparedPrincipal
   /** §6: resourceAccount, else the resource ARN's account, else aws:ResourceAccount, else Ap */
@@ -76,6 +79,7 @@ export function prepareRequest(request: Request): PreparedRequest {
     request,
     action,
     service,
+    actionSlot: actionSlot(action),
     resource,
     principal,
     resourceAccount: account,

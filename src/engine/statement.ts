@@ -1,7 +1,12 @@
 // Is one statement applicable to a request? (IAM-SEMANTICS §1): Action ∧ Resource ∧ Principal
 // (resource-based policies) ∧ every condition. Cheap checks run first; conditions last.
 import type { Policy, PolicyKind, Statement } from '../policy/model.js'
-import { compileCondition, type CompiledCondition, type IssueSink } from './conditions/index.js'
+import {
+  compileCondition,
+  DISCARD_ISSUES,
+  type CompiledCondition,
+  type IssueSink
+} from './conditions/index.js'
 import {
   actionServices,
   compileActionMatcher,
@@ -57,9 +62,6 @@ export function compileStatement(
   }
 }
 
-/** Discards issues on the fast path, which only decides; explanations collect them. */
-const IGNORE_ISSUES: IssueSink = () => undefined
-
 /**
  * The grant level at which the statement applies (`direct` for statements without a
  * Principal), or `none` when it does not apply or applies only at a level ≤ `above` (so a
@@ -74,13 +76,24 @@ export function statementGrant(
   above: GrantLevel = GRANT.none
 ): GrantLevel {
   if (!matchAction(st.action, request.action)) return GRANT.none
+  return grantForAction(st, request, hasBoundary, issues, above)
+}
+
+/** statementGrant for a statement whose Action/NotAction is known to match (actionCandidates). */
+export function grantForAction(
+  st: CompiledStatement,
+  request: PreparedRequest,
+  hasBoundary: boolean,
+  issues: IssueSink | undefined,
+  above: GrantLevel = GRANT.none
+): GrantLevel {
   if (!matchResource(st.resource, request.resource, request.context, issues)) return GRANT.none
   const level =
     st.principal === undefined
       ? GRANT.direct
       : principalGrantLevel(st.principal, request.principal, hasBoundary)
   if (level <= above) return GRANT.none
-  const sink = issues ?? IGNORE_ISSUES
+  const sink = issues ?? DISCARD_ISSUES
   for (const condition of st.conditions) {
     if (!condition.evaluate(request.context, sink)) return GRANT.none
   }

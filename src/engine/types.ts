@@ -72,13 +72,17 @@ export const DECISION_REASONS = {
   'scp-no-allow': 'a service control policy level has no applicable Allow',
   'identity-allow': 'identity policies allow and every other gate passes',
   'resource-allow': 'the resource-based policy allows the principal directly',
-  'resource-role-allow': 'the resource-based policy allows the role (boundary and session must allow)',
+  'resource-role-allow':
+    'the resource-based policy allows the role (boundary and session must allow)',
   'root-user': 'the root user of the resource account',
   'no-identity-allow': 'no identity policy allows the request',
   'boundary-no-allow': 'the permissions boundary does not allow the request',
-  'session-no-allow': 'the session policy does not allow the request (or a federated session has none)',
-  'resource-policy-required': 'the resource-based policy must allow this request (trust policy, KMS key policy) and does not',
-  'cross-account-no-resource-allow': 'cross-account: the resource-based policy does not allow the principal',
+  'session-no-allow':
+    'the session policy does not allow the request (or a federated session has none)',
+  'resource-policy-required':
+    'the resource-based policy must allow this request (trust policy, KMS key policy) and does not',
+  'cross-account-no-resource-allow':
+    'cross-account: the resource-based policy does not allow the principal',
   'cross-account-no-identity-allow': 'cross-account: the principal side does not allow the request'
 } as const
 

@@ -1,7 +1,7 @@
 // The one policy-variable resolver (IAM-SEMANTICS §4.6): `${key}`, `${key, 'default'}` and the
 // escapes `${*}`, `${?}`, `${$}`. Templates are parsed once per policy value; resolving only
 // looks keys up. Substituted text is always literal: a `*` in a tag value is not a wildcard.
-import type { PreparedContext } from './context.js'
+import { getLowercase, type PreparedContext } from './context.js'
 import type { GlobPart } from './wildcard.js'
 import { parseGlob } from './wildcard.js'
 
@@ -138,6 +138,27 @@ export function resolveTemplate(
 }
 
 /**
+ * The values a template's variables take in the context, as one string: the key under which a
+ * resolution can be cached (the value itself for one variable, so no allocation). Undefined
+ * exactly when resolveTemplate is.
+ */
+export function bindingKey(template: Template, context: PreparedContext): string | undefined {
+  let first = ''
+  let rest = ''
+  let count = 0
+  for (const part of template.parts) {
+    if (part.kind !== 'variable') continue
+    const value = variableValue(part, context)
+    if (value === undefined) return undefined
+    if (count === 0) first = value
+    else rest += `${value.length}:${value}`
+    count++
+  }
+  // length-prefixed when there are several values, so different splits never collide
+  return count <= 1 ? first : `${first.length}:${first}${rest}`
+}
+
+/**
  * The template as one string, for operators without wildcards (StringEquals…): `*` and `?`
  * parts become their characters. Undefined = unresolvable, as for resolveTemplate.
  */
@@ -165,7 +186,7 @@ export function resolveTemplateText(
  * empty list counts as absent (so its default applies).
  */
 function variableValue(part: VariablePart, context: PreparedContext): string | undefined {
-  const value = context.get(part.key)
+  const value = getLowercase(context, part.key)
   if (value !== undefined && !value.multi) return value.values[0]
   return part.defaultValue
 }

@@ -21,7 +21,8 @@ export const ARN_OPERATOR: ConditionOperator = {
 function arnValues(patterns: readonly (readonly GlobPart[])[]): PolicyValues {
   const matchers = patterns.map(compileArnPattern)
   return {
-    test(r) {
+    test(value, index) {
+      const r = value.values[index] ?? ''
       for (let i = 0; i < matchers.length; i++) if (matchers[i]?.(r) === true) return 'match'
       return 'no-match'
     }

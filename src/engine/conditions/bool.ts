@@ -12,13 +12,13 @@ export const BOOL_OPERATOR: ConditionOperator = {
     const acceptsTrue = parsed.includes(true)
     const acceptsFalse = parsed.includes(false)
     const tester: PolicyValues = {
-      test(r) {
-        const value = parseBool(r)
-        if (value === undefined) return 'unparsable'
-        return (value ? acceptsTrue : acceptsFalse) ? 'match' : 'no-match'
+      test(value, index) {
+        const bool = parseBool(value.values[index] ?? '')
+        if (bool === undefined) return 'unparsable'
+        return (bool ? acceptsTrue : acceptsFalse) ? 'match' : 'no-match'
       }
     }
-    return { bind: () => tester }
+    return { fixed: tester, bind: () => tester }
   }
 }
 
@@ -32,13 +32,13 @@ export const BINARY_OPERATOR: ConditionOperator = {
       if (bytes !== undefined) expected.push(bytes)
     }
     const tester: PolicyValues = {
-      test(r) {
-        const bytes = decodeBinaryContextValue(r)
+      test(value, index) {
+        const bytes = decodeBinaryContextValue(value.values[index] ?? '')
         if (bytes === undefined) return 'unparsable'
         return expected.some((e) => sameBytes(e, bytes)) ? 'match' : 'no-match'
       }
     }
-    return { bind: () => tester }
+    return { fixed: tester, bind: () => tester }
   }
 }
 

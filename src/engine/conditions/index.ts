@@ -6,6 +6,7 @@ import { compileNullCondition, compileValueCondition } from './modifiers.js'
 import type { CompiledCondition } from './operator.js'
 import { OPERATOR_REGISTRY } from './operator.js'
 
+export { DISCARD_ISSUES } from './modifiers.js'
 export type { CompiledCondition, IssueSink } from './operator.js'
 
 /**

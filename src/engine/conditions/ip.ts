@@ -1,9 +1,11 @@
 // IpAddress / NotIpAddress (IAM-SEMANTICS §4.2): IPv4 and IPv6 CIDR ranges compared as numbers
 // (hex case and `::` compression do not matter); an address without a prefix is /32 or /128;
-// IPv4 never matches an IPv6 range or the reverse. No policy variables (§4.6).
+// IPv4 never matches an IPv6 range or the reverse. No policy variables (§4.6). Request
+// addresses are parsed once per request (parsed-value.ts).
 import type { IpRange } from '../../policy/values.js'
-import { parseIpAddress, parseIpRange, parsePrefix, wordMask } from '../../policy/values.js'
+import { parseIpRange, wordMask } from '../../policy/values.js'
 import type { ConditionOperator, PolicyValues } from './operator.js'
+import { ADDRESS_SLOTS, addressesOf } from './parsed-value.js'
 
 interface PreparedRange {
   readonly version: 4 | 6
@@ -17,9 +19,6 @@ function prepareRange(range: IpRange): PreparedRange {
   return { version: range.version, prefix: range.prefix, words: range.words, masks }
 }
 
-// scratch for the request address: evaluation is synchronous, so one buffer is enough
-const address = new Int32Array(4)
-
 export const IP_OPERATOR: ConditionOperator = {
   family: 'ip',
   expects: 'an ip address',
@@ -30,37 +29,30 @@ export const IP_OPERATOR: ConditionOperator = {
       if (range !== undefined) ranges.push(prepareRange(range))
     }
     const tester: PolicyValues = {
-      test(r) {
-        const slash = r.indexOf('/')
-        const end = slash < 0 ? r.length : slash
-        const version = parseIpAddress(r, address, end)
-        if (version === undefined) return 'unparsable'
-        const prefix =
-          slash < 0
-            ? version === 4
-              ? 32
-              : 128
-            : parsePrefix(r, slash + 1, version === 4 ? 32 : 128)
-        if (prefix === undefined) return 'unparsable'
+      test(value, index) {
+        const parsed = addressesOf(value)
+        const at = index * ADDRESS_SLOTS
+        if ((parsed[at] ?? 0) === 0) return 'unparsable'
         for (let i = 0; i < ranges.length; i++) {
           const range = ranges[i]
-          if (range !== undefined && contains(range, version, prefix)) return 'match'
+          if (range !== undefined && contains(range, parsed, at)) return 'match'
         }
         return 'no-match'
       }
     }
-    return { bind: () => tester }
+    return { fixed: tester, bind: () => tester }
   }
 }
 
 /**
- * Is the request address (in `address`) inside the range? A request value with a prefix (not
- * something AWS sends, but accepted here) must lie wholly inside the range.
+ * Is the request address parsed at `at` (version, prefix, words) inside the range? A request
+ * value with a prefix (not something AWS sends, but accepted here) must lie wholly inside it.
  */
-function contains(range: PreparedRange, version: 4 | 6, prefix: number): boolean {
-  if (range.version !== version || prefix < range.prefix) return false
+function contains(range: PreparedRange, parsed: Int32Array, at: number): boolean {
+  if (range.version !== parsed[at] || (parsed[at + 1] ?? 0) < range.prefix) return false
   for (let w = 0; w < range.words.length; w++) {
-    if ((((address[w] ?? 0) ^ (range.words[w] ?? 0)) & (range.masks[w] ?? 0)) !== 0) return false
+    const word = parsed[at + 2 + w] ?? 0
+    if (((word ^ (range.words[w] ?? 0)) & (range.masks[w] ?? 0)) !== 0) return false
   }
   return true
 }

@@ -3,7 +3,7 @@
 // per request value (§4.1). Every documented choice sits in one named function below.
 import type { ConditionClause, SetQualifier } from '../../policy/model.js'
 import { parseBool } from '../../policy/values.js'
-import type { ContextValue, PreparedContext } from '../context.js'
+import { getLowercase, type ContextValue, type PreparedContext } from '../context.js'
 import type { CompiledCondition, CompiledValues, IssueSink, PolicyValues } from './operator.js'
 
 /** §4.3 / §4.4: the condition's value when the key is absent from the context. */
@@ -44,6 +44,12 @@ export function isAbsentForNull(value: ContextValue | undefined): boolean {
   return value === undefined || value.values.length === 0
 }
 
+/**
+ * The sink of the fast path, which only decides: conditions recognise it and skip building
+ * messages nobody reads. Explanations pass a collecting sink.
+ */
+export const DISCARD_ISSUES: IssueSink = () => undefined
+
 const MAX_QUOTED = 120
 
 /** A user value for a one-line message: control characters escaped, long values cut. */
@@ -62,50 +68,66 @@ export interface ValueClause {
 }
 
 class ValueCondition implements CompiledCondition {
+  // flat copies of the clause: evaluation reads them for every statement of every request
   private readonly key: string
   private readonly label: string
+  private readonly qualifier: SetQualifier | undefined
+  private readonly whenAbsent: boolean
+  private readonly negated: boolean
+  private readonly fixed: PolicyValues | undefined
 
   constructor(private readonly spec: ValueClause) {
     this.key = spec.clause.key.toLowerCase()
     this.label = `condition ${quoteValue(spec.clause.operator)} ${quoteValue(spec.clause.key)}`
+    this.qualifier = spec.clause.qualifier
+    this.whenAbsent = absentKeyResult(spec.clause.qualifier, spec.clause.ifExists, spec.negated)
+    this.negated = spec.negated
+    this.fixed = spec.values.fixed
   }
 
   evaluate(context: PreparedContext, issues: IssueSink): boolean {
-    const { clause } = this.spec
-    const value = context.get(this.key)
-    if (value === undefined)
-      return absentKeyResult(clause.qualifier, clause.ifExists, this.spec.negated)
-    if (clause.qualifier === undefined) {
+    const value = getLowercase(context, this.key)
+    if (value === undefined) return this.whenAbsent
+    const qualifier = this.qualifier
+    if (qualifier === undefined) {
       if (value.multi) {
-        issues(
-          'multivalued-without-qualifier',
-          `${this.label}: the context value is a list but the operator has no \`ForAllValues:\` or \`ForAnyValue:\` qualifier: the condition is false`
-        )
+        if (issues !== DISCARD_ISSUES) {
+          issues(
+            'multivalued-without-qualifier',
+            `${this.label}: the context value is a list but the operator has no \`ForAllValues:\` or \`ForAnyValue:\` qualifier: the condition is false`
+          )
+        }
         return multivaluedWithoutQualifierResult()
       }
-      const policy = this.spec.values.bind(context, issues, this.label)
-      return this.ok(value.values[0] ?? '', issues, policy)
+      return this.ok(value, 0, issues, this.fixed ?? this.bind(context, issues))
     }
-    if (value.values.length === 0) return emptyListResult(clause.qualifier)
-    const policy = this.spec.values.bind(context, issues, this.label)
-    const all = clause.qualifier === 'ForAllValues'
-    for (let i = 0; i < value.values.length; i++) {
-      if (this.ok(value.values[i] ?? '', issues, policy) !== all) return !all
+    const count = value.values.length
+    if (count === 0) return emptyListResult(qualifier)
+    const policy = this.fixed ?? this.bind(context, issues)
+    const all = qualifier === 'ForAllValues'
+    for (let i = 0; i < count; i++) {
+      if (this.ok(value, i, issues, policy) !== all) return !all
     }
     return all
   }
 
+  private bind(context: PreparedContext, issues: IssueSink): PolicyValues {
+    return this.spec.values.bind(context, issues, this.label)
+  }
+
   /** ok(r) of §4.4: the base operator on one request value (OR, or NOR when negated). */
-  private ok(requestValue: string, issues: IssueSink, policy: PolicyValues): boolean {
-    const verdict = policy.test(requestValue)
+  private ok(value: ContextValue, index: number, issues: IssueSink, policy: PolicyValues): boolean {
+    const verdict = policy.test(value, index)
     if (verdict === 'unparsable') {
-      issues(
-        'context-value-unparsable',
-        `${this.label}: context value ${quoteValue(requestValue)} is not ${this.spec.expects}: the comparison is false`
-      )
+      if (issues !== DISCARD_ISSUES) {
+        issues(
+          'context-value-unparsable',
+          `${this.label}: context value ${quoteValue(value.values[index] ?? '')} is not ${this.spec.expects}: the comparison is false`
+        )
+      }
       return unparsableValueResult()
     }
-    return this.spec.negated ? verdict === 'no-match' : verdict === 'match'
+    return this.negated ? verdict === 'no-match' : verdict === 'match'
   }
 }
 
@@ -123,6 +145,6 @@ export function compileNullCondition(clause: ConditionClause): CompiledCondition
   const whenAbsent = wanted.includes(true)
   const whenPresent = wanted.includes(false)
   return {
-    evaluate: (context) => (isAbsentForNull(context.get(key)) ? whenAbsent : whenPresent)
+    evaluate: (context) => (isAbsentForNull(getLowercase(context, key)) ? whenAbsent : whenPresent)
   }
 }

@@ -1,8 +1,10 @@
 // Numeric* operators (IAM-SEMANTICS §4.2): integers or decimals compared by value (`10.0` =
-// `10`), exactly even past double precision. No policy variables (§4.6).
+// `10`), exactly even past double precision. No policy variables (§4.6). Request values are
+// parsed once per request.
 import type { OperatorInfo } from '../../policy/condition-operators.js'
 import { compareDecimalText, EXACT_DOUBLE_DIGITS, scanNumber } from '../../policy/values.js'
 import type { ConditionOperator, PolicyValues } from './operator.js'
+import { numbersOf } from './parsed-value.js'
 
 /** Whether `request ⋄ policy` holds, given sign(request − policy). */
 export type Comparison = (sign: number) => boolean
@@ -49,20 +51,24 @@ export const NUMERIC_OPERATOR: ConditionOperator = {
       }
     }
     const tester: PolicyValues = {
-      test(r) {
-        const digits = scanNumber(r)
+      test(value, index) {
+        const parsed = numbersOf(value)
+        const digits = parsed[2 * index + 1] ?? -1
         if (digits < 0) return 'unparsable'
-        const value = Number(r)
+        const number = parsed[2 * index] ?? NaN
         const exact = digits <= EXACT_DOUBLE_DIGITS
         for (let i = 0; i < numbers.length; i++) {
           const n = numbers[i]
           if (n === undefined) continue
-          const sign = exact && n.exact ? Math.sign(value - n.value) : compareDecimalText(r, n.text)
+          const sign =
+            exact && n.exact
+              ? Math.sign(number - n.value)
+              : compareDecimalText(value.values[index] ?? '', n.text)
           if (holds(sign)) return 'match'
         }
         return 'no-match'
       }
     }
-    return { bind: () => tester }
+    return { fixed: tester, bind: () => tester }
   }
 }

@@ -3,7 +3,7 @@
 // tests request values against them. Qualifiers, IfExists, missing keys and negation are
 // applied uniformly in modifiers.ts, so a family only answers "does any policy value match?".
 import type { OperatorFamily, OperatorInfo } from '../../policy/condition-operators.js'
-import type { PreparedContext } from '../context.js'
+import type { ContextValue, PreparedContext } from '../context.js'
 import type { EvalIssueCode } from '../types.js'
 import { ARN_OPERATOR } from './arn.js'
 import { BINARY_OPERATOR, BOOL_OPERATOR } from './bool.js'
@@ -20,13 +20,18 @@ export type IssueSink = (code: EvalIssueCode, message: string) => void
  */
 export type Verdict = 'match' | 'no-match' | 'unparsable'
 
-/** Policy values ready to test request values (one context value at a time). */
+/**
+ * Policy values ready to test request values, one at a time: `value.values[index]`. The value
+ * itself is passed so families can use its cached parsed forms (parsed-value.ts).
+ */
 export interface PolicyValues {
-  test(requestValue: string): Verdict
+  test(value: ContextValue, index: number): Verdict
 }
 
 /** Compiled policy values of one clause. */
 export interface CompiledValues {
+  /** the values when they hold no policy variable (bind would always return them) */
+  readonly fixed: PolicyValues | undefined
   /**
    * The values for this context. Static values return the same object every time; values
    * with policy variables are resolved here (an unresolvable one never matches, §4.6) and

@@ -7,6 +7,7 @@ import type { PreparedContext } from '../context.js'
 import { prepareContext } from '../context.js'
 import type { Template } from '../variables.js'
 import {
+  bindingKey,
   parseTemplate,
   resolveTemplate,
   resolveTemplateText,
@@ -14,7 +15,8 @@ import {
 } from '../variables.js'
 import type { GlobPart, TextMatcher } from '../wildcard.js'
 import { compileGlob } from '../wildcard.js'
-import { quoteValue } from './modifiers.js'
+import { DISCARD_ISSUES, quoteValue } from './modifiers.js'
+import { loweredOf } from './parsed-value.js'
 import type { CompiledValues, ConditionOperator, PolicyValues, Verdict } from './operator.js'
 
 type StringMode = 'exact' | 'ignore-case' | 'like'
@@ -40,27 +42,32 @@ export const STRING_OPERATOR: ConditionOperator = {
 }
 
 function exactValues(texts: readonly string[]): PolicyValues {
-  if (texts.length > 8) {
-    const set = new Set(texts)
-    return { test: (r) => (set.has(r) ? 'match' : 'no-match') }
-  }
-  return {
-    test(r) {
-      for (let i = 0; i < texts.length; i++) if (texts[i] === r) return 'match'
-      return 'no-match'
-    }
-  }
+  const has = textTest(texts)
+  return { test: (value, index) => (has(value.values[index] ?? '') ? 'match' : 'no-match') }
 }
 
 function ignoreCaseValues(texts: readonly string[]): PolicyValues {
-  const exact = exactValues(texts.map((t) => t.toLowerCase()))
-  return { test: (r) => exact.test(r.toLowerCase()) }
+  const has = textTest(texts.map((t) => t.toLowerCase()))
+  return { test: (value, index) => (has(loweredOf(value)[index] ?? '') ? 'match' : 'no-match') }
+}
+
+/** Is the text one of `texts`? A set look-up once there are more than a few. */
+function textTest(texts: readonly string[]): (text: string) => boolean {
+  if (texts.length > 8) {
+    const set = new Set(texts)
+    return (text) => set.has(text)
+  }
+  return (text) => {
+    for (let i = 0; i < texts.length; i++) if (texts[i] === text) return true
+    return false
+  }
 }
 
 function likeValues(patterns: readonly (readonly GlobPart[])[]): PolicyValues {
   const matchers: TextMatcher[] = patterns.map((p) => compileGlob(p, { ignoreCase: false }))
   return {
-    test(r) {
+    test(value, index) {
+      const r = value.values[index] ?? ''
       for (let i = 0; i < matchers.length; i++) if (matchers[i]?.(r) === true) return 'match'
       return 'no-match'
     }
@@ -72,9 +79,9 @@ const EMPTY_CONTEXT = prepareContext(undefined)
 /**
  * Compiles policy values that may hold variables. Values without variables are built once;
  * those with variables are resolved per context, and an unresolvable one is left out (it is
- * "null": never equal, §4.6) with a 'variable-unresolved' issue on every evaluation. The last
- * context's binding is kept: the engine evaluates one prepared request against many policies
- * (and base and head share compiled policies), so the same context often comes back.
+ * "null": never equal, §4.6) with a 'variable-unresolved' issue on every evaluation.
+ * Resolutions are cached by the values the variables take (a review meets few), and the last
+ * context's is kept at hand: base and head share compiled policies, so it often comes back.
  */
 export function templateValues<R>(
   templates: readonly Template[],
@@ -89,27 +96,70 @@ export function templateValues<R>(
     )
   )
   const dynamic = templates.filter((t) => t.hasVariables)
-  if (dynamic.length === 0) return { bind: () => fixed }
+  if (dynamic.length === 0) return { fixed, bind: () => fixed }
+  const bindings = new Map<string, Binding>()
+  const bindingFor = (context: PreparedContext): Binding => {
+    const key = jointBindingKey(dynamic, context)
+    let found = bindings.get(key)
+    if (found === undefined) {
+      const { resolved, unresolved } = resolveEach(dynamic, context, resolve)
+      found = { values: resolved.length === 0 ? fixed : either(fixed, build(resolved)), unresolved }
+      if (bindings.size >= MAX_BINDINGS) bindings.clear()
+      bindings.set(key, found)
+    }
+    return found
+  }
   let lastContext: PreparedContext | undefined
-  let lastValues = fixed
-  let lastUnresolved: string[] = []
+  let last: Binding | undefined
   return {
+    fixed: undefined,
     bind(context, issues, label) {
-      if (context !== lastContext) {
-        const resolved: R[] = []
-        lastUnresolved = []
-        for (const template of dynamic) {
-          const value = resolve(template, context)
-          if (value !== undefined) resolved.push(value)
-          else lastUnresolved.push(unresolvedMessage(template, context))
-        }
-        lastValues = resolved.length === 0 ? fixed : either(fixed, build(resolved))
+      if (context !== lastContext || last === undefined) {
+        last = bindingFor(context)
         lastContext = context
       }
-      for (const message of lastUnresolved) issues('variable-unresolved', `${label}: ${message}`)
-      return lastValues
+      if (issues !== DISCARD_ISSUES) {
+        for (const template of last.unresolved) {
+          issues('variable-unresolved', `${label}: ${unresolvedMessage(template, context)}`)
+        }
+      }
+      return last.values
     }
   }
+}
+
+/** The policy values for one binding of the variables, and the templates left unresolved. */
+interface Binding {
+  readonly values: PolicyValues
+  readonly unresolved: readonly Template[]
+}
+
+/** Bounds each clause's cache of bindings; when full it starts over. */
+const MAX_BINDINGS = 256
+
+/** bindingKey of every template, length-prefixed so keys of different splits never collide. */
+function jointBindingKey(templates: readonly Template[], context: PreparedContext): string {
+  let key = ''
+  for (const template of templates) {
+    const one = bindingKey(template, context)
+    key += one === undefined ? '-' : `${one.length}:${one}`
+  }
+  return key
+}
+
+function resolveEach<R>(
+  templates: readonly Template[],
+  context: PreparedContext,
+  resolve: (template: Template, context: PreparedContext) => R | undefined
+): { resolved: R[]; unresolved: Template[] } {
+  const resolved: R[] = []
+  const unresolved: Template[] = []
+  for (const template of templates) {
+    const value = resolve(template, context)
+    if (value !== undefined) resolved.push(value)
+    else unresolved.push(template)
+  }
+  return { resolved, unresolved }
 }
 
 function unresolvedMessage(template: Template, context: PreparedContext): string {
@@ -133,10 +183,10 @@ function resolveAll<R>(
 /** Some value of `a` or of `b` matches. */
 function either(a: PolicyValues, b: PolicyValues): PolicyValues {
   return {
-    test(r): Verdict {
-      const first = a.test(r)
+    test(value, index): Verdict {
+      const first = a.test(value, index)
       if (first === 'match') return first
-      const second = b.test(r)
+      const second = b.test(value, index)
       return second === 'match' || first === 'no-match' ? second : first
     }
   }
