@@ -80,7 +80,7 @@ export const DECISION_REASONS = {
   'session-no-allow':
     'the session policy does not allow the request (or a federated session has none)',
   'resource-policy-required':
-    'the resource-based policy must allow this request (trust policy, KMS key policy) and does not',
+    'only the resource-based policy can allow this request (a role trust or KMS key policy, or a caller without identity policies: a service, an identity provider or anonymous) and it does not',
   'cross-account-no-resource-allow':
     'cross-account: the resource-based policy does not allow the principal',
   'cross-account-no-identity-allow': 'cross-account: the principal side does not allow the request'
