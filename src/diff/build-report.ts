@@ -1,0 +1,196 @@
+// Assemble the Report (schema v1, report.ts) from the reviewed files and the decision diffs of
+// each subject: attribute every change to a file, sort everything by a stable key, count.
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
+import type { ContextInput, Decision, StatementRef } from '../engine/types.js'
+import type { PolicyKind } from '../policy/model.js'
+import { CHANGE_KIND_ORDER } from './classify.js'
+import type { DecisionDiff } from './diff.js'
+import type {
+  Change,
+  DecisionSummary,
+  FileReport,
+  FileStatus,
+  PatchOperation,
+  Report
+} from './report.js'
+
+/** A changed policy file as the review saw it. */
+export interface ReviewedFile {
+  readonly file: string
+  readonly previousFile: string | undefined
+  readonly status: FileStatus
+  readonly policyKind: PolicyKind | undefined
+  readonly diagnostics: readonly Diagnostic[]
+  readonly patch: readonly PatchOperation[]
+  /** true when the file could not be reviewed (an error diagnostic on either side) */
+  readonly failed: boolean
+}
+
+type UnknownAction = { readonly action: string; readonly suggestion: string | undefined }
+
+/** The decision diffs of one policy set (a file alone or a configured subject). */
+export interface SubjectOutcome {
+  /** the configured subject's name; undefined for a file reviewed alone */
+  readonly subject: string | undefined
+  /** the reviewed files it covers; changes are attributed to one of them */
+  readonly files: readonly string[]
+  readonly diffs: readonly DecisionDiff[]
+  readonly requests: number
+  readonly generated: number
+  readonly configured: number
+  readonly unknownActions: readonly UnknownAction[]
+  /** synthetic policies (documented assumptions) left out of the deciding statements */
+  readonly hiddenFiles: ReadonlySet<string>
+}
+
+export interface ReportInput {
+  readonly toolVersion: string
+  readonly base: string | undefined
+  readonly head: string | undefined
+  readonly files: readonly ReviewedFile[]
+  readonly subjects: readonly SubjectOutcome[]
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+export function buildReport(input: ReportInput): Report {
+  const changes = input.subjects.flatMap((subject) =>
+    subject.diffs.map((d) => toChange(d, subject))
+  )
+  changes.sort(compareChanges)
+  const changesByFile = groupBy(changes, (c) => [c.file])
+  const subjectsByFile = groupBy(input.subjects, (s) => s.files)
+  const files = input.files.map((file) =>
+    fileReport(file, changesByFile.get(file.file) ?? [], subjectsByFile.get(file.file) ?? [])
+  )
+  files.sort((a, b) => compareText(a.file, b.file))
+  const count = (kind: Change['kind']): number => changes.filter((c) => c.kind === kind).length
+  const sum = (pick: (s: SubjectOutcome) => number): number =>
+    input.subjects.reduce((total, s) => total + pick(s), 0)
+  return {
+    schemaVersion: 1,
+    tool: { name: 'iam-policy-diff', version: input.toolVersion },
+    base: input.base,
+    head: input.head,
+    summary: {
+      broadened: count('broadened'),
+      narrowed: count('narrowed'),
+      denyChanged: count('deny-changed'),
+      requests: sum((s) => s.requests),
+      generatedRequests: sum((s) => s.generated),
+      configuredRequests: sum((s) => s.configured),
+      files: files.length,
+      filesWithErrors: files.filter((f) => f.outcome === 'error').length,
+      neutralFiles: files.filter((f) => f.outcome === 'neutral').length
+    },
+    files,
+    changes,
+    diagnostics: sortDiagnostics(input.diagnostics)
+  }
+}
+
+function toChange(diff: DecisionDiff, subject: SubjectOutcome): Change {
+  const { request } = diff
+  const before = summarise(diff.before, subject.hiddenFiles)
+  const after = summarise(diff.after, subject.hiddenFiles)
+  return {
+    kind: diff.kind,
+    file: attribute(subject, [...after.determining, ...before.determining]),
+    subject: subject.subject,
+    action: request.action,
+    resource: request.resource,
+    principal: request.principal,
+    resourceAccount: request.resourceAccount,
+    context: plainContext(request.context),
+    before,
+    after,
+    origin: request.origin
+  }
+}
+
+function summarise(decision: Decision, hidden: ReadonlySet<string>): DecisionSummary {
+  return {
+    effect: decision.effect,
+    reason: decision.reason,
+    determining: decision.determining.filter((ref) => !hidden.has(ref.file))
+  }
+}
+
+/** The first changed file that decided the request, else the subject's first file. */
+function attribute(subject: SubjectOutcome, refs: readonly StatementRef[]): string {
+  const deciding = refs.find((ref) => subject.files.includes(ref.file))
+  return deciding?.file ?? subject.files[0] ?? subject.subject ?? ''
+}
+
+function plainContext(
+  context: Readonly<Record<string, ContextInput>> | undefined
+): Record<string, string | readonly string[]> {
+  const out: Record<string, string | readonly string[]> = {}
+  for (const key of Object.keys(context ?? {}).sort(compareText)) {
+    const value = context?.[key]
+    if (value === undefined) continue
+    Object.defineProperty(out, key, {
+      value: Array.isArray(value) ? value.map(String) : String(value),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    })
+  }
+  return out
+}
+
+/** Items by each of their keys (one pass, instead of a filter per file). */
+function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    for (const key of keys(item)) {
+      const group = groups.get(key)
+      if (group) group.push(item)
+      else groups.set(key, [item])
+    }
+  }
+  return groups
+}
+
+/** `mine`: the changes attributed to the file; `covering`: the subjects it belongs to. */
+function fileReport(
+  file: ReviewedFile,
+  mine: readonly Change[],
+  covering: readonly SubjectOutcome[]
+): FileReport {
+  const unknown = new Map<string, UnknownAction>()
+  for (const entry of covering.flatMap((s) => s.unknownActions)) unknown.set(entry.action, entry)
+  const count = (kind: Change['kind']): number => mine.filter((c) => c.kind === kind).length
+  return {
+    file: file.file,
+    previousFile: file.previousFile,
+    status: file.status,
+    policyKind: file.policyKind,
+    outcome: file.failed ? 'error' : mine.length > 0 ? 'changed' : 'neutral',
+    diagnostics: sortDiagnostics(file.diagnostics),
+    requests: covering.reduce((total, s) => total + s.requests, 0),
+    changes: {
+      broadened: count('broadened'),
+      narrowed: count('narrowed'),
+      denyChanged: count('deny-changed')
+    },
+    patch: file.patch,
+    unknownActions: [...unknown.values()].sort((a, b) => compareText(a.action, b.action))
+  }
+}
+
+/** Broadened first, then narrowed, then deny changes; within a kind by file, action, resource. */
+export function compareChanges(a: Change, b: Change): number {
+  return (
+    CHANGE_KIND_ORDER.indexOf(a.kind) - CHANGE_KIND_ORDER.indexOf(b.kind) ||
+    compareText(a.file, b.file) ||
+    compareText(a.action, b.action) ||
+    compareText(a.resource, b.resource) ||
+    compareText(a.principal, b.principal) ||
+    compareText(JSON.stringify(a.context), JSON.stringify(b.context)) ||
+    compareText(a.subject ?? '', b.subject ?? '')
+  )
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,200 @@
+// The Markdown pieces of a report: per-file change tables, the document change, no-op edits,
+// files that could not be reviewed. Pure and deterministic; every user string is escaped.
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import type { ChangeKind, DecisionSummary, FileReport, PatchOperation } from '../diff/report.js'
+import type { StatementRef } from '../engine/types.js'
+import type { ChangeGroup } from './groups.js'
+import {
+  cellCode,
+  codeSpan,
+  details,
+  fencedBlock,
+  inlineMessage,
+  plural,
+  table,
+  tableRow
+} from './markdown.js'
+
+export const KIND_ICONS: Readonly<Record<ChangeKind, string>> = {
+  broadened: '⬆️',
+  narrowed: '⬇️',
+  'deny-changed': '↕️'
+}
+
+const POLICY_KIND_NAMES = {
+  identity: 'identity policy',
+  resource: 'resource-based policy',
+  boundary: 'permissions boundary',
+  session: 'session policy',
+  scp: 'service control policy',
+  rcp: 'resource control policy'
+} as const
+
+/** A file's change table, split so that a size budget can keep a prefix of the rows. */
+export interface FileSection {
+  /** heading and one-line facts */
+  readonly head: string
+  readonly tableHeader: string
+  readonly rows: readonly string[]
+  /** collapsible extras after the table (document change, warnings) */
+  readonly tail: readonly string[]
+}
+
+export function fileSection(file: FileReport, groups: readonly ChangeGroup[]): FileSection {
+  const withPrincipal =
+    file.policyKind === 'resource' || new Set(groups.map((g) => g.principal)).size > 1
+  const withSubject = groups.some((g) => g.subject !== undefined)
+  const header = [
+    '',
+    'change',
+    'actions',
+    'resource',
+    ...(withPrincipal ? ['principal'] : []),
+    ...(withSubject ? ['subject'] : []),
+    'condition context',
+    'deciding statement'
+  ]
+  const rows = groups.map((g) => {
+    const cells = [
+      KIND_ICONS[g.kind],
+      `${g.before.effect} → **${g.after.effect}**`,
+      actionsCell(g),
+      cellCode(g.resource),
+      ...(withPrincipal ? [cellCode(g.principal)] : []),
+      ...(withSubject ? [g.subject === undefined ? '' : cellCode(g.subject)] : []),
+      contextCell(g.context),
+      decidingCell(g, file.file)
+    ]
+    return tableRow(cells)
+  })
+  return {
+    head: `#### ${headIcon(file)} ${codeSpan(file.file)}\n\n${fileFacts(file)}`,
+    tableHeader: table(header, []),
+    rows,
+    tail: [patchDetails(file.patch), warningsDetails(file)].filter((part) => part !== '')
+  }
+}
+
+function headIcon(file: FileReport): string {
+  if (file.changes.broadened > 0) return KIND_ICONS.broadened
+  if (file.changes.narrowed > 0) return KIND_ICONS.narrowed
+  return KIND_ICONS['deny-changed']
+}
+
+function fileFacts(file: FileReport): string {
+  const counts = [
+    file.changes.broadened > 0 ? `${plural(file.changes.broadened, 'request')} broadened` : '',
+    file.changes.narrowed > 0 ? `${plural(file.changes.narrowed, 'request')} narrowed` : '',
+    file.changes.denyChanged > 0
+      ? `${plural(file.changes.denyChanged, 'request')} deny changed`
+      : ''
+  ].filter(Boolean)
+  return [
+    statusText(file),
+    ...(file.policyKind ? [POLICY_KIND_NAMES[file.policyKind]] : []),
+    ...counts,
+    `${plural(file.requests, 'request')} evaluated`
+  ].join(' · ')
+}
+
+export function statusText(file: FileReport): string {
+  if (file.previousFile === undefined) return file.status
+  return file.status === 'renamed'
+    ? `renamed from ${codeSpan(file.previousFile)}`
+    : `${file.status}, compared with ${codeSpan(file.previousFile)}`
+}
+
+function actionsCell(g: ChangeGroup): string {
+  const first = g.actions[0] ?? ''
+  if (g.actions.length === 1) return cellCode(first)
+  const list = g.actions.map(cellCode).join(' ')
+  return `<details><summary>${cellCode(g.label)} (${plural(g.actions.length, 'action')})</summary>${list}</details>`
+}
+
+function contextCell(context: ChangeGroup['context']): string {
+  const keys = Object.keys(context)
+  if (keys.length === 0) return 'no keys'
+  return keys
+    .map((key) => {
+      const value = context[key] ?? ''
+      return cellCode(`${key}=${typeof value === 'string' ? value : `[${value.join(', ')}]`}`)
+    })
+    .join('<br>')
+}
+
+/** The statements that decided the new outcome; if none (implicit deny), those that decided the old. */
+function decidingCell(g: ChangeGroup, file: string): string {
+  if (g.after.determining.length > 0) return refsText(g.after, file)
+  if (g.before.determining.length > 0) return `was ${refsText(g.before, file)}`
+  return 'no statement applies'
+}
+
+function refsText(summary: DecisionSummary, file: string): string {
+  return summary.determining.map((ref) => statementRef(ref, file)).join(', ')
+}
+
+/** `Sid` line 14 (in `other.json`), for a table cell. */
+function statementRef(ref: StatementRef, file: string): string {
+  const name =
+    ref.sid === undefined ? cellCode(`Statement[${ref.statementIndex}]`) : cellCode(ref.sid)
+  const where = ref.file === file ? '' : ` in ${cellCode(ref.file)}`
+  return `${name} line ${ref.line}${where}`
+}
+
+export function patchLine(op: PatchOperation): string {
+  const value = op.value === undefined ? '' : ` ${JSON.stringify(op.value)}`
+  const from = op.from === undefined ? '' : ` from ${op.from}`
+  return `${op.op} ${op.path}${from}${value}`
+}
+
+export function patchDetails(patch: readonly PatchOperation[]): string {
+  if (patch.length === 0) return ''
+  const summary = `Document change: JSON patch of the normalised policy (${plural(patch.length, 'operation')})`
+  return details(summary, fencedBlock(patch.map(patchLine).join('\n')))
+}
+
+function warningsDetails(file: FileReport): string {
+  const warnings = file.diagnostics.filter((d) => d.severity !== 'error')
+  const unknown = file.unknownActions.map((u) =>
+    u.suggestion === undefined
+      ? `- ${codeSpan(u.action)} is not in the IAM catalogue`
+      : `- ${codeSpan(u.action)} is not in the IAM catalogue (did you mean ${codeSpan(u.suggestion)}?)`
+  )
+  const lines = [...unknown, ...warnings.map((d) => `- ${diagnosticText(d)}`)]
+  if (lines.length === 0) return ''
+  return details(`${plural(lines.length, 'warning')}`, lines.join('\n'))
+}
+
+/** `line 3, column 5: `json-syntax`: message (help)` as inline Markdown. */
+export function diagnosticText(d: Diagnostic): string {
+  const where = d.span ? `line ${d.span.line}, column ${d.span.column}: ` : ''
+  const help = d.help ? ` — ${inlineMessage(d.help)}` : ''
+  return `${where}${codeSpan(d.code)}: ${inlineMessage(d.message)}${help}`
+}
+
+/** Files that could not be reviewed, each with its located diagnostics. */
+export function unreviewedSection(
+  files: readonly FileReport[],
+  problems: readonly Diagnostic[]
+): string {
+  if (files.length === 0 && problems.length === 0) return ''
+  const lines = ['#### ❌ Not reviewed', '']
+  for (const d of problems)
+    lines.push(`- ${d.file ? `${codeSpan(d.file)}: ` : ''}${diagnosticText(d)}`)
+  for (const file of files) {
+    lines.push(`- ${codeSpan(file.file)} (${statusText(file)}):`)
+    for (const d of file.diagnostics.filter((x) => x.severity === 'error')) {
+      lines.push(`  - ${diagnosticText(d)}`)
+    }
+  }
+  return lines.join('\n')
+}
+
+/** One line per file whose text changed but whose decisions did not. */
+export function noOpLine(file: FileReport): string {
+  const what =
+    file.patch.length === 0
+      ? 'formatting or order only'
+      : `${plural(file.patch.length, 'structural edit')}, no decision changed`
+  return `- ${codeSpan(file.file)} (${statusText(file)}): ${what}`
+}

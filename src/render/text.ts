@@ -1,0 +1,97 @@
+// Terminal output of `iam-policy-diff diff`: the verdict, one line per change group, what could
+// not be reviewed, the no-op edits. Control characters in user strings are shown as escapes so
+// a policy cannot move the cursor or fake output.
+import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
+import type { ChangeKind, DecisionSummary, Report } from '../diff/report.js'
+import type { StatementRef } from '../engine/types.js'
+import { groupChanges, type ChangeGroup } from './groups.js'
+import { formatCount, plural, visibleControls as show } from './markdown.js'
+import { verdict } from './verdict.js'
+
+const ARROWS: Readonly<Record<ChangeKind, string>> = {
+  broadened: '↑',
+  narrowed: '↓',
+  'deny-changed': '↕'
+}
+
+export function renderText(report: Report): string {
+  const lines = [verdict(report).text]
+  const resourceFiles = new Set(
+    report.files.filter((f) => f.policyKind === 'resource').map((f) => f.file)
+  )
+  for (const group of groupChanges(report.changes))
+    lines.push(...groupLines(group, resourceFiles.has(group.file)))
+  const problems = [
+    ...report.diagnostics,
+    ...report.files.filter((f) => f.outcome === 'error').flatMap((f) => f.diagnostics)
+  ].filter((d) => d.severity === 'error')
+  if (problems.length > 0) {
+    lines.push('not reviewed:', ...problems.map((d) => `  ${diagnosticLine(d)}`))
+  }
+  const warnings = report.files.flatMap((f) => [
+    ...(f.outcome === 'error'
+      ? []
+      : f.diagnostics.filter((d) => d.severity !== 'error').map(diagnosticLine)),
+    ...f.unknownActions.map(
+      (u) =>
+        `${show(f.file)}: unknown action ${show(u.action)}${u.suggestion === undefined ? '' : ` (did you mean ${show(u.suggestion)}?)`}`
+    )
+  ])
+  if (warnings.length > 0) lines.push('warnings:', ...warnings.map((w) => `  ${w}`))
+  const neutral = report.files.filter((f) => f.outcome === 'neutral')
+  if (neutral.length > 0) {
+    lines.push(
+      `no-op edits (text changed, no decision did): ${neutral.map((f) => show(f.file)).join(', ')}`
+    )
+  }
+  lines.push(footer(report))
+  return `${lines.join('\n')}\n`
+}
+
+/** The principal is shown for resource-based policies, where it is what changed. */
+function groupLines(g: ChangeGroup, withPrincipal: boolean): string[] {
+  const actions =
+    g.actions.length === 1
+      ? show(g.label)
+      : `${show(g.label)} (${plural(g.actions.length, 'action')})`
+  const subject = g.subject === undefined ? '' : ` [subject ${show(g.subject)}]`
+  const context = Object.entries(g.context)
+    .map(
+      ([key, value]) =>
+        `${show(key)}=${show(typeof value === 'string' ? value : `[${value.join(', ')}]`)}`
+    )
+    .join(', ')
+  const when = context === '' ? '' : ` when ${context}`
+  const line =
+    `  ${ARROWS[g.kind]} ${show(g.file)}${subject}  ${actions} on ${show(g.resource)}${withPrincipal ? ` for ${show(g.principal)}` : ''}${when}` +
+    `  ${g.before.effect} → ${g.after.effect}  (${deciding(g)})`
+  return g.actions.length === 1 ? [line] : [line, `      ${g.actions.map(show).join(' ')}`]
+}
+
+function deciding(g: ChangeGroup): string {
+  if (g.after.determining.length > 0) return refs(g.after, g.file)
+  if (g.before.determining.length > 0) return `was ${refs(g.before, g.file)}`
+  return 'no statement applies'
+}
+
+function refs(summary: DecisionSummary, file: string): string {
+  return summary.determining.map((ref) => refText(ref, file)).join('; ')
+}
+
+function refText(ref: StatementRef, file: string): string {
+  const name = ref.sid === undefined ? `Statement[${ref.statementIndex}]` : show(ref.sid)
+  return `${name}, line ${ref.line}${ref.file === file ? '' : ` of ${show(ref.file)}`}`
+}
+
+function diagnosticLine(d: Diagnostic): string {
+  return show(formatDiagnostic(d))
+}
+
+function footer(report: Report): string {
+  const s = report.summary
+  return (
+    `${plural(s.requests, 'request')} evaluated (${formatCount(s.generatedRequests)} generated, ` +
+    `${formatCount(s.configuredRequests)} configured) in ${plural(s.files, 'policy file')} · ` +
+    `base ${show(report.base ?? 'none')} · head ${show(report.head ?? 'none')}`
+  )
+}

@@ -1,0 +1,167 @@
+// The review: changed files → policies → subjects → request matrix → decisions on both sides →
+// report. Bad input never crashes it and never loses the report: every failure becomes a
+// diagnostic on its file (or on the report, when no file is to blame) and the rest goes on.
+import type { ActionCatalog } from '../catalog/catalog.js'
+import type { ReviewConfig } from '../config/types.js'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
+import {
+  buildReport,
+  type ReportInput,
+  type ReviewedFile,
+  type SubjectOutcome
+} from '../diff/build-report.js'
+import { diffRequests } from '../diff/diff.js'
+import { policyPatch } from '../diff/patch.js'
+import type { Report } from '../diff/report.js'
+import { buildMatrix } from '../matrix/generate.js'
+import { SourceError, type ChangedFile, type PolicySource } from '../sources/port.js'
+import { loadPolicyFiles, type PolicyFile } from './load-files.js'
+import { planSubjects, subjectRoleKind } from './members.js'
+import {
+  DEFAULT_PRINCIPAL,
+  HIDDEN_FILES,
+  matrixSet,
+  sideOf,
+  sideSelectors,
+  type Subject
+} from './subjects.js'
+
+export interface ReviewOptions {
+  readonly source: PolicySource
+  readonly config: ReviewConfig
+  readonly catalog: ActionCatalog
+  readonly toolVersion: string
+}
+
+export async function review(options: ReviewOptions): Promise<Report> {
+  const { source, config } = options
+  const report = (input: Pick<ReportInput, 'files' | 'subjects' | 'diagnostics'>): Report =>
+    buildReport({
+      toolVersion: options.toolVersion,
+      base: source.baseLabel,
+      head: source.headLabel,
+      ...input
+    })
+  let changed: ChangedFile[]
+  try {
+    changed = await source.listChangedFiles()
+  } catch (error) {
+    return report({
+      files: [],
+      subjects: [],
+      diagnostics: [failure(error, 'list the changed files')]
+    })
+  }
+  const loaded = await loadPolicyFiles(source, changed, config, subjectRoleKind(config.subjects))
+  const plan = await planSubjects(config.subjects, source, loaded.files)
+  const alone = loaded.files
+    .filter((f) => !f.failed && !plan.covered.has(f.change.path))
+    .map(subjectOfFile)
+  const problems = new Map<string, Diagnostic[]>()
+  const note: Note = (file, d) =>
+    problems.set(file, [...(problems.get(file) ?? []), { ...d, file }])
+  for (const [file, list] of plan.fileDiagnostics) for (const d of list) note(file, d)
+  const subjects = [...plan.subjects, ...alone]
+    .map((subject) => runSubject(subject, options, note))
+    .filter((outcome) => outcome !== undefined)
+  const spell = actionSpeller(options.catalog)
+  const files = loaded.files.map((f) => reviewedFile(f, problems.get(f.change.path) ?? [], spell))
+  return report({ files, subjects, diagnostics: [] })
+}
+
+function subjectOfFile(file: PolicyFile): Subject {
+  return {
+    name: undefined,
+    files: [file.change.path],
+    principal: DEFAULT_PRINCIPAL,
+    base: sideOf(file.kind, file.base.policy),
+    head: sideOf(file.kind, file.head.policy)
+  }
+}
+
+type Note = (file: string, d: Diagnostic) => void
+
+function runSubject(
+  subject: Subject,
+  options: ReviewOptions,
+  note: Note
+): SubjectOutcome | undefined {
+  const { config } = options
+  try {
+    const matrix = buildMatrix({
+      base: matrixSet(subject, 'base'),
+      head: matrixSet(subject, 'head'),
+      catalog: options.catalog,
+      specs: config.requests,
+      auto: config.auto,
+      principal: subject.principal,
+      limit: config.maxRequestsPerSubject
+    })
+    if (matrix.truncated) {
+      const what = subject.name === undefined ? 'the file' : `subject \`${subject.name}\``
+      const message = `the request matrix of ${what} was cut at ${matrix.requests.length} requests: some changes may be missed`
+      for (const file of subject.files) note(file, diagnostic('matrix-truncated', { message }))
+    }
+    const selectors = sideSelectors(subject)
+    return {
+      subject: subject.name,
+      files: subject.files,
+      diffs: diffRequests(matrix.requests, selectors.base, selectors.head),
+      requests: matrix.requests.length,
+      generated: matrix.generated,
+      configured: matrix.configured,
+      unknownActions: matrix.unknownActions,
+      hiddenFiles: HIDDEN_FILES
+    }
+  } catch (error) {
+    // our bug, not the user's: keep the report, name the files that were not reviewed
+    for (const file of subject.files) note(file, failure(error, `review \`${file}\``))
+    return undefined
+  }
+}
+
+function reviewedFile(
+  file: PolicyFile,
+  problems: readonly Diagnostic[],
+  canonicalAction: (action: string) => string
+): ReviewedFile {
+  const diagnostics = [...file.diagnostics, ...problems]
+  const failed = file.failed || problems.some((d) => d.severity === 'error')
+  return {
+    file: file.change.path,
+    previousFile:
+      file.change.previousPath ??
+      (file.base.path === file.change.path ? undefined : file.base.path),
+    status: file.change.status,
+    policyKind: failed ? undefined : file.kind,
+    diagnostics,
+    patch: failed ? [] : policyPatch(file.base.policy, file.head.policy, { canonicalAction }),
+    failed
+  }
+}
+
+/** The catalogue's spelling of an action (memoised: the same actions recur in many files). */
+function actionSpeller(catalog: ActionCatalog): (action: string) => string {
+  const spelled = new Map<string, string>()
+  return (action) => {
+    let name = spelled.get(action)
+    if (name === undefined)
+      spelled.set(action, (name = catalog.action(action)?.name ?? canonicalCase(action)))
+    return name
+  }
+}
+
+/** Service prefixes are lowercase in every spelling IAM accepts; the name part is kept. */
+function canonicalCase(action: string): string {
+  const colon = action.indexOf(':')
+  return colon < 0 ? action : `${action.slice(0, colon).toLowerCase()}${action.slice(colon)}`
+}
+
+function failure(error: unknown, purpose: string): Diagnostic {
+  if (error instanceof SourceError) return error.diagnostic
+  const text = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+  return diagnostic('file-unreadable', {
+    message: `internal error while trying to ${purpose}: ${text}`,
+    help: 'this is a bug in iam-policy-diff: please report it with the file'
+  })
+}
