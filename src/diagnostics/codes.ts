@@ -110,7 +110,7 @@ export const DIAGNOSTIC_CODES = {
   // files, configuration and review (issues 3 and 4)
   'file-unreadable': { severity: 'error', help: 'the file could not be read from the repository' },
   'file-too-large': { severity: 'error', help: 'split the policy or exclude the file' },
-  'config-invalid': { severity: 'error', help: 'see the configuration reference in the README' },
+  'config-invalid': { severity: 'error', help: 'see docs/CONFIGURATION.md' },
   'case-invalid': { severity: 'error', help: 'see the case format in docs/CLI.md' },
   'matrix-truncated': {
     severity: 'warning',

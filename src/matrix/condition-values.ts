@@ -1,0 +1,179 @@
+// Candidate context values for one condition clause, per operator family (IAM-SEMANTICS §4.2):
+// each literal value, a value outside them all, numeric/date boundaries (equal, just below, just
+// above), addresses inside and outside each CIDR. Whether a value makes the clause true is left
+// to the engine: witness-contexts.ts evaluates every candidate with the compiled condition.
+import { parseOperatorName, type OperatorInfo } from '../policy/condition-operators.js'
+import type { ConditionClause } from '../policy/model.js'
+import { parseDate, parseNumber } from '../policy/values.js'
+import { parseTemplate } from '../engine/variables.js'
+import { parseGlob, type GlobPart } from '../engine/wildcard.js'
+import { arnGlob, findArnWitness } from './arn-witness.js'
+import { findGlobWitness } from './glob-witness.js'
+import { ipWitnesses } from './ip-witness.js'
+import type { KeyAvailability } from './key-availability.js'
+import { OUTSIDER_ACCOUNT, SAMPLE_TEXT, variableSpelling, type Samples } from './samples.js'
+
+export interface ClauseValues {
+  /** candidate single values for the clause's key (absence is always a candidate elsewhere) */
+  readonly values: readonly string[]
+  /** variable values the candidates assume, canonical key case */
+  readonly bindings: Readonly<Record<string, string>>
+}
+
+interface Resolved {
+  /** glob parts with variables substituted (wildcards only for Like/Arn operators) */
+  readonly parts: readonly GlobPart[]
+  readonly text: string
+}
+
+const OTHER = 'other'
+const OTHER_BINARY = 'b3RoZXI='
+
+const partsText = (parts: readonly GlobPart[]): string =>
+  parts.map((p) => (p.kind === 'text' ? p.text : p.kind === 'star' ? '*' : '?')).join('')
+
+/** Policy values with their variables replaced by sample values; unresolvable ones dropped. */
+function resolveValues(
+  clause: ConditionClause,
+  wildcards: boolean,
+  variables: boolean,
+  env: { samples: Samples; keys: KeyAvailability; bindings: Record<string, string> }
+): Resolved[] {
+  const out: Resolved[] = []
+  next: for (const value of clause.values) {
+    const template = parseTemplate(value, { variables, wildcards })
+    const parts: GlobPart[] = []
+    for (const part of template.parts) {
+      if (part.kind !== 'variable') {
+        parts.push(part)
+        continue
+      }
+      const derived = env.samples.derived(part.key)
+      let text = derived
+      if (text === undefined && env.keys.has(part.key)) {
+        text = env.samples.value(part.key)
+        env.bindings[variableSpelling(value, part.key)] = text
+      }
+      text ??= part.defaultValue
+      if (text === undefined) continue next // never resolves for this action: never matches
+      parts.push({ kind: 'text', text })
+    }
+    out.push({ parts, text: partsText(parts) })
+  }
+  return out
+}
+
+const swapCase = (text: string): string =>
+  [...text].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('')
+
+function stringValues(info: OperatorInfo, values: readonly Resolved[]): string[] {
+  const like = info.name.includes('Like')
+  const ignoreCase = info.name.includes('IgnoreCase')
+  const globs = values.map((v) => (like ? v.parts : [{ kind: 'text', text: v.text } as const]))
+  const out: string[] = []
+  for (const glob of globs) {
+    const inside = findGlobWitness([glob], [], { ignoreCase: false, fills: [SAMPLE_TEXT, OTHER] })
+    if (inside !== undefined) out.push(inside)
+    if (ignoreCase && inside !== undefined) out.push(swapCase(inside))
+    // pairwise differences between patterns of one clause
+    if (like && globs.length <= 8) {
+      for (const other of globs) {
+        if (other === glob) continue
+        const diff = findGlobWitness([glob], [other], {
+          ignoreCase: false,
+          fills: [SAMPLE_TEXT, OTHER]
+        })
+        if (diff !== undefined) out.push(diff)
+      }
+    }
+  }
+  const outside = findGlobWitness([], globs, { ignoreCase, fills: [OTHER, SAMPLE_TEXT] })
+  if (outside !== undefined) out.push(outside)
+  return out
+}
+
+function arnValues(values: readonly Resolved[], samples: Samples): string[] {
+  const out: string[] = []
+  const globs = values.map((v) => arnGlob(v.parts))
+  for (const glob of globs) {
+    if (glob === undefined || glob === 'any') continue
+    const inside = findArnWitness([glob], [], { account: samples.account })
+    if (inside !== undefined) out.push(inside)
+  }
+  const anyArn = arnGlob(parseGlob('arn:*:*:*:*:*'))
+  const negatives = globs.filter((g) => g !== undefined)
+  if (anyArn !== undefined) {
+    const outside = findArnWitness([anyArn], negatives, { account: OUTSIDER_ACCOUNT })
+    if (outside !== undefined) out.push(outside)
+  }
+  return out
+}
+
+function numericValues(values: readonly string[]): string[] {
+  return values.flatMap((v) => {
+    const n = parseNumber(v)
+    return n === undefined ? [] : [v, String(n - 1), String(n + 1)]
+  })
+}
+
+function isoDate(ms: number): string | undefined {
+  const d = new Date(ms)
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString()
+}
+
+function dateValues(values: readonly string[]): string[] {
+  return values.flatMap((v) => {
+    if (/^\d+$/.test(v) && v.length !== 4) {
+      const seconds = Number(v)
+      return [v, String(seconds - 1), String(seconds + 1)]
+    }
+    const ms = parseDate(v)
+    if (ms === undefined) return []
+    const around = [isoDate(ms - 1000), isoDate(ms + 1000)].filter((x) => x !== undefined)
+    return [v, ...around]
+  })
+}
+
+function familyValues(
+  info: OperatorInfo,
+  clause: ConditionClause,
+  resolved: () => Resolved[],
+  samples: Samples
+): string[] {
+  switch (info.family) {
+    case 'string':
+      return stringValues(info, resolved())
+    case 'arn':
+      return arnValues(resolved(), samples)
+    case 'numeric':
+      return numericValues(clause.values)
+    case 'date':
+      return dateValues(clause.values)
+    case 'bool':
+      return ['true', 'false']
+    case 'binary':
+      return [...clause.values, OTHER_BINARY]
+    case 'ip':
+      return clause.values.flatMap(ipWitnesses)
+    case 'null':
+      return [SAMPLE_TEXT]
+  }
+}
+
+/** Candidate values for one clause (duplicates removed, first occurrence kept). */
+export function clauseValues(
+  clause: ConditionClause,
+  variables: boolean,
+  samples: Samples,
+  keys: KeyAvailability
+): ClauseValues {
+  const parsed = parseOperatorName(clause.base)
+  if (parsed.kind !== 'ok') return { values: [OTHER], bindings: {} }
+  const { info } = parsed.operator
+  const bindings: Record<string, string> = {}
+  const wildcards = info.family === 'arn' || info.name.includes('Like')
+  const resolved = (): Resolved[] =>
+    resolveValues(clause, wildcards, variables && info.variables, { samples, keys, bindings })
+  const values = familyValues(info, clause, resolved, samples)
+  return { values: [...new Set(values)], bindings }
+}

@@ -1,0 +1,201 @@
+// The request matrix: hand-written requests from the configuration plus, when `auto` is on,
+// requests derived from both sides' policies (docs/MATRIX.md): every action their patterns can
+// reach × witness resources × principals × witness contexts. Deterministic and bounded.
+import type { ActionCatalog } from '../catalog/catalog.js'
+import type { MatrixSpec } from '../config/types.js'
+import type { PolicySet, Request } from '../engine/types.js'
+import { splitArn } from '../policy/arn.js'
+import { Applicability } from './applicability.js'
+import { expandActions, type ProbeAction, type UnknownAction } from './expand-actions.js'
+import { expandSpec } from './expand-spec.js'
+import { keyAvailability } from './key-availability.js'
+import { principalsFor } from './principals.js'
+import { samplesFor, type Samples } from './samples.js'
+import {
+  collectStatements,
+  gateStructure,
+  hasResourcePolicy,
+  sameOnBothSides,
+  type SourceStatement
+} from './statements.js'
+import { ContextWitnessBuilder, contextKey } from './witness-contexts.js'
+import { ResourceWitnessBuilder } from './witness-resources.js'
+
+export interface ProbeRequest extends Request {
+  readonly origin: 'auto' | 'config'
+}
+
+export interface MatrixInput {
+  readonly base: PolicySet | undefined
+  readonly head: PolicySet | undefined
+  readonly catalog: ActionCatalog
+  readonly specs: readonly MatrixSpec[]
+  readonly auto: boolean
+  /** the caller of identity-side requests (and the resource owner's account for resource policies) */
+  readonly principal: string
+  /** most requests returned; beyond it the matrix is truncated */
+  readonly limit: number
+}
+
+export interface Matrix {
+  /** configured requests first (in configuration order), then generated ones (sorted) */
+  readonly requests: readonly ProbeRequest[]
+  /** generated requests in `requests` */
+  readonly generated: number
+  /** configured requests in `requests` */
+  readonly configured: number
+  /** some requests were dropped to stay within the limit */
+  readonly truncated: boolean
+  /** actions named by the policies that the catalogue lacks, sorted */
+  readonly unknownActions: readonly UnknownAction[]
+}
+
+interface Generated {
+  /** per action, that action's requests */
+  readonly groups: readonly (readonly ProbeRequest[])[]
+  readonly unknownActions: readonly UnknownAction[]
+}
+
+/** Builds the generated requests of one subject, action by action. */
+class Generator {
+  private readonly samples: Samples
+  private readonly resourceMode: boolean
+  private readonly principals: readonly string[]
+  private readonly resources: ResourceWitnessBuilder
+  private readonly contexts: ContextWitnessBuilder
+  private readonly applicability: Applicability
+  private readonly sameGates: boolean
+  private readonly unchanged = new Map<readonly SourceStatement[], boolean>()
+
+  constructor(
+    private readonly input: MatrixInput,
+    statements: readonly SourceStatement[]
+  ) {
+    this.samples = samplesFor(input.principal)
+    this.resourceMode = hasResourcePolicy([input.base, input.head])
+    this.principals = principalsFor(statements, this.resourceMode, input.principal)
+    this.resources = new ResourceWitnessBuilder(input.catalog, this.samples)
+    this.contexts = new ContextWitnessBuilder(this.samples)
+    this.applicability = new Applicability(this.samples)
+    this.sameGates = gateStructure(input.base) === gateStructure(input.head)
+  }
+
+  /** With the same gates on both sides, an action whose statements did not change cannot change. */
+  skips(action: ProbeAction): boolean {
+    if (!this.sameGates) return false
+    let same = this.unchanged.get(action.statements)
+    if (same === undefined) {
+      same = sameOnBothSides(action.statements)
+      this.unchanged.set(action.statements, same)
+    }
+    return same
+  }
+
+  requestsOf(action: ProbeAction): ProbeRequest[] {
+    const keys = keyAvailability(this.input.catalog, action.catalog)
+    const witnesses = this.resources.witnesses(action, keys)
+    const variants = this.contexts.contexts(action.statements, keys, witnesses.bindings)
+    const group: ProbeRequest[] = []
+    for (const resource of witnesses.resources) {
+      // resource policies: a resource ARN without an account (S3) belongs to the subject's account
+      const owner =
+        this.resourceMode && !splitArn(resource)?.account ? this.samples.account : undefined
+      const contexts = variants.conditional
+        ? variants.forStatements(
+            this.applicability.of(action.statements, resource, witnesses.bindings)
+          )
+        : variants.all
+      for (const principal of this.principals) {
+        for (const context of contexts) {
+          // two literal shapes rather than a spread: big reviews build hundreds of thousands
+          const request: ProbeRequest =
+            owner === undefined
+              ? { origin: 'auto', principal, action: action.name, resource, context }
+              : {
+                  origin: 'auto',
+                  principal,
+                  action: action.name,
+                  resource,
+                  context,
+                  resourceAccount: owner
+                }
+          group.push(request)
+        }
+      }
+    }
+    return group
+  }
+}
+
+function generate(input: MatrixInput): Generated {
+  const statements = collectStatements(input.base, input.head)
+  const expansion = expandActions(input.catalog, statements)
+  const generator = new Generator(input, statements)
+  const groups: ProbeRequest[][] = []
+  for (const action of expansion.actions) {
+    if (!generator.skips(action)) groups.push(generator.requestsOf(action))
+  }
+  return { groups, unknownActions: expansion.unknownActions }
+}
+
+function requestKey(r: Request): string {
+  return JSON.stringify([
+    r.principal,
+    r.action,
+    r.resource,
+    r.resourceAccount ?? '',
+    contextKey(r.context ?? {})
+  ])
+}
+
+/** Drops requests already seen (a configured request wins over the same generated one). */
+function dedupe(requests: readonly ProbeRequest[], seen: Set<string>): ProbeRequest[] {
+  return requests.filter((r) => {
+    const key = requestKey(r)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** Within a budget, every action first gets its first request, then its second, and so on. */
+function roundRobin(groups: readonly (readonly ProbeRequest[])[], budget: number): ProbeRequest[] {
+  const total = groups.reduce((n, g) => n + g.length, 0)
+  if (total <= budget) return groups.flat()
+  const taken = groups.map(() => 0)
+  let left = Math.max(0, budget)
+  for (let round = 0; left > 0; round++) {
+    let progressed = false
+    groups.forEach((group, i) => {
+      if (left > 0 && round < group.length) {
+        taken[i] = round + 1
+        left--
+        progressed = true
+      }
+    })
+    if (!progressed) break
+  }
+  return groups.flatMap((group, i) => group.slice(0, taken[i]))
+}
+
+export function buildMatrix(input: MatrixInput): Matrix {
+  const seen = new Set<string>()
+  const allConfigured = dedupe(
+    input.specs.flatMap((spec) => expandSpec(spec, input)),
+    seen
+  )
+  const generated = input.auto ? generate(input) : { groups: [], unknownActions: [] }
+  // generated requests are distinct by construction: only configured ones can repeat them
+  const groups =
+    seen.size === 0 ? generated.groups : generated.groups.map((group) => dedupe(group, seen))
+  const configured = allConfigured.slice(0, Math.max(0, input.limit))
+  const auto = roundRobin(groups, input.limit - configured.length)
+  const available = allConfigured.length + groups.reduce((n, g) => n + g.length, 0)
+  return {
+    requests: [...configured, ...auto],
+    generated: auto.length,
+    configured: configured.length,
+    truncated: configured.length + auto.length < available,
+    unknownActions: generated.unknownActions
+  }
+}

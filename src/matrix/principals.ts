@@ -1,0 +1,52 @@
+// Request principals (IAM-SEMANTICS §3.3). Identity-side sets are probed as the subject's own
+// principal. With a resource-based policy on either side the principal matters, so the matrix
+// adds each principal the policies name (as a caller of that kind), the subject's principal (the
+// resource's own account), an outsider account and the anonymous caller.
+import type { PrincipalEntry } from '../policy/model.js'
+import { splitArn } from '../policy/arn.js'
+import { OUTSIDER_ACCOUNT, SAMPLE_TEXT } from './samples.js'
+import type { SourceStatement } from './statements.js'
+
+export const ANONYMOUS = '*'
+
+/** A caller that a principal entry names: role ARNs become a session of the role. */
+export function callerFor(entry: PrincipalEntry): string {
+  const { type, value } = entry
+  if (type !== 'AWS') return value
+  if (value === '*') return ANONYMOUS
+  if (/^\d{12}$/.test(value)) return `arn:aws:iam::${value}:root`
+  const arn = splitArn(value)
+  if (arn?.service === 'iam' && arn.resource.startsWith('role/')) {
+    const name = arn.resource.slice(arn.resource.lastIndexOf('/') + 1)
+    return `arn:${arn.partition}:sts::${arn.account}:assumed-role/${name}/${SAMPLE_TEXT}`
+  }
+  return value
+}
+
+function accountOf(caller: string): string | undefined {
+  return splitArn(caller)?.account
+}
+
+/** An account named by nobody, so that the outsider really is one. */
+function outsiderAccount(taken: ReadonlySet<string>): string {
+  for (let digit = 4; digit <= 9; digit++) {
+    const account = OUTSIDER_ACCOUNT.replace(/^4/, String(digit))
+    if (!taken.has(account)) return account
+  }
+  return OUTSIDER_ACCOUNT
+}
+
+export function principalsFor(
+  statements: readonly SourceStatement[],
+  resourceMode: boolean,
+  principal: string
+): string[] {
+  if (!resourceMode) return [principal]
+  const callers = new Set<string>([principal, ANONYMOUS])
+  for (const { statement } of statements) {
+    for (const entry of statement.principal?.entries ?? []) callers.add(callerFor(entry))
+  }
+  const taken = new Set([...callers].map(accountOf).filter((a) => a !== undefined))
+  callers.add(`arn:aws:iam::${outsiderAccount(taken)}:user/outsider`)
+  return [...callers].sort()
+}

@@ -1,0 +1,68 @@
+// Sample values for the parts of a witness that the policies leave open: the principal's account
+// for `${Account}`, and values for policy variables (§4.6). Keys the engine derives from the
+// principal (aws:PrincipalAccount, aws:PrincipalArn, aws:username, …) take the derived value, so
+// a witness built with them holds for the real request without setting the key.
+import { prepareRequest } from '../engine/evaluate.js'
+import { prepareContext, type PreparedContext } from '../engine/context.js'
+import type { ContextInput } from '../engine/types.js'
+
+/** Used when the principal has no account (a service principal or anonymous). */
+export const SAMPLE_ACCOUNT = '123456789012'
+/** An account that is nobody's in the matrix: the outsider of resource-based policies. */
+export const OUTSIDER_ACCOUNT = '444455556666'
+export const SAMPLE_TEXT = 'example'
+
+const DERIVED_KEYS = [
+  'aws:PrincipalType',
+  'aws:PrincipalAccount',
+  'aws:PrincipalArn',
+  'aws:username'
+]
+
+export interface Samples {
+  readonly principal: string
+  readonly account: string
+  /** the value the engine derives for a key from the principal (§6), if any */
+  derived(key: string): string | undefined
+  /** the value a witness uses for a policy variable */
+  value(key: string): string
+  /** the principal's derived keys plus `context`, as the engine sees them */
+  context(context: Readonly<Record<string, ContextInput>>): PreparedContext
+}
+
+function accountOf(principal: string): string | undefined {
+  const parts = principal.split(':')
+  const account = parts[4]
+  if (parts[0] === 'arn' && account !== undefined && /^\d{12}$/.test(account)) return account
+  return /^\d{12}$/.test(principal) ? principal : undefined
+}
+
+export function samplesFor(principal: string): Samples {
+  const base = prepareRequest({ principal, action: 'sts:GetCallerIdentity', resource: '*' })
+  const account = accountOf(principal) ?? SAMPLE_ACCOUNT
+  const derived = (key: string): string | undefined => {
+    const value = base.context.get(key)
+    return value === undefined || value.multi ? undefined : value.values[0]
+  }
+  // the keys IAM-SEMANTICS §6 lets the engine derive, read back once from the engine itself
+  const fromPrincipal: Record<string, string> = {}
+  for (const key of DERIVED_KEYS) {
+    const value = derived(key)
+    if (value !== undefined) fromPrincipal[key] = value
+  }
+  return {
+    principal,
+    account,
+    derived,
+    value: (key) => derived(key) ?? (/account$/i.test(key) ? account : SAMPLE_TEXT),
+    context: (context) => prepareContext(context, fromPrincipal)
+  }
+}
+
+/** A variable's key as the policy writes it (templates keep keys in lowercase, reports should not). */
+export function variableSpelling(source: string, lowerKey: string): string {
+  for (const m of source.matchAll(/\$\{\s*([^},\s]+)/g)) {
+    if (m[1]?.toLowerCase() === lowerKey) return m[1]
+  }
+  return lowerKey
+}

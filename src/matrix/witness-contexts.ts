@@ -1,0 +1,248 @@
+// Condition contexts for one action (IAM-SEMANTICS §4): for every statement that can apply, a
+// context that satisfies all its conditions, then one condition key varied at a time over its
+// candidates (absent, each literal, outside, boundaries, sets); the same around a context that
+// satisfies as many clauses as possible across statements (so an Allow and a Deny can hold
+// together). Only keys the action can carry are set. Candidates that no clause tells apart are
+// merged, keeping the first in canonical order, so the result does not depend on statement order;
+// for one resource, only the clauses of the statements that can apply to it count.
+import { compileCondition, type CompiledCondition } from '../engine/conditions/index.js'
+import type { PreparedContext } from '../engine/context.js'
+import { clauseValues } from './condition-values.js'
+import {
+  ABSENT,
+  Chooser,
+  setCandidates,
+  type Clause,
+  type Context,
+  type KeyInfo
+} from './context-chooser.js'
+import type { KeyAvailability } from './key-availability.js'
+import type { Samples } from './samples.js'
+import type { SourceStatement } from './statements.js'
+
+export type { Context } from './context-chooser.js'
+
+/** Context keys whose value changes the request beyond condition clauses (resource account, §6). */
+const STRUCTURAL = ['aws:resourceaccount', 'aws:principalarn']
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+const noIssues = (): void => undefined
+
+/** Canonical text of a context: keys sorted (the sort and dedupe key of candidates). */
+export function contextKey(context: Context): string {
+  return JSON.stringify(
+    Object.keys(context)
+      .sort(byText)
+      .map((k) => [k, context[k]])
+  )
+}
+
+/** A kept context with what it makes of each clause and of the keys beyond clauses. */
+interface Kept {
+  readonly context: Context
+  readonly truths: string
+  readonly tail: string
+}
+
+/** The contexts of an action, and the fewer ones that matter when only some statements apply. */
+export class ContextWitnesses {
+  private readonly subsets = new Map<string, readonly Context[]>()
+
+  constructor(
+    private readonly kept: readonly Kept[],
+    /** per statement (in the order given to the builder), the indexes of its clauses */
+    private readonly clausesOf: readonly (readonly number[])[]
+  ) {}
+
+  private every: readonly Context[] | undefined
+
+  get all(): readonly Context[] {
+    this.every ??= this.forStatements(this.clausesOf.map(() => true))
+    return this.every
+  }
+
+  /** Whether any statement has a condition (otherwise every resource gets the same contexts). */
+  get conditional(): boolean {
+    return this.clausesOf.some((c) => c.length > 0)
+  }
+
+  /** One context per combination of the clauses of the statements that `applies` selects. */
+  forStatements(applies: readonly boolean[]): readonly Context[] {
+    const mask = applies.map((a) => (a ? '1' : '0')).join('')
+    let found = this.subsets.get(mask)
+    if (found === undefined) {
+      const indexes = [...new Set(this.clausesOf.flatMap((c, i) => (applies[i] ? c : [])))]
+      const seen = new Set<string>()
+      found = this.kept
+        .filter((k) => {
+          const signature = `${k.tail}|${indexes.map((i) => k.truths[i]).join('')}`
+          if (seen.has(signature)) return false
+          seen.add(signature)
+          return true
+        })
+        .map((k) => k.context)
+      this.subsets.set(mask, found)
+    }
+    return found
+  }
+}
+
+export class ContextWitnessBuilder {
+  private readonly compiled = new Map<string, CompiledCondition>()
+  private readonly clauses = new Map<number, readonly Clause[]>()
+  private readonly results = new Map<string, ContextWitnesses>()
+  private readonly sets = new Map<
+    readonly SourceStatement[],
+    { ids: string; clauses: readonly Clause[]; usedKeys: readonly string[] }
+  >()
+
+  constructor(private readonly samples: Samples) {}
+
+  contexts(
+    statements: readonly SourceStatement[],
+    keys: KeyAvailability,
+    resourceBindings: Readonly<Record<string, string>>
+  ): ContextWitnesses {
+    let set = this.sets.get(statements)
+    if (set === undefined) {
+      const clauses = this.distinctClauses(statements)
+      const ids = statements.map((s) => s.id).join(',')
+      set = { ids, clauses, usedKeys: [...new Set(clauses.map((c) => c.key))].sort(byText) }
+      this.sets.set(statements, set)
+    }
+    const available =
+      set.usedKeys.length === 0 ? '' : set.usedKeys.map((k) => (keys.has(k) ? 1 : 0)).join('')
+    const bound = Object.keys(resourceBindings).length === 0 ? '' : JSON.stringify(resourceBindings)
+    const cacheKey = `${set.ids}|${available}|${bound}`
+    let result = this.results.get(cacheKey)
+    if (result === undefined) {
+      result = this.build(statements, set.clauses, keys, resourceBindings)
+      this.results.set(cacheKey, result)
+    }
+    return result
+  }
+
+  private clausesOf(s: SourceStatement): readonly Clause[] {
+    let list = this.clauses.get(s.id)
+    if (list === undefined) {
+      list = s.statement.conditions.map((clause) => {
+        const key = clause.key.toLowerCase()
+        const id = JSON.stringify([clause.operator, key, clause.values, s.variables])
+        let compiled = this.compiled.get(id)
+        if (compiled === undefined) {
+          compiled = compileCondition(clause, { variables: s.variables })
+          this.compiled.set(id, compiled)
+        }
+        return { id, clause, key, compiled, variables: s.variables }
+      })
+      this.clauses.set(s.id, list)
+    }
+    return list
+  }
+
+  private distinctClauses(statements: readonly SourceStatement[]): Clause[] {
+    const byId = new Map<string, Clause>()
+    for (const s of statements)
+      for (const c of this.clausesOf(s)) if (!byId.has(c.id)) byId.set(c.id, c)
+    return [...byId.values()].sort((a, b) => byText(a.id, b.id))
+  }
+
+  private build(
+    statements: readonly SourceStatement[],
+    clauses: readonly Clause[],
+    keys: KeyAvailability,
+    resourceBindings: Readonly<Record<string, string>>
+  ): ContextWitnesses {
+    const bindings: Record<string, string> = { ...resourceBindings }
+    const info = this.keyInfo(clauses, keys, bindings)
+    const candidates = this.candidates(statements, clauses, info, bindings)
+    const sign = (context: Context): Kept => {
+      const prepared = this.samples.context(context)
+      const truths = clauses.map((c) => (c.compiled.evaluate(prepared, noIssues) ? '1' : '0'))
+      return { context, truths: truths.join(''), tail: tailOf(context, bindings) }
+    }
+    const index = new Map(clauses.map((c, i) => [c.id, i]))
+    const clausesOf = statements.map((s) => this.clausesOf(s).map((c) => index.get(c.id) ?? -1))
+    return new ContextWitnesses(distinct(candidates, sign), clausesOf)
+  }
+
+  private candidates(
+    statements: readonly SourceStatement[],
+    clauses: readonly Clause[],
+    info: ReadonlyMap<string, KeyInfo>,
+    bindings: Readonly<Record<string, string>>
+  ): Map<string, Context> {
+    const candidates = new Map<string, Context>()
+    const add = (context: Context): void => void candidates.set(contextKey(context), context)
+    add({})
+    add(bindings)
+    const prepare = (ctx: Context): PreparedContext => this.samples.context(ctx)
+    const chooser = new Chooser(info, bindings, prepare, (key) =>
+      clauses.filter((c) => c.key === key)
+    )
+    for (const s of statements) {
+      const own = this.clausesOf(s).filter((c) => info.has(c.key))
+      if (own.length === 0) continue
+      const satisfied = chooser.satisfy(own)
+      if (satisfied !== undefined)
+        chooser
+          .variants(
+            satisfied,
+            own.map((c) => c.key)
+          )
+          .forEach(add)
+    }
+    const best = chooser.best([...info.keys()])
+    chooser.variants(best, [...info.keys()]).forEach(add)
+    return candidates
+  }
+
+  /** Candidate values per available key, from every clause on it. */
+  private keyInfo(
+    clauses: readonly Clause[],
+    keys: KeyAvailability,
+    bindings: Record<string, string>
+  ): Map<string, KeyInfo> {
+    const info = new Map<string, KeyInfo>()
+    for (const key of [...new Set(clauses.map((c) => c.key))].sort(byText)) {
+      if (!keys.has(key)) continue
+      const on = clauses.filter((c) => c.key === key)
+      const values: string[] = []
+      for (const c of on) {
+        const found = clauseValues(c.clause, c.variables, this.samples, keys)
+        values.push(...found.values)
+        Object.assign(bindings, found.bindings)
+      }
+      const unique = [...new Set(values)]
+      const multi = on.some((c) => c.clause.qualifier !== undefined)
+      const spelling = on.map((c) => c.clause.key).sort(byText)[0] ?? key
+      info.set(key, { spelling, candidates: [ABSENT, ...(multi ? setCandidates(unique) : unique)] })
+    }
+    return info
+  }
+}
+
+/** What a context sets beyond condition clauses: structural keys and variable values. */
+function tailOf(context: Context, bindings: object): string {
+  const lower = new Map(Object.entries(context).map(([k, v]) => [k.toLowerCase(), v]))
+  const structural = STRUCTURAL.map((k) => lower.get(k))
+  const bound = Object.keys(bindings).map((k) => lower.get(k.toLowerCase()))
+  return JSON.stringify([structural, bound])
+}
+
+/** Keeps the first context of each signature: fewest keys (`{}` wins), shortest, then by text. */
+function distinct(contexts: ReadonlyMap<string, Context>, sign: (c: Context) => Kept): Kept[] {
+  const seen = new Set<string>()
+  const kept: Kept[] = []
+  const size = (key: string): number => Object.keys(contexts.get(key) ?? {}).length
+  const order = (a: string, b: string): number =>
+    size(a) - size(b) || a.length - b.length || byText(a, b)
+  for (const key of [...contexts.keys()].sort(order)) {
+    const k = sign(contexts.get(key) as Context)
+    const signature = `${k.tail}|${k.truths}`
+    if (seen.has(signature)) continue
+    seen.add(signature)
+    kept.push(k)
+  }
+  return kept
+}

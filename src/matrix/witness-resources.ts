@@ -1,0 +1,200 @@
+// Resources that exercise the Resource/NotResource patterns relevant to an action (§3.2): each
+// pattern instantiated inside the action's ARN templates, each pattern's own region (inside it,
+// outside the others), pairwise differences, and a resource of the action outside them all.
+// Candidates that no pattern tells apart are merged, keeping the first in text order.
+import type { ActionCatalog } from '../catalog/catalog.js'
+import {
+  compileResourceMatcher,
+  matchResource,
+  type ResourceMatcher
+} from '../engine/match-resource.js'
+import { splitArn } from '../policy/arn.js'
+import {
+  arnMatcher,
+  findArnWitness,
+  mayOverlap,
+  templateGlob,
+  type ArnGlob
+} from './arn-witness.js'
+import type { ProbeAction } from './expand-actions.js'
+import type { KeyAvailability } from './key-availability.js'
+import { NO_TEMPLATES, PatternResolver, templatesOf, type Pattern } from './resource-patterns.js'
+import type { Samples } from './samples.js'
+
+/** More patterns than this per template: skip the pairwise differences (quadratic). */
+const MAX_PAIRWISE = 6
+/** Regions with more excluded patterns than this are not solved (the search grows with them). */
+const MAX_NEGATIVES = 12
+
+export interface ResourceWitnesses {
+  /** sorted */
+  readonly resources: readonly string[]
+  /** variable values the witnesses assume (keys the engine does not derive), policy key case */
+  readonly bindings: Readonly<Record<string, string>>
+}
+
+const noIssues = (): void => undefined
+const WILDCARD_ONLY: ResourceWitnesses = { resources: ['*'], bindings: {} }
+
+const sharedRegions = new Map<string, readonly string[]>()
+const MAX_SHARED = 20000
+
+export class ResourceWitnessBuilder {
+  private readonly results = new Map<readonly Pattern[], Map<string, ResourceWitnesses>>()
+  private readonly patterns: PatternResolver
+  private readonly regions = new Map<readonly Pattern[], Map<string, readonly string[]>>()
+  private readonly matchers = new Map<string, ResourceMatcher>()
+
+  constructor(
+    private readonly catalog: ActionCatalog,
+    private readonly samples: Samples
+  ) {
+    this.patterns = new PatternResolver(samples)
+  }
+
+  witnesses(action: ProbeAction, keys: KeyAvailability): ResourceWitnesses {
+    const known = action.catalog
+    if (known !== undefined && known.resourceTypes.length === 0) return WILDCARD_ONLY
+    const patterns = this.patterns.of(action.statements, keys)
+    const templates = known === undefined ? NO_TEMPLATES : templatesOf(this.catalog, known)
+    // a catalogue action with resource types always acts on one: `*` is no real request of it
+    const star = known === undefined
+    let byTemplates = this.results.get(patterns)
+    if (byTemplates === undefined) {
+      byTemplates = new Map()
+      this.results.set(patterns, byTemplates)
+    }
+    const cacheKey = star ? '*' : templates.key
+    let result = byTemplates.get(cacheKey)
+    if (result === undefined) {
+      const bindings = Object.assign({}, ...patterns.map((p) => p.bindings)) as Record<
+        string,
+        string
+      >
+      const candidates = new Set<string>(star ? ['*'] : [])
+      // `*` matches every resource, so it tells none apart: only ARN patterns shape regions
+      const live = patterns.filter((p) => p.glob !== undefined && p.glob !== 'any')
+      const add = (template: string | undefined): void => {
+        for (const w of this.regionsOf(template, patterns, live)) candidates.add(w)
+      }
+      if (templates.list.length === 0) add(undefined)
+      for (const template of templates.list) add(template)
+      result = { resources: this.distinct([...candidates], patterns, bindings), bindings }
+      byTemplates.set(cacheKey, result)
+    }
+    return result
+  }
+
+  private solve(
+    pos: readonly (ArnGlob | undefined)[],
+    neg: readonly Pattern[]
+  ): string | undefined {
+    const globs = neg.map((p) => p.glob)
+    if (pos.includes(undefined) || globs.includes(undefined)) return undefined
+    return findArnWitness(pos as ArnGlob[], globs as ArnGlob[], { account: this.samples.account })
+  }
+
+  /**
+   * Witnesses inside one template (or, for unknown actions, anywhere): the template alone, each
+   * pattern inside it, and the regions "inside p, outside the others", "inside p, outside q" and
+   * "outside all". A region is solved only when no witness found so far already lies in it.
+   */
+  private regionsOf(
+    template: string | undefined,
+    all: readonly Pattern[],
+    live: readonly Pattern[]
+  ): readonly string[] {
+    let byTemplate = this.regions.get(all)
+    if (byTemplate === undefined) {
+      byTemplate = new Map()
+      this.regions.set(all, byTemplate)
+    }
+    const key = template ?? ''
+    let found = byTemplate.get(key)
+    if (found === undefined) {
+      // the same template and patterns recur across files: share the answer (pure, bounded)
+      const shared = `${this.samples.account}\n${key}\n${live.map((p) => (p.glob === 'any' ? '*' : (p.glob?.key ?? ''))).join('\n')}`
+      found = sharedRegions.get(shared)
+      if (found === undefined) {
+        const out = new Set<string>()
+        this.addRegions(out, template, live)
+        found = [...out]
+        if (sharedRegions.size >= MAX_SHARED) sharedRegions.clear()
+        sharedRegions.set(shared, found)
+      }
+      byTemplate.set(key, found)
+    }
+    return found
+  }
+
+  private addRegions(
+    out: Set<string>,
+    template: string | undefined,
+    patterns: readonly Pattern[]
+  ): void {
+    const t = template === undefined ? undefined : templateGlob(template)
+    const base = t === undefined ? [] : [t]
+    const inside: Pattern[] = []
+    const found: string[] = []
+    const add = (w: string | undefined): boolean => {
+      if (w !== undefined) {
+        out.add(w)
+        found.push(w)
+      }
+      return w !== undefined
+    }
+    if (t !== undefined) add(this.solve(base, []))
+    for (const p of patterns) {
+      if (p.glob === undefined || (t !== undefined && !mayOverlap(t, p.glob))) continue
+      if (add(this.solve([...base, p.glob], []))) inside.push(p)
+    }
+    const has = (w: string, p: Pattern): boolean => arnMatcher(p.glob ?? 'any')(w)
+    const region = (pos: readonly Pattern[], neg: readonly Pattern[], limit: number): void => {
+      // checked first: with hundreds of patterns the coverage test itself would be quadratic
+      if (neg.length > limit) return
+      const covered = found.some((w) => pos.every((p) => has(w, p)) && !neg.some((q) => has(w, q)))
+      if (!covered) add(this.solve([...base, ...pos.map((p) => p.glob)], neg))
+    }
+    if (t !== undefined) region([], inside, MAX_NEGATIVES)
+    for (const p of inside) {
+      const others = inside.filter((q) => q !== p)
+      region([p], others, MAX_NEGATIVES)
+      if (inside.length > MAX_PAIRWISE) continue
+      for (const q of others) region([p], [q], 1)
+    }
+  }
+
+  private matcher(p: Pattern): ResourceMatcher {
+    let m = this.matchers.get(p.id)
+    if (m === undefined) {
+      m = compileResourceMatcher({ negated: false, values: [p.source] }, { variables: p.variables })
+      this.matchers.set(p.id, m)
+    }
+    return m
+  }
+
+  /** One candidate per combination of pattern matches (and resource account), in text order. */
+  private distinct(
+    candidates: string[],
+    patterns: readonly Pattern[],
+    bindings: Readonly<Record<string, string>>
+  ): string[] {
+    if (candidates.length <= 1) return candidates
+    const context = this.samples.context(bindings)
+    const seen = new Set<string>()
+    const kept: string[] = []
+    for (const text of candidates.sort()) {
+      const arn = splitArn(text)
+      const resource = { text, arn }
+      // the account that owns it (an S3 ARN has none: the principal's, §6)
+      let signature = `${arn?.account || this.samples.account}|`
+      for (const p of patterns) {
+        signature += matchResource(this.matcher(p), resource, context, noIssues) ? '1' : '0'
+      }
+      if (seen.has(signature)) continue
+      seen.add(signature)
+      kept.push(text)
+    }
+    return kept
+  }
+}
