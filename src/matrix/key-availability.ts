@@ -3,7 +3,10 @@
 // a change that cannot happen. Available: the global keys, the action's own keys and its
 // resource types' keys (catalogue). The tag keys (aws:RequestTag/…, aws:ResourceTag/…,
 // aws:TagKeys) are global in name only: AWS documents them per action, so they count only when
-// the catalogue lists them for the action. Unknown actions may carry any key.
+// the catalogue lists them for the action. Identity-provider keys (`saml:sub`,
+// `token.actions.githubusercontent.com:sub`) come with the federated AssumeRole actions: their
+// prefix is a provider, not a service, and the catalogue lists only some of them. Unknown actions
+// may carry any key.
 import type { ActionCatalog, CatalogAction } from '../catalog/catalog.js'
 import { compileGlob, type GlobPart, type TextMatcher } from '../engine/wildcard.js'
 
@@ -16,8 +19,20 @@ const ANY: KeyAvailability = { has: () => true }
 
 const TAG_FAMILIES = ['aws:requesttag/', 'aws:resourcetag/', 'aws:tagkeys']
 
-/** `${TagKey}` and `<key>` placeholders match any text (`aws:RequestTag/${TagKey}` ~ `aws:RequestTag/team`). */
-const PLACEHOLDER = /\$\{[^}]*\}|<[^>]*>/
+/**
+ * `${TagKey}`, `<key>` and a final `/tag-key` placeholder match any text
+ * (`aws:RequestTag/${TagKey}` ~ `aws:RequestTag/team`; the catalogue writes
+ * `secretsmanager:ResourceTag/tag-key`).
+ */
+const PLACEHOLDER = /\$\{[^}]*\}|<[^>]*>|(?<=\/)tag-key$/
+
+/** The federated AssumeRole actions (lowercase) and which provider keys each request carries. */
+const PROVIDER_ACTIONS: ReadonlyMap<string, (prefix: string) => boolean> = new Map([
+  ['sts:assumerolewithsaml', (prefix: string) => prefix === 'saml'],
+  // an OIDC provider's keys are prefixed by its host (and path): `accounts.google.com:aud`,
+  // `cognito-identity.amazonaws.com:amr`, `oidc.circleci.com/org/ID:…`; no service prefix has `.`
+  ['sts:assumerolewithwebidentity', (prefix: string) => /[./]/.test(prefix)]
+])
 
 function keyGlob(template: string): GlobPart[] {
   const parts: GlobPart[] = []
@@ -55,6 +70,9 @@ class KeySet implements KeyAvailability {
   }
 }
 
+/** The part of a key before its first `:`: a service prefix or a provider (hosts have none). */
+const providerPrefix = (key: string): string => key.slice(0, Math.max(0, key.indexOf(':')))
+
 const isTagKey = (key: string): boolean => TAG_FAMILIES.some((f) => key.toLowerCase().startsWith(f))
 
 function actionKeys(catalog: ActionCatalog, action: CatalogAction): string[] {
@@ -87,8 +105,12 @@ export function keyAvailability(
   if (keys === undefined) {
     const globals = cache.globals
     let own: KeySet | undefined // built on the first key that is not global
+    const provider = PROVIDER_ACTIONS.get(action.name.toLowerCase())
     keys = {
-      has: (key) => globals.has(key) || (own ??= new KeySet(actionKeys(catalog, action))).has(key)
+      has: (key) =>
+        globals.has(key) ||
+        (own ??= new KeySet(actionKeys(catalog, action))).has(key) ||
+        (provider?.(providerPrefix(key)) ?? false)
     }
     cache.actions.set(action, keys)
   }
