@@ -4,7 +4,7 @@
 //
 //   node scripts/build-catalog.mjs [OUT_FILE]        (default: dist/catalog.json)
 //
-// Format 1 (see src/catalog/catalog-from-data.ts for the reader):
+// Format 1 (see src/catalog/catalog-from-data.ts for the reader), one service per line (layout()):
 //   { format, source, version, updatedAt, accessLevels: [..], globalConditionKeys: [..],
 //     services: { <prefix>: { keys: [..], resourceTypes: { <name>: [arn, [keyIndex..]] },
 //                             actions: { <Name>: [accessLevelIndex, [[rtName, 0|1]..], [keyIndex..]] } } } }
@@ -95,6 +95,21 @@ async function globalKeys() {
   return [...new Set(keys)].sort(byString)
 }
 
+/**
+ * Valid JSON, laid out so the loader can parse one service at a time: line 1 is the header (keys
+ * sorted, `services` last) ending in `,"services":{`, then one `"prefix":{…}` line per service
+ * (sorted, comma-separated), then `}}`. JSON.stringify escapes newlines in strings, so every
+ * line break is a boundary.
+ */
+function layout(catalog) {
+  const { services, ...header } = catalog
+  const head = JSON.stringify(sortKeys(header))
+  const lines = Object.keys(services)
+    .sort(byString)
+    .map((prefix) => `${JSON.stringify(prefix)}:${JSON.stringify(sortKeys(services[prefix]))}`)
+  return `${head.slice(0, -1)},"services":{\n${lines.join(',\n')}\n}}\n`
+}
+
 export async function buildCatalog(outFile) {
   const root = packageRoot()
   const dataDir = path.join(root, 'data')
@@ -115,7 +130,7 @@ export async function buildCatalog(outFile) {
   out.services = {}
   for (const service of services)
     out.services[service] = buildService(dataDir, service, accessLevels)
-  const text = JSON.stringify(sortKeys(out))
+  const text = layout(out)
   fs.mkdirSync(path.dirname(outFile), { recursive: true })
   fs.writeFileSync(outFile, text)
   return { file: outFile, bytes: Buffer.byteLength(text), services: services.length }

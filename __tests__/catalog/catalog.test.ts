@@ -8,7 +8,10 @@ import { describe, expect, it } from '@jest/globals'
 import {
   catalogFromData,
   isCompactCatalog,
-  type CompactCatalog
+  lazyCatalog,
+  splitCatalogText,
+  type CompactCatalog,
+  type CompactService
 } from '../../src/catalog/catalog-from-data.js'
 import { catalogCandidates, loadCatalog, readCatalogFile } from '../../src/catalog/load-catalog.js'
 
@@ -83,6 +86,65 @@ describe('catalogFromData', () => {
   })
 })
 
+/** The layout scripts/build-catalog.mjs writes: header line, one line per service, `}}`. */
+function laidOut(data: CompactCatalog): string {
+  const { services, ...header } = data
+  const lines = Object.entries(services).map(
+    ([p, s]) => `${JSON.stringify(p)}:${JSON.stringify(s)}`
+  )
+  return `${JSON.stringify(header).slice(0, -1)},"services":{\n${lines.join(',\n')}\n}}\n`
+}
+
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
+
+describe('lazy services', () => {
+  const iam: CompactService = {
+    keys: ['iam:PassedToService'],
+    resourceTypes: { role: ['arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}', []] },
+    actions: { PassRole: [1, [['role', 1]], [0]] }
+  }
+  const two: CompactCatalog = { ...tiny, services: { ...tiny.services, iam } }
+
+  it('builds a service only when it is first asked for, once', () => {
+    const built: string[] = []
+    const sources = new Map(
+      Object.entries(two.services).map(([p, s]) => [p, () => (built.push(p), s)] as const)
+    )
+    const catalog = lazyCatalog(two, sources)
+    expect(catalog.services).toEqual(['iam', 's3'])
+    expect(built).toEqual([])
+    expect(catalog.action('IAM:passrole')?.name).toBe('iam:PassRole')
+    expect(catalog.actionsOf('iam')).toBe(catalog.actionsOf('Iam'))
+    expect(catalog.resourceType('iam', 'Role')?.name).toBe('role')
+    expect(catalog.action('nope:PassRole')).toBeUndefined()
+    expect(catalog.action('PassRole')).toBeUndefined()
+    expect(built).toEqual(['iam'])
+  })
+
+  it('cuts the file layout into the header and one JSON text per service', () => {
+    const split = splitCatalogText(bytes(laidOut(two)))
+    expect(split?.header).toEqual({ ...tiny, services: undefined })
+    expect([...(split?.sections.keys() ?? [])]).toEqual(['s3', 'iam'])
+    expect(JSON.parse(split?.sections.get('iam')?.() ?? '')).toEqual(iam)
+    expect(JSON.parse(laidOut(two))).toEqual(two)
+  })
+
+  it('decodes a service as UTF-8, escaped newlines included', () => {
+    const odd: CompactService = { ...iam, keys: ['iam:Clé', 'iam:Line\nBreak'] }
+    const split = splitCatalogText(bytes(laidOut({ ...tiny, services: { iam: odd, s3: iam } })))
+    expect(JSON.parse(split?.sections.get('iam')?.() ?? '')).toEqual(odd)
+    expect(JSON.parse(split?.sections.get('s3')?.() ?? '')).toEqual(iam)
+  })
+
+  it.each([
+    ['one line', JSON.stringify(tiny)],
+    ['no closing line', laidOut(tiny).replace(/}}\n$/, '')],
+    ['a service line that is not a key', laidOut(tiny).replace('\n"s3":', '\ns3:')]
+  ])('leaves %s to a whole-file parse', (_name, text) => {
+    expect(splitCatalogText(bytes(text))).toBeUndefined()
+  })
+})
+
 describe('loadCatalog (dist/catalog.json)', () => {
   const catalog = loadCatalog()
 
@@ -134,6 +196,25 @@ describe('finding and reading the file', () => {
     writeFileSync(bad, '{')
     expect(() => readCatalogFile(bad)).toThrow(
       /cannot read the iam action catalogue.*npm run build/
+    )
+  })
+
+  it('reads both layouts alike, and names the file for a broken service line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'catalog-'))
+    const oneLine = join(dir, 'one-line.json')
+    const perService = join(dir, 'per-service.json')
+    writeFileSync(oneLine, JSON.stringify(tiny))
+    writeFileSync(perService, laidOut(tiny))
+    const a = readCatalogFile(oneLine)
+    const b = readCatalogFile(perService)
+    expect(b.services).toEqual(a.services)
+    expect(b.actionsOf('s3')).toEqual(a.actionsOf('s3'))
+    expect(b.resourceType('s3', 'bucket')).toEqual(a.resourceType('s3', 'bucket'))
+    expect(b.version).toBe('0.0.1')
+    writeFileSync(perService, laidOut(tiny).replace('"s3":{', '"s3":{,'))
+    const broken = readCatalogFile(perService)
+    expect(() => broken.action('s3:GetObject')).toThrow(
+      /cannot read the iam action catalogue `.*per-service\.json`: service `s3`.*npm run build/
     )
   })
 })

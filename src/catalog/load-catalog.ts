@@ -1,11 +1,22 @@
-// Reads dist/catalog.json (written by scripts/build-catalog.mjs) once per process. The bundles
-// ship it beside themselves: dist/index.js reads ./catalog.json, dist/cli/index.js ../catalog.json;
-// from sources (tests, ts-node) we walk up to the repository's dist/catalog.json. A bundler may
-// bake the source path into import.meta.url, so the running script (argv[1]) is asked too.
+// Reads dist/catalog.json (written by scripts/build-catalog.mjs) once per process; a service is
+// decoded and parsed on first use (splitCatalogText). The bundles ship it beside themselves:
+// dist/index.js reads ./catalog.json, dist/cli/index.js ../catalog.json; from sources (tests,
+// ts-node) we walk up to the repository's dist/catalog.json. A bundler may bake the source path
+// into import.meta.url, so the running script (argv[1]) is asked too.
 import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { catalogFromData, isCompactCatalog, type VersionedCatalog } from './catalog-from-data.js'
+import {
+  catalogFromData,
+  isCompactCatalog,
+  isCompactHeader,
+  lazyCatalog,
+  splitCatalogText,
+  type CatalogText,
+  type CompactService,
+  type ServiceSource,
+  type VersionedCatalog
+} from './catalog-from-data.js'
 
 const FILE_NAME = 'catalog.json'
 
@@ -40,20 +51,55 @@ export function findCatalogFile(moduleUrl: string): string | undefined {
   return candidates.find((file) => existsSync(file))
 }
 
+function failure(file: string, error: unknown): Error {
+  const reason = error instanceof Error ? error.message : String(error)
+  return new Error(
+    `cannot read the iam action catalogue \`${file}\`: ${reason}: run \`npm run build\``
+  )
+}
+
+function notACatalogue(file: string): Error {
+  return new Error(`\`${file}\` is not an iam action catalogue (format 1): run \`npm run build\``)
+}
+
 /** Reads and checks one catalogue file; throws with a message that names the file. */
 export function readCatalogFile(file: string): VersionedCatalog {
+  let bytes: Buffer
+  let split: CatalogText | undefined
+  try {
+    bytes = readFileSync(file)
+    split = splitCatalogText(bytes)
+  } catch (error) {
+    throw failure(file, error)
+  }
+  return split === undefined ? parseWhole(file, bytes.toString('utf8')) : fromSections(file, split)
+}
+
+/** The usual layout: only the header is parsed now, each service's line on first use. */
+function fromSections(file: string, { header, sections }: CatalogText): VersionedCatalog {
+  if (!isCompactHeader(header)) throw notACatalogue(file)
+  const sources = new Map<string, ServiceSource>()
+  for (const [prefix, text] of sections) {
+    sources.set(prefix, () => {
+      try {
+        return JSON.parse(text()) as CompactService
+      } catch (error) {
+        throw failure(file, new Error(`service \`${prefix}\`: ${String(error)}`))
+      }
+    })
+  }
+  return lazyCatalog(header, sources)
+}
+
+/** Any other layout of the same JSON (e.g. one line) is parsed in one go. */
+function parseWhole(file: string, text: string): VersionedCatalog {
   let data: unknown
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'))
+    data = JSON.parse(text)
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new Error(
-      `cannot read the iam action catalogue \`${file}\`: ${reason}: run \`npm run build\``
-    )
+    throw failure(file, error)
   }
-  if (!isCompactCatalog(data)) {
-    throw new Error(`\`${file}\` is not an iam action catalogue (format 1): run \`npm run build\``)
-  }
+  if (!isCompactCatalog(data)) throw notACatalogue(file)
   return catalogFromData(data)
 }
 
