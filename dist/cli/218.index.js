@@ -29,7 +29,10 @@ var located_json = __webpack_require__(4650);
 var quote = __webpack_require__(3872);
 // EXTERNAL MODULE: ./src/diagnostics/suggest.ts
 var suggest = __webpack_require__(4962);
+// EXTERNAL MODULE: ./src/policy/validate-context.ts
+var validate_context = __webpack_require__(9576);
 ;// CONCATENATED MODULE: ./src/cases/case-reader.ts
+
 
 
 
@@ -99,22 +102,9 @@ class CaseReader {
 function keyOf(entry) {
     return { start: entry.keyStart, end: entry.keyEnd, pointer: entry.value.pointer };
 }
-/** How a node's JSON type is named in messages. */
+/** How a node's JSON type is named in messages; an empty string is worth naming as such. */
 function describe(node) {
-    switch (node.kind) {
-        case 'object':
-            return 'an object';
-        case 'array':
-            return 'an array';
-        case 'string':
-            return node.value === '' ? 'an empty string' : 'a string';
-        case 'number':
-            return 'a number';
-        case 'boolean':
-            return 'a boolean';
-        case 'null':
-            return 'null';
-    }
+    return node.kind === 'string' && node.value === '' ? 'an empty string' : (0,validate_context/* describeNode */.WQ)(node);
 }
 
 ;// CONCATENATED MODULE: ./src/cases/case-output.ts
@@ -220,8 +210,8 @@ function actionNodes(caseNode) {
         : []);
 }
 
-// EXTERNAL MODULE: ./src/policy/parse.ts + 9 modules
-var parse = __webpack_require__(2104);
+// EXTERNAL MODULE: ./src/policy/parse.ts + 8 modules
+var parse = __webpack_require__(3075);
 ;// CONCATENATED MODULE: ./src/cases/read-policies.ts
 // Reads the `policies` object of a case into a PolicySet (IAM-SEMANTICS §6). Every document is
 // parsed in place with parsePolicyNode, so its diagnostics carry positions in the case file and

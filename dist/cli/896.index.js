@@ -3740,8 +3740,8 @@ class SourceError extends Error {
     }
 }
 
-// EXTERNAL MODULE: ./src/policy/parse.ts + 9 modules
-var parse = __webpack_require__(2104);
+// EXTERNAL MODULE: ./src/policy/parse.ts + 8 modules
+var parse = __webpack_require__(3075);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);

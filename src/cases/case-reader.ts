@@ -4,6 +4,7 @@ import type { DiagnosticCode } from '../diagnostics/codes.js'
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { quote } from '../diagnostics/quote.js'
 import { suggest } from '../diagnostics/suggest.js'
+import { describeNode } from '../policy/validate-context.js'
 import type { LineIndex } from '../policy/line-index.js'
 import type { JsonEntry, JsonNode, JsonObject } from '../policy/located-json.js'
 
@@ -101,20 +102,7 @@ export function keyOf(entry: JsonEntry): Located {
   return { start: entry.keyStart, end: entry.keyEnd, pointer: entry.value.pointer }
 }
 
-/** How a node's JSON type is named in messages. */
+/** How a node's JSON type is named in messages; an empty string is worth naming as such. */
 export function describe(node: JsonNode): string {
-  switch (node.kind) {
-    case 'object':
-      return 'an object'
-    case 'array':
-      return 'an array'
-    case 'string':
-      return node.value === '' ? 'an empty string' : 'a string'
-    case 'number':
-      return 'a number'
-    case 'boolean':
-      return 'a boolean'
-    case 'null':
-      return 'null'
-  }
+  return node.kind === 'string' && node.value === '' ? 'an empty string' : describeNode(node)
 }
