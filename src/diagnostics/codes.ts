@@ -120,7 +120,21 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     help: 'check the refs and that the history is fetched (fetch-depth: 0)'
   },
-  'api-failed': { severity: 'error', help: 'see the message for the GitHub API error and its fix' }
+  'api-failed': { severity: 'error', help: 'see the message for the GitHub API error and its fix' },
+  // extraction of policies from other file formats (docs/SOURCES.md)
+  'extract-failed': {
+    severity: 'error',
+    help: 'this is a bug in iam-policy-diff: please report it with the file'
+  },
+  'extract-document-invalid': {
+    severity: 'error',
+    help: 'the value must be a policy document: a JSON object, or its URL-encoded JSON text'
+  },
+  'yaml-syntax': { severity: 'error', help: 'fix the YAML syntax at the given position' },
+  'serverless-variable-limit': {
+    severity: 'warning',
+    help: 'serverless variables that refer to each other in a cycle or too deeply stay unresolved'
+  }
 } as const satisfies Record<string, CodeInfo>
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES
