@@ -113,14 +113,23 @@ export const DIAGNOSTIC_CODES = {
   'config-invalid': { severity: 'error', help: 'see docs/CONFIGURATION.md' },
   'case-invalid': { severity: 'error', help: 'see the case format in docs/CLI.md' },
   'matrix-truncated': {
-    severity: 'warning',
-    help: 'narrow the policies or raise the request limit in the configuration'
+    severity: 'error',
+    help: 'configure subjects or hand-written requests (docs/CONFIGURATION.md), or raise `max-requests`'
   },
   'git-failed': {
     severity: 'error',
     help: 'check the refs and that the history is fetched (fetch-depth: 0)'
   },
   'api-failed': { severity: 'error', help: 'see the message for the GitHub API error and its fix' },
+  // approval and configuration of the action (docs/ACTION.md#security-model)
+  'config-base-invalid': {
+    severity: 'warning',
+    help: 'fix the configuration on the base branch; until then every policy file is reviewed with the defaults'
+  },
+  'approval-not-counted': {
+    severity: 'warning',
+    help: 'see the security model in docs/ACTION.md'
+  },
   // extraction of policies from other file formats (docs/SOURCES.md)
   'extract-failed': {
     severity: 'error',
@@ -134,6 +143,36 @@ export const DIAGNOSTIC_CODES = {
   'serverless-variable-limit': {
     severity: 'warning',
     help: 'serverless variables that refer to each other in a cycle or too deeply stay unresolved'
+  },
+  // CloudFormation / SAM templates (src/extract/located-tree.ts, src/extract/cloudformation/)
+  'template-too-large': {
+    severity: 'error',
+    help: 'the template exceeds the size this tool reads'
+  },
+  'template-too-deep': { severity: 'error', help: 'no real template is nested this deeply' },
+  'template-alias-limit': {
+    severity: 'error',
+    help: 'the yaml uses too many aliases (an alias bomb?); expand them or simplify the template'
+  },
+  'template-duplicate-key': {
+    severity: 'error',
+    help: 'CloudFormation rejects duplicate keys; keep one of them'
+  },
+  'template-intrinsic-invalid': {
+    severity: 'error',
+    help: 'see the intrinsic function reference in the CloudFormation user guide'
+  },
+  'template-unresolved': {
+    severity: 'warning',
+    help: 'the value is known only at deploy time; the review uses a marked placeholder for it'
+  },
+  'template-condition-variants': {
+    severity: 'info',
+    help: 'the condition depends on deploy-time values; each outcome is reviewed as its own variant'
+  },
+  'template-policy-invalid': {
+    severity: 'error',
+    help: 'the property must be a policy document: a mapping, or its JSON text'
   }
 } as const satisfies Record<string, CodeInfo>
 
