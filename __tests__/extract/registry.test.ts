@@ -32,6 +32,15 @@ describe('extractFile', () => {
     ])
   })
 
+  it('hands serverless resources to the registered CloudFormation extractor', () => {
+    const text = fixture('serverless.yml')
+    const result = extractFile('serverless.yml', text, OPTIONS)
+    const queue = result.documents.find((d) => d.location.startsWith('resources/'))
+    expect(queue?.location).toMatch(/^resources\/Resources\/OrdersQueuePolicy\//)
+    const at = queue?.positionOf('/Statement/0/Action')
+    expect(at?.line).toBe(text.slice(0, text.lastIndexOf('sqs:SendMessage')).split('\n').length)
+  })
+
   it('reports unclaimed IAM content as not reviewed', () => {
     const result = extractFile('iam.tf', fixture('iam.tf'), OPTIONS)
     expect(result.documents).toEqual([])
