@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildReport, type SubjectOutcome } from '../../src/diff/build-report.js'
+import {
+  buildReport,
+  MAX_LISTED_CHANGES,
+  type SubjectOutcome
+} from '../../src/diff/build-report.js'
 import type { DecisionDiff } from '../../src/diff/diff.js'
 import type { Decision, StatementRef } from '../../src/engine/types.js'
 
@@ -44,6 +48,7 @@ const subject = (
   configured: 1,
   unknownActions: [],
   hiddenFiles: new Set(['(assumed)']),
+  actionClasses: new Map(),
   ...init
 })
 
@@ -154,7 +159,8 @@ describe('buildReport', () => {
       configuredRequests: 4,
       files: 4,
       filesWithErrors: 1,
-      neutralFiles: 1
+      neutralFiles: 1,
+      omittedChanges: 0
     })
     expect([report.schemaVersion, report.tool, report.base, report.head]).toEqual([
       1,
@@ -162,5 +168,48 @@ describe('buildReport', () => {
       'main',
       undefined
     ])
+  })
+
+  it('names the class a change stands for, and lists each class on its file', () => {
+    const report = buildReport({
+      toolVersion: 't',
+      base: undefined,
+      head: undefined,
+      files: [file('a.json')],
+      subjects: [
+        subject({
+          files: ['a.json'],
+          diffs: [diff('s3:GetObject', 'broadened', decision('ImplicitDeny'), decision('Allow'))],
+          actionClasses: new Map([['s3:GetObject', ['s3:GetObject', 's3:PutObject', 'ec2:X']]])
+        })
+      ],
+      diagnostics: []
+    })
+    expect(report.changes[0]?.classSize).toBe(3)
+    expect(report.files[0]?.actionClasses).toEqual([
+      { action: 's3:GetObject', size: 3, actions: ['ec2:X', 's3:GetObject', 's3:PutObject'] }
+    ])
+  })
+
+  it('lists at most MAX_LISTED_CHANGES changes, counts the rest, and keeps every action', () => {
+    const many = Array.from({ length: MAX_LISTED_CHANGES + 50 }, (_, i) =>
+      diff('s3:GetObject', 'broadened', decision('ImplicitDeny'), decision('Allow'), {
+        'aws:SourceIp': `10.0.${Math.floor(i / 256)}.${i % 256}`
+      })
+    )
+    const rare = diff('iam:PassRole', 'broadened', decision('ImplicitDeny'), decision('Allow'))
+    const report = buildReport({
+      toolVersion: 't',
+      base: undefined,
+      head: undefined,
+      files: [file('a.json')],
+      subjects: [subject({ files: ['a.json'], diffs: [...many, rare] })],
+      diagnostics: []
+    })
+    expect(report.changes).toHaveLength(MAX_LISTED_CHANGES)
+    expect(report.summary.broadened).toBe(MAX_LISTED_CHANGES + 51)
+    expect(report.summary.omittedChanges).toBe(51)
+    expect(report.files[0]?.omittedChanges).toBe(51)
+    expect(report.changes.some((c) => c.action === 'iam:PassRole')).toBe(true)
   })
 })

@@ -45,6 +45,7 @@ export function change(kind: ChangeKind, init: Partial<Change> = {}): Change {
     resourceAccount: undefined,
     context: {},
     origin: 'auto',
+    classSize: 1,
     ...sides,
     ...init
   }
@@ -62,6 +63,8 @@ export function fileReport(init: Partial<FileReport> = {}): FileReport {
     changes: { broadened: 0, narrowed: 0, denyChanged: 0 },
     patch: [],
     unknownActions: [],
+    actionClasses: [],
+    omittedChanges: 0,
     ...init
   }
 }
@@ -101,7 +104,8 @@ export function report(
       configuredRequests: 0,
       files: files.length,
       filesWithErrors: files.filter((f) => f.outcome === 'error').length,
-      neutralFiles: files.filter((f) => f.outcome === 'neutral').length
+      neutralFiles: files.filter((f) => f.outcome === 'neutral').length,
+      omittedChanges: 0
     },
     files,
     changes,

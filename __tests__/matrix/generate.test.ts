@@ -5,7 +5,7 @@ import type { MatrixSpec } from '../../src/config/types.js'
 import { buildMatrix } from '../../src/matrix/generate.js'
 import { callerFor, principalsFor } from '../../src/matrix/principals.js'
 import { collectStatements } from '../../src/matrix/statements.js'
-import { PRINCIPAL, allow, catalog, doc, matrixOf, policy, setOf } from './helpers.js'
+import { PRINCIPAL, allow, catalog, changes, doc, matrixOf, policy, setOf } from './helpers.js'
 
 const spec = (over: Partial<MatrixSpec>): MatrixSpec => ({
   actions: [],
@@ -144,11 +144,13 @@ describe('hand-written matrices', () => {
 })
 
 describe('limit and truncation', () => {
+  // one statement per action, so that each action is a class of its own
+  const condition = { Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }
   const base = setOf(
     doc(
-      allow(['s3:GetObject', 's3:PutObject', 'sts:GetCallerIdentity'], '*', {
-        Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }
-      })
+      allow('s3:GetObject', '*', condition),
+      allow('s3:PutObject', '*', condition),
+      allow('sts:GetCallerIdentity', '*', condition)
     )
   )
 
@@ -253,10 +255,65 @@ describe('actions whose statements did not change', () => {
     const boundary = doc(allow('s3:*'))
     const base = { identity: [policy(d)], boundary: [policy(boundary, 'boundary')] }
     const head = { identity: [policy(d)] }
-    const actions = new Set(matrixOf(base, head).requests.map((r) => r.action))
+    const matrix = matrixOf(base, head)
+    const actions = new Set(
+      matrix.requests.flatMap((r) => matrix.actionClasses.get(r.action) ?? [r.action])
+    )
     // every action either side names: the identity statements' and the boundary's `s3:*`
     const s3 = catalog.actionsOf('s3').map((a) => a.name)
     expect(actions).toEqual(new Set(['iam:PassRole', 'sts:GetCallerIdentity', ...s3]))
+  })
+})
+
+describe('action classes', () => {
+  const ops = doc(
+    allow('s3:GetObject', 'arn:aws:s3:::b/*'),
+    allow('*', '*', { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } })
+  )
+  const matrix = matrixOf(setOf(doc(allow('s3:GetObject', 'arn:aws:s3:::b/*'))), setOf(ops))
+
+  it('probe one action per class, and the classes cover every action once', () => {
+    const probed = [...new Set(matrix.requests.map((r) => r.action))]
+    const covered = probed.flatMap((a) => matrix.actionClasses.get(a) ?? [a])
+    expect(new Set(covered).size).toBe(covered.length)
+    const all = catalog.services.flatMap((s) => catalog.actionsOf(s).map((a) => a.name))
+    expect(new Set(covered)).toEqual(new Set(all))
+    // about 16,000 actions, probed through a few hundred classes at most
+    expect(probed.length * 20).toBeLessThan(all.length)
+  })
+
+  it('keep actions with rules of their own alone (role trust, KMS key policies, §5.2)', () => {
+    for (const action of ['sts:AssumeRole', 'kms:Decrypt', 'kms:CreateKey'])
+      expect(matrix.actionClasses.get(action) ?? [action]).toEqual([action])
+  })
+
+  it('never merge actions that different statements apply to', () => {
+    const getObject = matrix.actionClasses.get('s3:GetObject') ?? ['s3:GetObject']
+    expect(getObject).toEqual(['s3:GetObject'])
+  })
+
+  it('find the broadening of `*` behind eight satisfiable conditions (issue 7)', () => {
+    const head = doc(
+      allow('s3:GetObject', 'arn:aws:s3:::b/*'),
+      allow('*', '*', {
+        Condition: {
+          StringEquals: {
+            'aws:RequestedRegion': ['eu-west-1', 'us-east-1'],
+            'aws:PrincipalTag/team': ['ops', 'sre']
+          },
+          Bool: { 'aws:SecureTransport': 'true', 'aws:MultiFactorAuthPresent': 'true' },
+          IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.0.0/16'] },
+          NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' },
+          StringLike: { 'aws:userid': 'AIDA*', 'aws:PrincipalArn': 'arn:aws:iam::*:role/ops-*' }
+        }
+      })
+    )
+    const base = setOf(doc(allow('s3:GetObject', 'arn:aws:s3:::b/*')))
+    const big = matrixOf(base, setOf(head))
+    expect(big.truncated).toBe(false)
+    const found = new Set(changes(base, setOf(head), big).map((c) => c.request.action))
+    for (const action of ['iam:CreateUser', 's3:DeleteBucket', 'ec2:TerminateInstances'])
+      expect(found.has(action)).toBe(true)
   })
 })
 

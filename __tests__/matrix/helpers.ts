@@ -57,7 +57,7 @@ export interface Changed {
   readonly after: string
 }
 
-/** The requests of the matrix whose effect differs between base and head. */
+/** The requests of the matrix whose effect differs between base and head, classes expanded. */
 export function changes(
   base: PolicySet | undefined,
   head: PolicySet | undefined,
@@ -71,7 +71,11 @@ export function changes(
     const prepared = prepareRequest(request)
     const before = evaluateCompiled(b, prepared).effect
     const after = evaluateCompiled(h, prepared).effect
-    if (before !== after) out.push({ request, before, after })
+    if (before !== after) {
+      // a probed action stands for its class: every action of it changed alike (docs/MATRIX.md)
+      for (const action of matrix.actionClasses.get(request.action) ?? [request.action])
+        out.push({ request: { ...request, action }, before, after })
+    }
   }
   return out
 }

@@ -140,13 +140,15 @@ describe('context witnesses', () => {
       })
     )
     expect(contextsFor('s3:GetObject', d)).toEqual([{}])
+    // a context that satisfies a statement's every clause comes first (issue 7: when a budget
+    // cuts an action's requests, those that can switch a statement on are kept)
     expect(contextsFor('iam:PassRole', d)).toEqual([
-      {},
-      { 'iam:PassedToService': 'ec2.amazonaws.com' }
+      { 'iam:PassedToService': 'ec2.amazonaws.com' },
+      {}
     ])
   })
 
-  it('give multivalued keys sets (§4.4); equivalent ones merge, absent first', () => {
+  it('give multivalued keys sets (§4.4); equivalent ones merge, satisfying first', () => {
     const forAll = doc(
       allow('ec2:CreateTags', '*', {
         Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['a', 'b'] } }
@@ -159,7 +161,7 @@ describe('context witnesses', () => {
         Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': 'a' } }
       })
     )
-    expect(contextsFor('ec2:CreateTags', forAny)).toEqual([{}, { 'aws:TagKeys': ['a'] }])
+    expect(contextsFor('ec2:CreateTags', forAny)).toEqual([{ 'aws:TagKeys': ['a'] }, {}])
   })
 
   it('keep the empty set when it differs from an absent key', () => {

@@ -53,6 +53,7 @@ interface ChangeInit {
   readonly beforeRefs?: readonly StatementRef[]
   readonly afterRefs?: readonly StatementRef[]
   readonly subject?: string
+  readonly classSize?: number
 }
 
 export function change(init: ChangeInit): Change {
@@ -77,7 +78,8 @@ export function change(init: ChangeInit): Change {
       reason: after === 'Allow' ? 'identity-allow' : 'no-identity-allow',
       determining: init.afterRefs ?? []
     },
-    origin: 'auto'
+    origin: 'auto',
+    classSize: init.classSize ?? 1
   }
 }
 
@@ -92,6 +94,8 @@ export function fileReport(init: Partial<FileReport> & { file: string }): FileRe
     changes: { broadened: 0, narrowed: 0, denyChanged: 0 },
     patch: [],
     unknownActions: [],
+    actionClasses: [],
+    omittedChanges: 0,
     ...init
   }
 }
@@ -134,7 +138,8 @@ export function report(
       configuredRequests: Math.min(2, requests),
       files: full.length,
       filesWithErrors: full.filter((f) => f.outcome === 'error').length,
-      neutralFiles: full.filter((f) => f.outcome === 'neutral').length
+      neutralFiles: full.filter((f) => f.outcome === 'neutral').length,
+      omittedChanges: 0
     },
     files: full,
     changes,

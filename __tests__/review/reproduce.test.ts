@@ -97,7 +97,8 @@ describe('every reported change is reproduced by evaluate', () => {
       catalog,
       toolVersion: 'test'
     })
-    expect(report.changes.length).toBeGreaterThan(20)
+    // actions that decide alike are probed once per class (docs/MATRIX.md), so fewer requests
+    expect(report.changes.length).toBeGreaterThan(8)
     expect(new Set(report.changes.map((c) => c.kind))).toEqual(new Set(['broadened', 'narrowed']))
     expect(reproduce(report, texts)).toEqual([])
   })

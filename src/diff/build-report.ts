@@ -6,6 +6,7 @@ import type { PolicyKind } from '../policy/model.js'
 import { CHANGE_KIND_ORDER } from './classify.js'
 import type { DecisionDiff } from './diff.js'
 import type {
+  ActionClass,
   Change,
   DecisionSummary,
   FileReport,
@@ -41,7 +42,17 @@ export interface SubjectOutcome {
   readonly unknownActions: readonly UnknownAction[]
   /** synthetic policies (documented assumptions) left out of the deciding statements */
   readonly hiddenFiles: ReadonlySet<string>
+  /** probed action → every action of its class (the matrix's `actionClasses`) */
+  readonly actionClasses: ReadonlyMap<string, readonly string[]>
 }
+
+/** Changed requests listed in a report at most; the rest are counted (bounded output, issue 7). */
+export const MAX_LISTED_CHANGES = 20_000
+/**
+ * Class members listed in a whole report at most (about 30 bytes each: 12 MB): one `"*"` policy
+ * lists every catalogue action, and only a review of dozens of them is cut; `size` stays exact.
+ */
+export const MAX_CLASS_MEMBERS_LISTED = 400_000
 
 export interface ReportInput {
   readonly toolVersion: string
@@ -53,17 +64,25 @@ export interface ReportInput {
 }
 
 export function buildReport(input: ReportInput): Report {
-  const changes = input.subjects.flatMap((subject) =>
-    subject.diffs.map((d) => toChange(d, subject))
-  )
-  changes.sort(compareChanges)
-  const changesByFile = groupBy(changes, (c) => [c.file])
+  const all = input.subjects.flatMap((subject) => subject.diffs.map((d) => toChange(d, subject)))
+  all.sort(compareChanges)
+  const changes = listed(all, MAX_LISTED_CHANGES)
+  const changesByFile = groupBy(all, (c) => [c.file])
+  const listedByFile = groupBy(changes, (c) => [c.file])
   const subjectsByFile = groupBy(input.subjects, (s) => s.files)
-  const files = input.files.map((file) =>
-    fileReport(file, changesByFile.get(file.file) ?? [], subjectsByFile.get(file.file) ?? [])
-  )
-  files.sort((a, b) => compareText(a.file, b.file))
-  const count = (kind: Change['kind']): number => changes.filter((c) => c.kind === kind).length
+  const members: Budget = { left: MAX_CLASS_MEMBERS_LISTED }
+  const files = [...input.files]
+    .sort((a, b) => compareText(a.file, b.file))
+    .map((file) =>
+      fileReport(
+        file,
+        changesByFile.get(file.file) ?? [],
+        listedByFile.get(file.file)?.length ?? 0,
+        subjectsByFile.get(file.file) ?? [],
+        members
+      )
+    )
+  const count = (kind: Change['kind']): number => all.filter((c) => c.kind === kind).length
   const sum = (pick: (s: SubjectOutcome) => number): number =>
     input.subjects.reduce((total, s) => total + pick(s), 0)
   return {
@@ -80,7 +99,8 @@ export function buildReport(input: ReportInput): Report {
       configuredRequests: sum((s) => s.configured),
       files: files.length,
       filesWithErrors: files.filter((f) => f.outcome === 'error').length,
-      neutralFiles: files.filter((f) => f.outcome === 'neutral').length
+      neutralFiles: files.filter((f) => f.outcome === 'neutral').length,
+      omittedChanges: all.length - changes.length
     },
     files,
     changes,
@@ -103,8 +123,47 @@ function toChange(diff: DecisionDiff, subject: SubjectOutcome): Change {
     context: plainContext(request.context),
     before,
     after,
-    origin: request.origin
+    origin: request.origin,
+    classSize: subject.actionClasses.get(request.action)?.length ?? 1
   }
+}
+
+/**
+ * At most `budget` changes, sorted as given: every (file, kind, action) first gets its first
+ * change, then its second, and so on, so no file or action disappears from a large report.
+ */
+function listed(changes: readonly Change[], budget: number): Change[] {
+  if (changes.length <= budget) return [...changes]
+  const groups = groupBy(changes, (c) => [JSON.stringify([c.file, c.kind, c.action])])
+  const keep = new Set<Change>()
+  for (let round = 0; keep.size < budget; round++) {
+    let progressed = false
+    for (const group of groups.values()) {
+      const change = group[round]
+      if (change === undefined || keep.size >= budget) continue
+      keep.add(change)
+      progressed = true
+    }
+    if (!progressed) break
+  }
+  return changes.filter((c) => keep.has(c))
+}
+
+function actionClassesOf(covering: readonly SubjectOutcome[], budget: Budget): ActionClass[] {
+  const classes = new Map<string, readonly string[]>()
+  for (const subject of covering)
+    for (const [action, actions] of subject.actionClasses) classes.set(action, actions)
+  return [...classes]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([action, actions]) => {
+      const listed = [...actions].sort(compareText).slice(0, Math.max(0, budget.left))
+      budget.left -= listed.length
+      return { action, size: actions.length, actions: listed }
+    })
+}
+
+interface Budget {
+  left: number
 }
 
 function summarise(decision: Decision, hidden: ReadonlySet<string>): DecisionSummary {
@@ -151,11 +210,16 @@ function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): 
   return groups
 }
 
-/** `mine`: the changes attributed to the file; `covering`: the subjects it belongs to. */
+/**
+ * `mine`: the changes attributed to the file (`listed` of them in the report's list);
+ * `covering`: the subjects it belongs to.
+ */
 function fileReport(
   file: ReviewedFile,
   mine: readonly Change[],
-  covering: readonly SubjectOutcome[]
+  listedCount: number,
+  covering: readonly SubjectOutcome[],
+  members: Budget
 ): FileReport {
   const unknown = new Map<string, UnknownAction>()
   for (const entry of covering.flatMap((s) => s.unknownActions)) unknown.set(entry.action, entry)
@@ -174,7 +238,9 @@ function fileReport(
       denyChanged: count('deny-changed')
     },
     patch: file.patch,
-    unknownActions: [...unknown.values()].sort((a, b) => compareText(a.action, b.action))
+    unknownActions: [...unknown.values()].sort((a, b) => compareText(a.action, b.action)),
+    actionClasses: actionClassesOf(covering, members),
+    omittedChanges: mine.length - listedCount
   }
 }
 

@@ -32,6 +32,21 @@ export interface Change {
   readonly after: DecisionSummary
   /** where the request came from: the automatic matrix or the configuration */
   readonly origin: 'auto' | 'config'
+  /**
+   * How many actions this change stands for: `action` and every action of its class
+   * (`files[].actionClasses`), which no statement tells apart, so each changed alike. 1 = alone.
+   */
+  readonly classSize: number
+}
+
+/** Actions the matrix probed through one of them, because no statement tells them apart. */
+export interface ActionClass {
+  /** the probed action: the one changes name */
+  readonly action: string
+  /** how many actions the class has, the probed one included */
+  readonly size: number
+  /** the class's actions, sorted, at most MAX_CLASS_LISTED of them */
+  readonly actions: readonly string[]
 }
 
 /** An RFC 6902 operation on the normalised document (fast-json-patch). */
@@ -65,6 +80,10 @@ export interface FileReport {
     readonly action: string
     readonly suggestion: string | undefined
   }[]
+  /** classes of actions that changes stand for (see Change.classSize), by probed action */
+  readonly actionClasses: readonly ActionClass[]
+  /** changed requests counted in `changes` but left out of the report's list (its size budget) */
+  readonly omittedChanges: number
 }
 
 export interface ReportSummary {
@@ -78,6 +97,11 @@ export interface ReportSummary {
   readonly files: number
   readonly filesWithErrors: number
   readonly neutralFiles: number
+  /**
+   * changed requests counted above but not listed in `changes`: past the report's budget, each
+   * file keeps the first changes of every (action, kind) and counts the rest
+   */
+  readonly omittedChanges: number
 }
 
 export interface Report {

@@ -66,6 +66,15 @@ export function resourcePolicyMandatory(action: string, resource: PreparedResour
   return action.startsWith('kms:') && arn.service === 'kms' && arn.resource.startsWith('key/')
 }
 
+/**
+ * Whether the engine applies a rule to this action beyond matching statements (§5.2): the
+ * matrix never lets another action stand in for such an action.
+ */
+export function actionHasOwnRules(action: string): boolean {
+  const lower = action.toLowerCase()
+  return TRUST_ACTIONS.has(lower) || lower.startsWith('kms:')
+}
+
 // Which policies are in force (§5): shared by the fast path and the explanation.
 export function boundaryInForce(set: CompiledPolicySet, request: PreparedRequest): boolean {
   return request.iamPrincipal && set.boundary !== undefined

@@ -6,11 +6,17 @@ import {
   matchResource,
   type ResourceMatcher
 } from '../engine/match-resource.js'
+import type { ContextInput } from '../engine/types.js'
 import { splitArn } from '../policy/arn.js'
 import type { Samples } from './samples.js'
 import type { SourceStatement } from './statements.js'
 
 const noIssues = (): void => undefined
+
+/** Whether a statement's resource patterns are substituted per request (§4.6). */
+function hasResourceVariables(s: SourceStatement): boolean {
+  return s.variables && (s.statement.resource?.values.some((v) => v.includes('${')) ?? false)
+}
 
 export class Applicability {
   private readonly matchers = new Map<number, ResourceMatcher>()
@@ -44,6 +50,42 @@ export class Applicability {
       byResource.set(key, applies)
     }
     return applies
+  }
+
+  /**
+   * Per statement, whether its Resource/NotResource element matches the resource in exactly this
+   * context, as '1'/'0' characters. Only statements whose patterns hold policy variables depend on
+   * the context; the others reuse `of`, which is exact for them.
+   */
+  exactly(
+    statements: readonly SourceStatement[],
+    resource: string,
+    bindings: Readonly<Record<string, string>>,
+    context: Readonly<Record<string, ContextInput>>
+  ): string {
+    const loose = this.of(statements, resource, bindings)
+    let prepared: { text: string; arn: ReturnType<typeof splitArn> } | undefined
+    let bits = ''
+    statements.forEach((s, i) => {
+      if (!hasResourceVariables(s)) {
+        bits += loose[i] === true ? '1' : '0'
+        return
+      }
+      prepared ??= { text: resource, arn: splitArn(resource) }
+      const matched = matchResource(
+        this.matcher(s),
+        prepared,
+        this.samples.context(context),
+        noIssues
+      )
+      bits += matched ? '1' : '0'
+    })
+    return bits
+  }
+
+  /** Whether some statement's resource patterns depend on the request's context (variables). */
+  contextual(statements: readonly SourceStatement[]): boolean {
+    return statements.some(hasResourceVariables)
   }
 
   private matcher(s: SourceStatement): ResourceMatcher {

@@ -1,8 +1,14 @@
 // The request matrix: hand-written requests from the configuration plus, when `auto` is on,
 // requests derived from both sides' policies (docs/MATRIX.md): every action their patterns can
 // reach × witness resources × principals × witness contexts. Deterministic and bounded.
+//
+// Actions that no statement of either side tells apart form one class (docs/MATRIX.md "Action
+// classes"): their requests are the same up to the action and resource names, so the engine
+// decides them alike, and only the first action of the class is probed. The report names the
+// whole class. This is what lets `Action: "*"` with many conditions be reviewed completely.
 import type { ActionCatalog } from '../catalog/catalog.js'
 import type { MatrixSpec } from '../config/types.js'
+import { actionHasOwnRules } from '../engine/decision.js'
 import type { PolicySet, Request } from '../engine/types.js'
 import { splitArn } from '../policy/arn.js'
 import { Applicability } from './applicability.js'
@@ -18,7 +24,7 @@ import {
   sameOnBothSides,
   type SourceStatement
 } from './statements.js'
-import { ContextWitnessBuilder, contextKey } from './witness-contexts.js'
+import { ContextWitnessBuilder, contextKey, type Context } from './witness-contexts.js'
 import { ResourceWitnessBuilder } from './witness-resources.js'
 
 export interface ProbeRequest extends Request {
@@ -48,12 +54,25 @@ export interface Matrix {
   readonly truncated: boolean
   /** actions named by the policies that the catalogue lacks, sorted */
   readonly unknownActions: readonly UnknownAction[]
+  /**
+   * Generated actions that were not probed because another action decides alike: probed
+   * action → every action of its class (itself first, then sorted). Absent for a class of one.
+   */
+  readonly actionClasses: ReadonlyMap<string, readonly string[]>
 }
 
 interface Generated {
-  /** per action, that action's requests */
+  /** per action class, its first action's requests */
   readonly groups: readonly (readonly ProbeRequest[])[]
   readonly unknownActions: readonly UnknownAction[]
+  readonly actionClasses: ReadonlyMap<string, readonly string[]>
+}
+
+/** One action's class signature, and its requests (built only for a class's first action). */
+interface ActionProbe {
+  /** equal for two actions only when their requests decide alike, request for request */
+  readonly signature: string
+  readonly requests: () => ProbeRequest[]
 }
 
 /** Builds the generated requests of one subject, action by action. */
@@ -91,51 +110,134 @@ class Generator {
     return same
   }
 
-  requestsOf(action: ProbeAction): ProbeRequest[] {
+  private readonly statementIds = new Map<readonly SourceStatement[], number>()
+  private readonly objectIds = new WeakMap<object, number>()
+  private nextObjectId = 0
+
+  /** The action's witnesses, and the signature of its class; requests are built on demand. */
+  probe(action: ProbeAction): ActionProbe {
     const keys = keyAvailability(this.input.catalog, action.catalog)
     const witnesses = this.resources.witnesses(action, keys)
     const variants = this.contexts.contexts(action.statements, keys, witnesses.bindings)
-    const group: ProbeRequest[] = []
-    for (const resource of witnesses.resources) {
+    const blocks = witnesses.resources.map((resource) => {
       // resource policies: a resource ARN without an account (S3) belongs to the subject's account
-      const owner =
-        this.resourceMode && !splitArn(resource)?.account ? this.samples.account : undefined
+      const account = splitArn(resource)?.account
+      const owner = this.resourceMode && !account ? this.samples.account : undefined
       const contexts = variants.conditional
         ? variants.forStatements(
             this.applicability.of(action.statements, resource, witnesses.bindings)
           )
         : variants.all
-      for (const principal of this.principals) {
-        for (const context of contexts) {
-          // two literal shapes rather than a spread: big reviews build hundreds of thousands
-          const request: ProbeRequest =
-            owner === undefined
-              ? { origin: 'auto', principal, action: action.name, resource, context }
-              : {
-                  origin: 'auto',
-                  principal,
-                  action: action.name,
-                  resource,
-                  context,
-                  resourceAccount: owner
-                }
-          group.push(request)
-        }
+      return { resource, account, owner, contexts }
+    })
+    const shapes = blocks.flatMap((b) => this.shapesOf(action, b, witnesses.bindings))
+    return {
+      signature: this.signatureOf(action, shapes),
+      requests: () => blocks.flatMap((b) => this.requestsOf(action, b))
+    }
+  }
+
+  private requestsOf(action: ProbeAction, block: ResourceBlock): ProbeRequest[] {
+    const { resource, owner } = block
+    const group: ProbeRequest[] = []
+    for (const principal of this.principals) {
+      for (const context of block.contexts) {
+        // two literal shapes rather than a spread: big reviews build hundreds of thousands
+        const request: ProbeRequest =
+          owner === undefined
+            ? { origin: 'auto', principal, action: action.name, resource, context }
+            : {
+                origin: 'auto',
+                principal,
+                action: action.name,
+                resource,
+                context,
+                resourceAccount: owner
+              }
+        group.push(request)
       }
     }
     return group
   }
+
+  /**
+   * What the engine's decisions on one resource's requests depend on besides the action and
+   * resource names (IAM-SEMANTICS §3–§6): which statements' Resource elements match it (in each
+   * context, when their patterns hold variables), the accounts (cross-account and resource-policy
+   * paths) and the contexts. Principals are the same for every action. Context lists are named
+   * by identity: equal lists that are different objects only split a class, never merge one.
+   */
+  private shapesOf(
+    action: ProbeAction,
+    block: ResourceBlock,
+    bindings: Readonly<Record<string, string>>
+  ): string[] {
+    const head = `${block.owner ?? ''}|${block.account ?? '-'}`
+    const { statements } = action
+    if (!this.applicability.contextual(statements)) {
+      const bits = this.applicability.exactly(statements, block.resource, bindings, {})
+      return [`${head}|${bits}|${this.idOf(block.contexts)}`]
+    }
+    return block.contexts.map((context) => {
+      const bits = this.applicability.exactly(statements, block.resource, bindings, context)
+      return `${head}|${bits}|c${this.idOf(context)}`
+    })
+  }
+
+  private idOf(value: object): number {
+    let id = this.objectIds.get(value)
+    if (id === undefined) {
+      id = this.nextObjectId++
+      this.objectIds.set(value, id)
+    }
+    return id
+  }
+
+  /** The same statements, the same request shapes (as a multiset), no action-specific rule. */
+  private signatureOf(action: ProbeAction, shapes: string[]): string {
+    let id = this.statementIds.get(action.statements)
+    if (id === undefined) {
+      id = this.statementIds.size
+      this.statementIds.set(action.statements, id)
+    }
+    // actions outside the catalogue and actions with rules of their own are classes of one
+    const own = action.catalog === undefined || actionHasOwnRules(action.name) ? action.name : ''
+    return `${id}\u0000${own}\u0000${shapes.sort(byText).join('\u0000')}`
+  }
 }
+
+interface ResourceBlock {
+  readonly resource: string
+  readonly account: string | undefined
+  readonly owner: string | undefined
+  readonly contexts: readonly Context[]
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 function generate(input: MatrixInput): Generated {
   const statements = collectStatements(input.base, input.head)
   const expansion = expandActions(input.catalog, statements)
   const generator = new Generator(input, statements)
-  const groups: ProbeRequest[][] = []
+  const classes = new Map<string, { requests: ProbeRequest[]; actions: string[] }>()
   for (const action of expansion.actions) {
-    if (!generator.skips(action)) groups.push(generator.requestsOf(action))
+    if (generator.skips(action)) continue
+    const { requests, signature } = generator.probe(action)
+    const known = classes.get(signature)
+    if (known === undefined)
+      classes.set(signature, { requests: requests(), actions: [action.name] })
+    else known.actions.push(action.name)
   }
-  return { groups, unknownActions: expansion.unknownActions }
+  const actionClasses = new Map<string, readonly string[]>()
+  for (const { actions } of classes.values()) {
+    const [first] = actions
+    if (first !== undefined && actions.length > 1) actionClasses.set(first, actions)
+  }
+  return {
+    groups: [...classes.values()].map((c) => c.requests),
+    unknownActions: expansion.unknownActions,
+    actionClasses
+  }
 }
 
 function requestKey(r: Request): string {
@@ -184,7 +286,9 @@ export function buildMatrix(input: MatrixInput): Matrix {
     input.specs.flatMap((spec) => expandSpec(spec, input)),
     seen
   )
-  const generated = input.auto ? generate(input) : { groups: [], unknownActions: [] }
+  const generated: Generated = input.auto
+    ? generate(input)
+    : { groups: [], unknownActions: [], actionClasses: new Map() }
   // generated requests are distinct by construction: only configured ones can repeat them
   const groups =
     seen.size === 0 ? generated.groups : generated.groups.map((group) => dedupe(group, seen))
@@ -196,6 +300,7 @@ export function buildMatrix(input: MatrixInput): Matrix {
     generated: auto.length,
     configured: configured.length,
     truncated: configured.length + auto.length < available,
-    unknownActions: generated.unknownActions
+    unknownActions: generated.unknownActions,
+    actionClasses: generated.actionClasses
   }
 }

@@ -73,14 +73,14 @@ export class ContextWitnesses {
     if (found === undefined) {
       const indexes = [...new Set(this.clausesOf.flatMap((c, i) => (applies[i] ? c : [])))]
       const seen = new Set<string>()
-      found = this.kept
-        .filter((k) => {
-          const signature = `${k.tail}|${indexes.map((i) => k.truths[i]).join('')}`
-          if (seen.has(signature)) return false
-          seen.add(signature)
-          return true
-        })
-        .map((k) => k.context)
+      const kept = this.kept.filter((k) => {
+        const signature = `${k.tail}|${indexes.map((i) => k.truths[i]).join('')}`
+        if (seen.has(signature)) return false
+        seen.add(signature)
+        return true
+      })
+      const applying = this.clausesOf.filter((_, i) => applies[i] === true)
+      found = satisfyingFirst(kept, applying).map((k) => k.context)
       this.subsets.set(mask, found)
     }
     return found
@@ -220,6 +220,17 @@ export class ContextWitnessBuilder {
     }
     return info
   }
+}
+
+/**
+ * Contexts in which every clause of some conditional statement holds come first (stable): when
+ * the request budget cuts an action's requests, the ones that can switch a statement on are kept.
+ */
+function satisfyingFirst(kept: readonly Kept[], clausesOf: readonly (readonly number[])[]): Kept[] {
+  const conditional = clausesOf.filter((c) => c.length > 0)
+  const satisfies = (k: Kept): boolean =>
+    conditional.some((own) => own.every((i) => k.truths[i] === '1'))
+  return [...kept.filter(satisfies), ...kept.filter((k) => !satisfies(k))]
 }
 
 /** What a context sets beyond condition clauses: structural keys and variable values. */

@@ -4,6 +4,7 @@
 import { CHANGE_KIND_ORDER } from '../diff/classify.js'
 import type { Change, ChangeKind, DecisionSummary } from '../diff/report.js'
 import type { StatementRef } from '../engine/types.js'
+import { formatCount } from './markdown.js'
 
 export interface ChangeGroup {
   readonly kind: ChangeKind
@@ -18,18 +19,23 @@ export interface ChangeGroup {
   readonly actions: readonly string[]
   /** the action itself, or a pattern-like summary of several */
   readonly label: string
+  /** further actions that decide alike (their classes, report `actionClasses`): 0 = none */
+  readonly alike: number
 }
 
 export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
-  const groups = new Map<string, { first: Change; actions: string[] }>()
+  const groups = new Map<string, { first: Change; actions: string[]; sizes: Map<string, number> }>()
   for (const change of changes) {
     const key = groupKey(change)
     const group = groups.get(key)
     if (group) group.actions.push(change.action)
-    else groups.set(key, { first: change, actions: [change.action] })
+    else groups.set(key, { first: change, actions: [change.action], sizes: new Map() })
+    ;(group ?? groups.get(key))?.sizes.set(change.action, change.classSize)
   }
-  const result = [...groups.values()].map(({ first, actions }) => {
+  const result = [...groups.values()].map(({ first, actions, sizes }) => {
     const sorted = [...new Set(actions)].sort(compareText)
+    let alike = 0
+    for (const size of sizes.values()) alike += Math.max(0, size - 1)
     return {
       kind: first.kind,
       file: first.file,
@@ -40,10 +46,16 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
       before: first.before,
       after: first.after,
       actions: sorted,
-      label: actionLabel(sorted)
+      label: actionLabel(sorted),
+      alike
     }
   })
   return result.sort(compareGroups)
+}
+
+/** `, and 1,204 more that decide alike`: actions a probed one stands for (report `actionClasses`) */
+export function alikeNote(g: ChangeGroup): string {
+  return g.alike === 0 ? '' : `, and ${formatCount(g.alike)} more that decide alike`
 }
 
 function groupKey(c: Change): string {

@@ -4,7 +4,7 @@
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ChangeKind, DecisionSummary, Report } from '../diff/report.js'
 import type { StatementRef } from '../engine/types.js'
-import { groupChanges, type ChangeGroup } from './groups.js'
+import { alikeNote, groupChanges, type ChangeGroup } from './groups.js'
 import { formatCount, plural, visibleControls as show } from './markdown.js'
 import { verdict } from './verdict.js'
 
@@ -51,9 +51,9 @@ export function renderText(report: Report): string {
 /** The principal is shown for resource-based policies, where it is what changed. */
 function groupLines(g: ChangeGroup, withPrincipal: boolean): string[] {
   const actions =
-    g.actions.length === 1
+    g.actions.length === 1 && g.alike === 0
       ? show(g.label)
-      : `${show(g.label)} (${plural(g.actions.length, 'action')})`
+      : `${show(g.label)} (${plural(g.actions.length, 'action')}${alikeNote(g)})`
   const subject = g.subject === undefined ? '' : ` [subject ${show(g.subject)}]`
   const context = Object.entries(g.context)
     .map(

@@ -60,7 +60,9 @@ function verdictSentence(report: Report): { tone: VerdictTone; sentence: string 
     if (report.summary.filesWithErrors === 0) {
       return { tone: 'unreviewed', sentence: 'the review **failed**: see the problems below' }
     }
-    const what = `${plural(report.summary.filesWithErrors, 'policy file')} could **not be reviewed**`
+    const what = incomplete(report)
+      ? `the review is **incomplete**: ${plural(report.summary.filesWithErrors, 'policy file')} could not be fully reviewed`
+      : `${plural(report.summary.filesWithErrors, 'policy file')} could **not be reviewed**`
     return {
       tone: 'unreviewed',
       sentence: `${what}${rest ? `; ${rest}` : '; no other decision changed'}`
@@ -96,9 +98,16 @@ function verdictSentence(report: Report): { tone: VerdictTone; sentence: string 
 function unreviewedTail(report: Report, unreviewed: number): string {
   if (unreviewed === 0) return ''
   const errors = report.summary.filesWithErrors
+  if (errors > 0 && incomplete(report))
+    return `; the review is **incomplete** (${plural(errors, 'file')})`
   return errors > 0
     ? `; ${plural(errors, 'file')} could not be reviewed`
     : '; the review is incomplete'
+}
+
+/** Some file was reviewed only in part (its request matrix was cut at the limit). */
+function incomplete(report: Report): boolean {
+  return report.files.some((f) => f.diagnostics.some((d) => d.code === 'matrix-truncated'))
 }
 
 /** `17 requests`; after a first count the noun is implied: `narrowed for 3` */

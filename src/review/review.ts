@@ -99,7 +99,7 @@ function runSubject(
     })
     if (matrix.truncated) {
       const what = subject.name === undefined ? 'the file' : `subject \`${subject.name}\``
-      const message = `the request matrix of ${what} was cut at ${matrix.requests.length} requests: some changes may be missed`
+      const message = `the review of ${what} is incomplete: its request matrix was cut at ${matrix.requests.length} requests (\`max-requests\`), so changes may be missed`
       for (const file of subject.files) note(file, diagnostic('matrix-truncated', { message }))
     }
     const selectors = sideSelectors(subject)
@@ -111,7 +111,8 @@ function runSubject(
       generated: matrix.generated,
       configured: matrix.configured,
       unknownActions: matrix.unknownActions,
-      hiddenFiles: HIDDEN_FILES
+      hiddenFiles: HIDDEN_FILES,
+      actionClasses: matrix.actionClasses
     }
   } catch (error) {
     // our bug, not the user's: keep the report, name the files that were not reviewed
