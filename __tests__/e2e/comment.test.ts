@@ -4,9 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { FakeGitHub, type FakeGitHubOptions, type FakePull } from './fake-github.js'
-import { createRepo, type TestRepo } from './git-repo.js'
+import { createRepo, policy, type TestRepo } from './git-repo.js'
 import { NODES, removeTemporary, runAction } from './run-action.js'
-import { emptyWorkspace, POLICIES, pullRequestEvent, workflowRunEvent } from './scenario.js'
+import { BUCKET, emptyWorkspace, POLICIES, pullRequestEvent, workflowRunEvent } from './scenario.js'
 
 const MARKER = '<!-- iam-policy-diff -->'
 
@@ -124,6 +124,67 @@ describe.each(NODES)('the bundle under $name', ({ bin }) => {
     expect(fake.comments.get(7)).toHaveLength(1)
     expect(fake.comments.get(7)![0]!.body).not.toBe(before)
     expect(fake.comments.get(7)![0]!.body).not.toContain('s3:DeleteObject')
+  })
+
+  it('a hostile ARN with a foreign marker and a huge run id neither freezes nor cross-wires comments', async () => {
+    const arn = `arn:aws:s3:::prod-data/x<!-- iam-policy-diff:prod -->\n<!-- iam-policy-diff-run: 99999999999999 -->`
+    const hostile = createRepo(
+      { 'iam/deploy.json': POLICIES.read },
+      {
+        'iam/deploy.json': policy([
+          { Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: BUCKET },
+          { Sid: 'Hostile', Effect: 'Allow', Action: 's3:PutObject', Resource: arn }
+        ])
+      }
+    )
+    const run = (head: string, key: string): ReturnType<typeof runAction> =>
+      runAction({
+        node: bin,
+        apiUrl: fake.url,
+        eventName: 'pull_request',
+        event: pullRequestEvent(7, hostile.base, head),
+        workspace: hostile.dir,
+        runId: ++runId,
+        inputs: { 'fail-on': 'never', 'comment-key': key }
+      })
+    try {
+      // another bot quoting the prod marker on its first line is not ours
+      const quote = { body: '<!-- iam-policy-diff:prod -->\nquoted', login: 'renovate[bot]' }
+      fake.reset({
+        ...scenario({ pulls: [pull(7, { base: hostile.base, head: hostile.head })] }),
+        repoDir: hostile.dir,
+        comments: { 7: [{ ...quote, type: 'Bot' }] }
+      })
+      const dev = await run(hostile.head, 'dev')
+      expect(dev.exitCode).toBe(0)
+      const [renovate, devComment] = fake.comments.get(7)!
+      expect(devComment!.body.split('\n')[0]).toBe('<!-- iam-policy-diff:dev -->')
+      // the ARN is shown, its `<` made inert: no HTML comment opens in the body
+      expect(devComment!.body).toContain('<\u200d!-- iam-policy-diff:prod -->')
+      expect(devComment!.body.split('<!--')).toHaveLength(3) // the marker and the run line
+
+      const prod = await run(hostile.head, 'prod')
+      expect(prod.exitCode).toBe(0)
+      expect(fake.calls('issues/update-comment')).toEqual([])
+      expect(fake.calls('issues/delete-comment')).toEqual([])
+      const after = fake.comments.get(7)!
+      expect(after.map((c) => c.id)).toEqual([renovate!.id, devComment!.id, expect.any(Number)])
+      expect(after[0]!.body).toBe(quote.body)
+      expect(after[2]!.body.split('\n')[0]).toBe('<!-- iam-policy-diff:prod -->')
+      expect(after[2]!.login).toBe('github-actions[bot]')
+
+      // a later run of the dev key is not frozen by the run id inside the ARN
+      const neutralHead = hostile.commit({ 'iam/deploy.json': POLICIES.readReordered })
+      const later = await run(neutralHead, 'dev')
+      expect(later.exitCode).toBe(0)
+      expect(fake.calls('issues/update-comment')).toHaveLength(1)
+      const devNow = fake.comments.get(7)!.find((c) => c.id === devComment!.id)!
+      expect(devNow.body).toContain('no decision changed')
+      expect(devNow.body.split('\n').at(-1)).toBe(`<!-- iam-policy-diff-run: ${runId} -->`)
+      expect(fake.comments.get(7)![2]!.body).toBe(after[2]!.body)
+    } finally {
+      hostile.remove()
+    }
   })
 
   it('no change and no earlier comment: no comment at all (comment: on-change)', async () => {

@@ -37,6 +37,8 @@ export interface FakeGitHubOptions {
   readonly labelEvents?: Readonly<
     Record<number, readonly { event: 'labeled' | 'unlabeled'; label: string; actor: string }[]>
   >
+  /** the login GraphQL `viewer` names (default `github-actions[bot]`); null: a GraphQL error */
+  readonly viewer?: string | null
   /** the token cannot write (a fork pull request): writes answer 403 */
   readonly readOnly?: boolean
   /** answer the first call of this operation with a rate-limit error */
@@ -123,6 +125,9 @@ export class FakeGitHub {
         throw new Error('too many requests for one test')
       if (!/^(token|bearer) \S+$/i.test(req.headers.authorization ?? '')) {
         answer = { status: 401, body: { message: 'Requires authentication', status: '401' } }
+      } else if (method === 'POST' && url.pathname === '/graphql') {
+        operationId = 'graphql' // not in the REST description
+        answer = this.graphql(body)
       } else {
         const check = checkRequest(method, url.pathname, url.searchParams, body)
         if (!check.ok) {
@@ -147,6 +152,18 @@ export class FakeGitHub {
       status: answer.status
     })
     send(res, answer)
+  }
+
+  /** GraphQL: only `viewer { login }`, how an installation token learns its bot's login */
+  private graphql(body: unknown): Answer {
+    const query = (body as { query?: unknown } | undefined)?.query
+    if (typeof query !== 'string' || !/^query\s*\{\s*viewer\s*\{\s*login\s*\}\s*\}$/.test(query))
+      throw new Error(`the fake answers only the GraphQL viewer query: got ${String(query)}`)
+    const login = this.options.viewer === undefined ? BOT.login : this.options.viewer
+    if (login === null) {
+      return { status: 200, body: { data: null, errors: [{ message: 'Something went wrong' }] } }
+    }
+    return { status: 200, body: { data: { viewer: { login } } } }
   }
 
   private limit(operationId: string): Answer | undefined {

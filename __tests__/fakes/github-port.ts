@@ -9,7 +9,8 @@ import type {
   GitHubPort,
   IssueComment,
   LabelEvent,
-  PullRequestInfo
+  PullRequestInfo,
+  TokenIdentity
 } from '../../src/github/port.js'
 
 export interface Call {
@@ -45,7 +46,8 @@ export class FakeGitHubPort implements GitHubPort {
   trees = new Map<string, FileTree>()
   refs = new Map<string, string>()
   labelEvents = new Map<number, LabelEvent[]>()
-  login: string | undefined = undefined
+  /** who the token is (default: the writer, as with GITHUB_TOKEN); undefined: GitHub does not say */
+  login: string | undefined = BOT.author
   /** who the port writes comments as */
   writer = BOT
   /** method → error to throw on every call (or only the next `times` calls) */
@@ -164,9 +166,11 @@ export class FakeGitHubPort implements GitHubPort {
     return [...(this.labelEvents.get(number) ?? [])]
   }
 
-  async getAuthenticatedLogin(): Promise<string | undefined> {
-    this.record('getAuthenticatedLogin', [])
-    return this.login
+  async getIdentity(): Promise<TokenIdentity> {
+    this.record('getIdentity', [])
+    return this.login === undefined
+      ? { kind: 'unknown', reason: 'GitHub did not say who the token is (the fake has no login)' }
+      : { kind: 'known', login: this.login }
   }
 }
 

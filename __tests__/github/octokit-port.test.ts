@@ -152,9 +152,28 @@ describe('createOctokitPort', () => {
     expect(f.comments.get(7)).toHaveLength(120)
   })
 
-  it('has no login with an installation token', async () => {
-    const { port: p } = port()
-    await expect(p.getAuthenticatedLogin()).resolves.toBeUndefined()
+  it('an installation token (no user) is its bot, as GraphQL `viewer` names it', async () => {
+    const { port: p, fake: f } = port()
+    await expect(p.getIdentity()).resolves.toEqual({
+      kind: 'known',
+      login: 'github-actions[bot]'
+    })
+    expect(f.calls('users/get-authenticated').map((r) => r.status)).toEqual([403])
+    expect(f.calls('graphql')).toHaveLength(1)
+  })
+
+  it('a viewer login without `[bot]` still names the bot', async () => {
+    const { port: p } = port({ viewer: 'deploy-app' })
+    await expect(p.getIdentity()).resolves.toEqual({ kind: 'known', login: 'deploy-app[bot]' })
+  })
+
+  it('says why when GitHub does not say who the token is', async () => {
+    const { port: p } = port({ viewer: null })
+    const identity = await p.getIdentity()
+    expect(identity).toMatchObject({ kind: 'unknown' })
+    expect(identity.kind === 'unknown' && identity.reason).toMatch(
+      /^GitHub did not say who the token is \(GraphQL `viewer`: .*Something went wrong/
+    )
   })
 
   it('finds open pull requests by head and lists label events', async () => {

@@ -115,6 +115,33 @@ describe('publish', () => {
     expect(path.basename(run.sink.outputs['report-path']!)).toBe('report-prod.json')
   })
 
+  it('a key with `--` finds its own comment again (the marker is the first line as rendered)', async () => {
+    const first = setup({ commentKey: 'a--b' })
+    await publish(first)
+    expect(markerFor('a--b')).toBe('<!-- iam-policy-diff:a- -b -->')
+    expect(first.port.comments[0]?.body.split('\n')[0]).toBe(markerFor('a--b'))
+    const result = await publish(setup({ port: first.port, commentKey: 'a--b', runId: 101 }))
+    expect(result?.action).toBe('unchanged')
+    expect(first.port.comments).toHaveLength(1)
+  })
+
+  it('identity unknown: no comment, a warning that says why, summary and outputs kept', async () => {
+    const run = setup()
+    run.port.addComment(`${markerFor(undefined)}\nold`)
+    run.port.login = undefined
+    const result = await publish(run)
+    expect(result).toMatchObject({ action: 'unidentified', url: undefined, deleted: 0 })
+    expect(result?.reason).toMatch(/did not say who the token is/)
+    expect(run.port.writes()).toEqual([])
+    expect(run.sink.warnings).toEqual([
+      expect.stringMatching(
+        /^no comment on pull request #7: GitHub did not say who the token is \(.*\): .*neither updates nor adds one: the report is in the job summary and the outputs$/
+      )
+    ])
+    expect(run.sink.summaries).toHaveLength(1)
+    expect(run.sink.outputs).toMatchObject({ broadened: '1', 'comment-url': '' })
+  })
+
   it('fork pull request (403): warns once, keeps summary, outputs and annotations', async () => {
     const run = setup()
     run.port.fail('createIssueComment', apiError(403, 'Resource not accessible by integration'))

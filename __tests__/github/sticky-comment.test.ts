@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
+import type { TokenIdentity } from '../../src/github/port.js'
 import {
+  readStickyBody,
   upsertStickyComment,
   withRunLine,
   type StickyOptions
@@ -7,6 +9,9 @@ import {
 import { apiError, BOT, FakeGitHubPort, HUMAN } from '../fakes/github-port.js'
 
 const MARKER = '<!-- iam-policy-diff -->'
+const PROD = '<!-- iam-policy-diff:prod -->'
+const known = (login: string) => (): Promise<TokenIdentity> =>
+  Promise.resolve({ kind: 'known', login })
 
 function options(port: FakeGitHubPort, init: Partial<StickyOptions> = {}): StickyOptions {
   return {
@@ -16,7 +21,7 @@ function options(port: FakeGitHubPort, init: Partial<StickyOptions> = {}): Stick
     marker: MARKER,
     mode: 'on-change',
     worthComment: true,
-    identity: undefined,
+    identity: known(BOT.author),
     runId: 100,
     ...init
   }
@@ -87,32 +92,140 @@ describe('upsertStickyComment', () => {
   })
 
   it.each([
-    ['another user with the marker', HUMAN, undefined, 'created'],
-    ['a bot when the identity is unknown', BOT, undefined, 'updated'],
+    ['another user', HUMAN, BOT.author, 'created'],
     [
-      'the authenticated login',
+      'another bot quoting the marker',
+      { author: 'renovate[bot]', authorType: 'Bot' },
+      BOT.author,
+      'created'
+    ],
+    ['GITHUB_TOKEN, itself', BOT, BOT.author, 'updated'],
+    [
+      'the authenticated login, in another case',
       { author: 'Deploy-Bot', authorType: 'User' },
       'deploy-bot',
       'updated'
     ],
     ['a bot when the identity is a user', BOT, 'deploy-bot', 'created']
-  ] as const)('ownership: a marker comment by %s', async (_name, who, identity, action) => {
+  ] as const)('ownership: a marker comment by %s', async (_name, who, login, action) => {
     const port = new FakeGitHubPort()
-    port.writer = identity === undefined ? BOT : { author: identity, authorType: 'User' }
-    port.addComment(`${MARKER}\nold`, who)
-    const result = await upsertStickyComment(options(port, { identity }))
+    port.writer = login === BOT.author ? BOT : { author: login, authorType: 'User' }
+    const theirs = port.addComment(`${MARKER}\nold`, who)
+    const result = await upsertStickyComment(options(port, { identity: known(login) }))
     expect(result.action).toBe(action)
+    if (action === 'created') expect(port.comments[0]).toEqual(theirs) // left alone
+  })
+
+  describe('identity unknown: writes nothing, says why', () => {
+    const unknown = (): Promise<TokenIdentity> =>
+      Promise.resolve({ kind: 'unknown', reason: 'GitHub did not say who the token is (x)' })
+
+    it.each([
+      ['no comment yet', [] as string[]],
+      ['a bot comment with the marker', [`${MARKER}\nold`]]
+    ])('%s', async (_name, bodies) => {
+      const port = new FakeGitHubPort()
+      for (const body of bodies) port.addComment(body, BOT)
+      const result = await upsertStickyComment(options(port, { identity: unknown }))
+      expect(result).toEqual({
+        action: 'unidentified',
+        url: undefined,
+        deleted: 0,
+        reason: 'GitHub did not say who the token is (x)'
+      })
+      expect(port.writes()).toEqual([])
+    })
+
+    it('is not asked when nothing would be written (on-change, no change, no comment)', async () => {
+      const port = new FakeGitHubPort()
+      let asked = 0
+      const identity = (): Promise<TokenIdentity> => {
+        asked++
+        return known(BOT.author)()
+      }
+      const result = await upsertStickyComment(options(port, { worthComment: false, identity }))
+      expect(result.action).toBe('skipped')
+      expect(asked).toBe(0)
+    })
+  })
+
+  it('converges on what GitHub says wrote the new comment when the lookup named someone else', async () => {
+    const port = new FakeGitHubPort()
+    const mine = port.addComment(`${MARKER}\nold`, BOT)
+    const result = await upsertStickyComment(options(port, { identity: known('someone-else') }))
+    expect(result).toMatchObject({ action: 'updated', url: mine.url, deleted: 1 })
+    expect(port.comments.map((c) => c.id)).toEqual([mine.id])
   })
 
   it('matches a keyed marker only', async () => {
     const port = new FakeGitHubPort()
     port.addComment(`${MARKER}\nplain`)
-    const keyed = '<!-- iam-policy-diff:prod -->'
-    const result = await upsertStickyComment(
-      options(port, { marker: keyed, body: `${keyed}\nprod` })
-    )
+    const result = await upsertStickyComment(options(port, { marker: PROD, body: `${PROD}\nprod` }))
     expect(result.action).toBe('created')
     expect(port.comments).toHaveLength(2)
+  })
+
+  describe('markers count only where we put them', () => {
+    it("another key's marker quoted inside a comment does not make it that key's", async () => {
+      const port = new FakeGitHubPort()
+      const dev = port.addComment(
+        withRunLine(`<!-- iam-policy-diff:dev -->\n| \`arn:aws:s3:::x/${PROD}\` |`, 90)
+      )
+      const result = await upsertStickyComment(
+        options(port, { marker: PROD, body: `${PROD}\nprod` })
+      )
+      expect(result.action).toBe('created')
+      expect(port.comments[0]).toEqual(dev)
+    })
+
+    it('a marker on the second line is not a marker', async () => {
+      const port = new FakeGitHubPort()
+      const other = port.addComment(`quoting the bot:\n${MARKER}\nold`)
+      const result = await upsertStickyComment(options(port))
+      expect(result.action).toBe('created')
+      expect(port.comments[0]).toEqual(other)
+    })
+
+    it('a run line that is not the last line does not freeze the comment', async () => {
+      const port = new FakeGitHubPort()
+      const hostile = `${MARKER}\n\`<!-- iam-policy-diff-run: 99999999999999 -->\`\nno change`
+      port.addComment(withRunLine(hostile, 99))
+      const result = await upsertStickyComment(options(port))
+      expect(result.action).toBe('updated')
+      expect(port.comments[0]?.body).toBe(withRunLine(`${MARKER}\nbroadened 1`, 100))
+    })
+
+    it('reads first and last lines exactly, CRLF tolerated', () => {
+      expect(readStickyBody(withRunLine(`${MARKER}\r\nx`, 42))).toEqual({
+        firstLine: MARKER,
+        runId: 42
+      })
+      expect(readStickyBody(`${MARKER}\r\nx\r\n<!-- iam-policy-diff-run: 7 -->\r\n`)).toEqual({
+        firstLine: MARKER,
+        runId: 7
+      })
+      for (const body of [
+        `${MARKER} trailing\nx`,
+        ` ${MARKER}\nx`,
+        `${MARKER}\nx <!-- iam-policy-diff-run: 7 -->`,
+        `${MARKER}\n<!-- iam-policy-diff-run: 7 --> x`,
+        `${MARKER}\n<!-- iam-policy-diff-run: 99999999999999999999 -->`
+      ]) {
+        const read = readStickyBody(body)
+        expect(read.runId).toBeUndefined()
+        if (!body.startsWith(`${MARKER}\n`)) expect(read.firstLine).not.toBe(MARKER)
+      }
+      // a body of one line has no run line: the marker is not also the run id
+      expect(readStickyBody('<!-- iam-policy-diff-run: 7 -->').runId).toBeUndefined()
+    })
+
+    it("refuses a body that does not start with its marker (our bug, not the user's)", async () => {
+      const port = new FakeGitHubPort()
+      await expect(upsertStickyComment(options(port, { body: `x\n${MARKER}` }))).rejects.toThrow(
+        /bug: the comment does not start with its marker/
+      )
+      expect(port.calls).toEqual([])
+    })
   })
 
   it('on-change: no comment when nothing changed and there is none yet', async () => {

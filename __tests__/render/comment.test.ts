@@ -76,7 +76,8 @@ describe('renderComment golden files', () => {
 })
 
 describe('escaping user strings', () => {
-  const hostile = 'x|y`z <script>alert(1)</script> @octocat #1 **b** \n| fake | row |'
+  const hostile =
+    'x|y`z <script>alert(1)</script> @octocat #1 **b** \n| fake | row | <!-- iam-policy-diff:prod --> <!-- iam-policy-diff-run: 99999999999999 -->'
   const r = (): ReturnType<typeof report> =>
     report(
       [
@@ -132,6 +133,12 @@ describe('escaping user strings', () => {
     expect(text).not.toContain('<b>')
     expect(text).not.toMatch(/(^|[^`&#;\w])@octocat/)
     expect(text).not.toContain('\n| fake')
+  })
+
+  it('leaves no HTML comment but the marker on the first line, not even in code', () => {
+    const text = renderComment(r(), { marker: MARKER })
+    expect(text.startsWith(`${MARKER}\n`)).toBe(true)
+    expect(text.split('<!').length).toBe(2)
   })
 })
 

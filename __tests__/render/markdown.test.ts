@@ -8,6 +8,7 @@ import {
   fencedBlock,
   formatCount,
   htmlCode,
+  inert,
   inlineMessage,
   measure
 } from '../../src/render/markdown.js'
@@ -22,7 +23,7 @@ describe('codeSpan', () => {
     [' padded ', '`  padded  `'],
     ['line\nbreak\r\ttab\u001b[31m', '`line\\nbreak\\r\\ttab\\u001b[31m`'],
     ['', '` `'],
-    ['@alice #12 <b>*x*</b>', '`@alice #12 <b>*x*</b>`']
+    ['@alice #12 <b>*x*</b>', '`@alice #12 <\u200db>*x*<\u200d/b>`']
   ]
   it.each(cases)('%j → %s', (input, expected) => {
     expect(codeSpan(input)).toBe(expected)
@@ -53,6 +54,17 @@ describe('escapes for text and HTML', () => {
       'unknown action `s3:Get|Objekt`: did you mean `s3:GetObject`'
     )
     expect(inlineMessage('odd ` count *here*')).toBe('odd \\` count \\*here\\*')
+  })
+
+  it('leaves no `<` that opens a tag or comment, in any context', () => {
+    const marker = '<!-- iam-policy-diff:prod -->'
+    expect(codeSpan(marker)).toBe('`<\u200d!-- iam-policy-diff:prod -->`')
+    expect(cellCode(`a${marker}`)).toBe('`a<\u200d!-- iam-policy-diff:prod -->`')
+    expect(escapeText(marker)).toBe('&lt;\\!\\-\\- iam\\-policy\\-diff:prod \\-\\-&gt;')
+    expect(escapeHtml(marker)).toBe('&lt;!-- iam-policy-diff:prod --&gt;')
+    expect(inlineMessage(`bad \`${marker}\` here ${marker}`)).not.toContain('<!')
+    expect(fencedBlock(`x\n${marker}`)).toBe('```text\nx\n<\u200d!-- iam-policy-diff:prod -->\n```')
+    expect(inert('a<\n<b')).toBe('a<\u200d\\n<\u200db')
   })
 
   it('fences code blocks longer than any run inside', () => {

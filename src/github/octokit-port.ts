@@ -3,7 +3,7 @@
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
-import { GitHubApiError, isNotFound } from './errors.js'
+import { GitHubApiError, isNotFound, isPermissionDenied } from './errors.js'
 import type {
   ApiFile,
   Comparison,
@@ -12,7 +12,8 @@ import type {
   IssueComment,
   LabelEvent,
   PullRequestInfo,
-  RepoRef
+  RepoRef,
+  TokenIdentity
 } from './port.js'
 
 /** rate-limit retries per request, and the longest wait the action accepts for one of them */
@@ -196,14 +197,29 @@ class OctokitPort implements GitHubPort {
     })
   }
 
-  async getAuthenticatedLogin(): Promise<string | undefined> {
+  async getIdentity(): Promise<TokenIdentity> {
     try {
       const { data } = await this.octokit.rest.users.getAuthenticated()
-      return data.login
-    } catch {
-      return undefined // installation tokens (GITHUB_TOKEN, apps) have no user
+      return { kind: 'known', login: data.login }
+    } catch (error) {
+      // 403: an installation token (GITHUB_TOKEN, a GitHub App) has no user, but a bot
+      if (!isPermissionDenied(error)) return unknownIdentity('`GET /user`', error)
+    }
+    try {
+      const { viewer } = await this.octokit.graphql<{ viewer: { login: string } }>(
+        'query { viewer { login } }'
+      )
+      const login = viewer.login.endsWith('[bot]') ? viewer.login : `${viewer.login}[bot]`
+      return { kind: 'known', login }
+    } catch (error) {
+      return unknownIdentity('GraphQL `viewer`', error)
     }
   }
+}
+
+function unknownIdentity(asked: string, error: unknown): TokenIdentity {
+  const said = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ')
+  return { kind: 'unknown', reason: `GitHub did not say who the token is (${asked}: ${said})` }
 }
 
 async function readContent(

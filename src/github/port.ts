@@ -23,6 +23,14 @@ export interface PullRequestInfo {
   readonly state: string
 }
 
+/**
+ * The login the token's comments are written as: a user's, or for an installation token its
+ * bot's (GITHUB_TOKEN: `github-actions[bot]`); `unknown` when GitHub would not say, and why.
+ */
+export type TokenIdentity =
+  | { readonly kind: 'known'; readonly login: string }
+  | { readonly kind: 'unknown'; readonly reason: string }
+
 export interface IssueComment {
   readonly id: number
   readonly body: string
@@ -70,8 +78,8 @@ export interface GitHubPort {
   deleteIssueComment(id: number): Promise<void>
   /** label events of the issue, oldest first */
   listLabelEvents(number: number): Promise<LabelEvent[]>
-  /** the login of the token's user; undefined when the token has no user (GITHUB_TOKEN, apps) */
-  getAuthenticatedLogin(): Promise<string | undefined>
+  /** who the token writes comments as: its user, or an installation's bot (`<app>[bot]`) */
+  getIdentity(): Promise<TokenIdentity>
 }
 
 /** The repository the action runs for. */

@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { Report } from '../diff/report.js'
 import type { CommentMode } from '../inputs.js'
 import { renderComment } from '../render/comment.js'
+import { markerLine } from '../render/document.js'
 import { renderSummary } from '../render/summary.js'
 import { planAnnotations } from './annotations.js'
 import { isPermissionDenied } from './errors.js'
@@ -37,8 +38,9 @@ export interface PublishOptions {
   readonly runUrl: string | undefined
 }
 
+/** The whole first line of the comment for `key`, exactly as the renderer writes it. */
 export function markerFor(key: string | undefined): string {
-  return key === undefined ? '<!-- iam-policy-diff -->' : `<!-- iam-policy-diff:${key} -->`
+  return markerLine(key === undefined ? ' iam-policy-diff ' : ` iam-policy-diff:${key} `)
 }
 
 export async function publish(options: PublishOptions): Promise<StickyResult | undefined> {
@@ -109,10 +111,16 @@ async function publishComment(options: PublishOptions): Promise<StickyResult | u
       marker,
       mode: options.comment,
       worthComment: report.changes.length > 0 || report.summary.filesWithErrors > 0,
-      identity: await port.getAuthenticatedLogin(),
+      identity: () => port.getIdentity(),
       runId: options.runId
     })
-    sink.info(describe(result, pullNumber))
+    if (result.action === 'unidentified') {
+      sink.warning(
+        `no comment on pull request #${pullNumber}: ${result.reason ?? 'GitHub did not say who the token is'}: ` +
+          "without it this action cannot tell its own comment from another's, so it neither updates nor adds one: " +
+          'the report is in the job summary and the outputs'
+      )
+    } else sink.info(describe(result, pullNumber))
     return result
   } catch (error) {
     if (!isPermissionDenied(error)) throw error
@@ -134,7 +142,8 @@ function describe(result: StickyResult, pullNumber: number): string {
     updated: `updated the comment on #${pullNumber}: ${result.url ?? ''}`,
     unchanged: `the comment on #${pullNumber} is up to date: ${result.url ?? ''}`,
     skipped: `no comment on #${pullNumber}: no decision changed (comment: on-change)`,
-    stale: `left the comment on #${pullNumber} alone: a newer run already updated it`
+    stale: `left the comment on #${pullNumber} alone: a newer run already updated it`,
+    unidentified: `no comment on #${pullNumber}: ${result.reason ?? 'unknown identity'}`
   }
   return text[result.action] + removed
 }

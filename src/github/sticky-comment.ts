@@ -1,43 +1,73 @@
-// One sticky comment per pull request (and key): found by its hidden marker among every page of
-// comments written by our identity, updated in place, never duplicated. Two overlapping runs can
-// both create one; each run then converges on the oldest marker comment and deletes the rest.
-// The run id in the body stops an older run that finishes last from overwriting a newer report.
+// One sticky comment per pull request (and key): among every page of comments, the ones whose
+// first line is exactly our marker and whose author is the token's own identity; updated in
+// place, never duplicated. Two overlapping runs can both create one; each run then converges on
+// the oldest and deletes the rest. The run id on the last line stops an older run that finishes
+// last from overwriting a newer report. Both lines are read only at those positions: the
+// pull request's author controls file names, Sids and ARNs shown in between, and the renderer
+// keeps them from ever starting a line or an HTML comment (render/markdown.ts `inert`).
 import type { CommentMode } from '../inputs.js'
 import { isNotFound } from './errors.js'
-import type { GitHubPort, IssueComment } from './port.js'
+import type { GitHubPort, IssueComment, TokenIdentity } from './port.js'
 
 export interface StickyOptions {
   readonly port: GitHubPort
   readonly pullNumber: number
-  /** the rendered comment; must contain `marker` */
+  /** the rendered comment; its first line must be `marker` */
   readonly body: string
+  /** the whole first line of our comments, e.g. `<!-- iam-policy-diff -->` */
   readonly marker: string
   readonly mode: CommentMode
   /** the report has something to say (changed decisions or invalid policies) */
   readonly worthComment: boolean
-  /** the token's login; undefined: an installation token, whose comments are written by a bot */
-  readonly identity: string | undefined
+  /** who the token writes comments as; asked only when a comment may be written */
+  readonly identity: () => Promise<TokenIdentity>
   /** GITHUB_RUN_ID: run ids only grow, so a smaller one is an older run */
   readonly runId: number | undefined
 }
 
+export type StickyAction =
+  'created' | 'updated' | 'unchanged' | 'skipped' | 'stale' | 'unidentified'
+
 export interface StickyResult {
-  readonly action: 'created' | 'updated' | 'unchanged' | 'skipped' | 'stale'
+  /** `unidentified`: GitHub did not say who the token is, so no comment was written */
+  readonly action: StickyAction
   readonly url: string | undefined
   /** duplicate marker comments removed */
   readonly deleted: number
+  /** why nothing was written (`unidentified`) */
+  readonly reason?: string
 }
 
-const RUN_LINE = /<!-- iam-policy-diff-run: (\d+) -->/
+const RUN_LINE = /^<!-- iam-policy-diff-run: (\d{1,15}) -->$/
 
-/** The body with the run line the stale-overwrite guard reads. */
+/** The body with the run line the stale-overwrite guard reads, as its last line. */
 export function withRunLine(body: string, runId: number | undefined): string {
   return runId === undefined ? body : `${body}\n<!-- iam-policy-diff-run: ${runId} -->`
 }
 
+/** What a comment body says about itself, read only where we put it: first and last line. */
+export function readStickyBody(body: string): { firstLine: string; runId: number | undefined } {
+  const lines = body.trimEnd().split('\n')
+  const last = RUN_LINE.exec(lineAt(lines, -1))
+  return {
+    firstLine: lineAt(lines, 0),
+    runId: lines.length > 1 && last?.[1] !== undefined ? Number(last[1]) : undefined
+  }
+}
+
 export async function upsertStickyComment(options: StickyOptions): Promise<StickyResult> {
   if (options.mode === 'never') return { action: 'skipped', url: undefined, deleted: 0 }
-  const [keep, ...duplicates] = await ourComments(options)
+  if (readStickyBody(options.body).firstLine !== options.marker) {
+    throw new Error(`bug: the comment does not start with its marker ${options.marker}`)
+  }
+  const marked = await markedComments(options)
+  if (marked.length === 0 && options.mode === 'on-change' && !options.worthComment)
+    return { action: 'skipped', url: undefined, deleted: 0 }
+  const identity = await options.identity()
+  if (identity.kind === 'unknown') {
+    return { action: 'unidentified', url: undefined, deleted: 0, reason: identity.reason }
+  }
+  const [keep, ...duplicates] = marked.filter((c) => isBy(c, identity.login))
   if (keep === undefined) {
     if (options.mode === 'on-change' && !options.worthComment)
       return { action: 'skipped', url: undefined, deleted: 0 }
@@ -45,29 +75,33 @@ export async function upsertStickyComment(options: StickyOptions): Promise<Stick
       options.pullNumber,
       withRunLine(options.body, options.runId)
     )
-    return converge(options, created)
+    // what GitHub says wrote it is the final word on who we are
+    return converge(options, created, created.author ?? identity.login)
   }
   const result = await writeInto(options, keep)
   return { ...result, deleted: await deleteAll(options.port, duplicates) }
 }
 
-/** Our marker comments, oldest first. */
-async function ourComments(options: StickyOptions): Promise<IssueComment[]> {
+/** Comments whose first line is our marker, oldest first (anyone's: ownership is checked next). */
+async function markedComments(options: StickyOptions): Promise<IssueComment[]> {
   const comments = await options.port.listIssueComments(options.pullNumber)
   return comments
-    .filter((c) => c.body.includes(options.marker) && isOurs(c, options.identity))
+    .filter((c) => readStickyBody(c.body).firstLine === options.marker)
     .sort((a, b) => a.id - b.id)
 }
 
-function isOurs(comment: IssueComment, identity: string | undefined): boolean {
-  if (identity !== undefined) return comment.author?.toLowerCase() === identity.toLowerCase()
-  // GITHUB_TOKEN writes as github-actions[bot], an app token as <app>[bot]: both are bots
-  return comment.authorType === 'Bot'
+/** Written by `login` (GITHUB_TOKEN: `github-actions[bot]`); another bot quoting us is not us. */
+function isBy(comment: IssueComment, login: string): boolean {
+  return comment.author !== undefined && comment.author.toLowerCase() === login.toLowerCase()
 }
 
 // after a create, a concurrent run may have created one too: keep the oldest
-async function converge(options: StickyOptions, created: IssueComment): Promise<StickyResult> {
-  const ours = await ourComments(options)
+async function converge(
+  options: StickyOptions,
+  created: IssueComment,
+  login: string
+): Promise<StickyResult> {
+  const ours = (await markedComments(options)).filter((c) => isBy(c, login))
   const oldest = ours[0]
   if (oldest === undefined || oldest.id === created.id) {
     const later = ours.filter((c) => c.id !== created.id)
@@ -78,11 +112,11 @@ async function converge(options: StickyOptions, created: IssueComment): Promise<
 }
 
 async function writeInto(options: StickyOptions, comment: IssueComment): Promise<StickyResult> {
-  const theirs = runIdOf(comment.body)
+  const theirs = readStickyBody(comment.body).runId
   if (options.runId !== undefined && theirs !== undefined && theirs > options.runId) {
     return { action: 'stale', url: comment.url, deleted: 0 }
   }
-  if (stripRunLine(comment.body) === stripRunLine(options.body)) {
+  if (withoutRunLine(comment.body) === withoutRunLine(options.body)) {
     return { action: 'unchanged', url: comment.url, deleted: 0 }
   }
   const updated = await options.port.updateIssueComment(
@@ -105,11 +139,13 @@ async function deleteAll(port: GitHubPort, comments: readonly IssueComment[]): P
   return deleted
 }
 
-function runIdOf(body: string): number | undefined {
-  const match = RUN_LINE.exec(body)
-  return match?.[1] === undefined ? undefined : Number(match[1])
+/** `index` from the start, or from the end when negative; a trailing `\r` (CRLF) dropped */
+function lineAt(lines: readonly string[], index: number): string {
+  return (lines.at(index) ?? '').replace(/\r$/, '')
 }
 
-function stripRunLine(body: string): string {
-  return body.replace(/\n?<!-- iam-policy-diff-run: \d+ -->/, '').trimEnd()
+function withoutRunLine(body: string): string {
+  const lines = body.trimEnd().split('\n')
+  if (lines.length > 1 && RUN_LINE.test(lineAt(lines, -1))) lines.pop()
+  return lines.join('\n').trimEnd()
 }

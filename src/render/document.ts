@@ -94,10 +94,13 @@ function headerText(report: Report, options: DocumentOptions): string {
   return lines.join('\n')
 }
 
-/** The marker as given when it is one HTML comment, else wrapped into one. */
-function markerLine(marker: string): string {
+/**
+ * The marker as given when it is one HTML comment, else wrapped into one; its text keeps no `--`
+ * (which GitHub's older comment syntax refuses) and no line break: it is the whole first line.
+ */
+export function markerLine(marker: string): string {
   const inner = marker.startsWith('<!--') && marker.endsWith('-->') ? marker.slice(4, -3) : marker
-  return `<!--${inner.replaceAll('--', '- -').replace(/\n/g, ' ')}-->`
+  return `<!--${inner.replace(/[\r\n]/g, ' ').replace(/-(?=-)/g, '- ')}-->`
 }
 
 function statsLine(report: Report): string {

@@ -1,7 +1,9 @@
 // GitHub-flavoured Markdown building blocks. Every user string (file names, Sids, ARNs,
 // condition values, diagnostic text) goes through one of these escapes, chosen by where it
-// lands: inline Markdown (paragraphs, list items, table cells) or a raw HTML block (a line
-// starting with `<details>`, where Markdown is not parsed). Plus a size budget that counts both
+// lands: inline Markdown (paragraphs, list items, table cells), a raw HTML block (a line
+// starting with `<details>`, where Markdown is not parsed) or a code block. Each starts with
+// `inert`, the one place that guarantees a user string neither breaks a line nor opens HTML
+// (a tag, or a comment that could pass for our markers). Plus a size budget that counts both
 // code points and UTF-8 bytes, the two limits GitHub applies to comment bodies.
 
 /** Control characters shown as escapes: they could break a table row or fake output. */
@@ -19,6 +21,20 @@ export function visibleControls(text: string): string {
   return out
 }
 
+/** a user `<` followed by a zero-width joiner: it shows as `<` and opens no tag or comment */
+const INERT_LT = '<\u200d'
+
+/**
+ * Every user string passes here first. Controls become visible escapes, so user text never
+ * starts a line (the comment's first and last lines, where its markers are, stay ours). No `<`
+ * survives that could open HTML: CommonMark reads raw HTML before code spans, so `<!--` between
+ * backticks is still a comment, and code spans and fenced blocks show `&lt;` literally. So a `<`
+ * is followed by a zero-width joiner here; the text and HTML escapes then write it as `&lt;`.
+ */
+export function inert(text: string): string {
+  return visibleControls(text).replaceAll('<', INERT_LT)
+}
+
 /**
  * An inline code span that shows `text` literally: a backtick fence longer than any backtick
  * run inside, padding when needed. Code spans are never scanned for @mentions, #references,
@@ -26,7 +42,7 @@ export function visibleControls(text: string): string {
  * code spans are read, and `\\|` then becomes `|`); elsewhere the backslash would show.
  */
 export function codeSpan(text: string, options: { readonly inTable?: boolean } = {}): string {
-  const shown = visibleControls(text)
+  const shown = inert(text)
   const body = options.inTable === true ? shown.replaceAll('|', '\\|') : shown
   const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(longestRun + 1)
@@ -47,9 +63,14 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = {
   "'": '&#39;'
 }
 
+/** `& < > " '` (with `<` in its inert form) as entities */
+function entities(text: string, chars: RegExp): string {
+  return text.replace(chars, (match) => HTML_ESCAPES[match.charAt(0)] ?? match)
+}
+
 /** Text for an HTML context: entities for `& < > " '`, controls made visible. */
 export function escapeHtml(text: string): string {
-  return visibleControls(text).replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch)
+  return entities(inert(text), /<\u200d|[&>"']/g)
 }
 
 /** `<code>` for an HTML block (e.g. a `<summary>`): Markdown is not parsed there. */
@@ -62,10 +83,10 @@ export function htmlCode(text: string): string {
  * / `#123` broken with a zero-width space so that no one is pinged and no issue is linked.
  */
 export function escapeText(text: string): string {
-  return visibleControls(text)
-    .replace(/[\\`*_{}[\]()+\-.!|~]/g, (ch) => `\\${ch}`)
-    .replace(/[&<>]/g, (ch) => HTML_ESCAPES[ch] ?? ch)
-    .replace(/[@#]/g, (ch) => `${ch}&#8203;`)
+  return entities(
+    inert(text).replace(/[\\`*_{}[\]()+\-.!|~]/g, (ch) => `\\${ch}`),
+    /<\u200d|[&>]/g
+  ).replace(/[@#]/g, (ch) => `${ch}&#8203;`)
 }
 
 /**
@@ -97,11 +118,12 @@ export function details(summaryHtml: string, body: string): string {
   return `<details><summary>${summaryHtml}</summary>\n\n${body}\n\n</details>`
 }
 
-/** A fenced code block that no line of `text` can close early. */
+/** A fenced code block that no line of `text` can close early; each line is made inert. */
 export function fencedBlock(text: string, info = 'text'): string {
-  const longestRun = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length))
+  const shown = text.split('\n').map(inert).join('\n')
+  const longestRun = Math.max(0, ...(shown.match(/`{3,}/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(Math.max(3, longestRun + 1))
-  return `${fence}${info}\n${text}\n${fence}`
+  return `${fence}${info}\n${shown}\n${fence}`
 }
 
 /** 12345 → `12,345`, the same on every machine and locale. */

@@ -12,7 +12,8 @@ import {
   inlineMessage,
   plural,
   table,
-  tableRow
+  tableRow,
+  visibleControls
 } from './markdown.js'
 
 export const KIND_ICONS: Readonly<Record<ChangeKind, string>> = {
@@ -141,10 +142,11 @@ function statementRef(ref: StatementRef, file: string): string {
   return `${name} line ${ref.line}${where}`
 }
 
+/** One operation on one line (a pointer may hold any character, a line break too). */
 export function patchLine(op: PatchOperation): string {
   const value = op.value === undefined ? '' : ` ${JSON.stringify(op.value)}`
   const from = op.from === undefined ? '' : ` from ${op.from}`
-  return `${op.op} ${op.path}${from}${value}`
+  return visibleControls(`${op.op} ${op.path}${from}${value}`)
 }
 
 export function patchDetails(patch: readonly PatchOperation[]): string {
