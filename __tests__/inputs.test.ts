@@ -47,6 +47,8 @@ describe('readInputs', () => {
       head: undefined,
       pullNumber: undefined,
       approveLabel: undefined,
+      approvers: [],
+      approveMinPermission: 'write',
       mode: 'review',
       reportPath: undefined,
       workingDirectory: '.',
@@ -73,6 +75,19 @@ describe('readInputs', () => {
     [{ 'pull-number': '42' }, { pullNumber: 42 }],
     [{ 'pull-number': '#42' }, { pullNumber: 42 }],
     [{ 'approve-label': 'iam-approved' }, { approveLabel: 'iam-approved' }],
+    [
+      { approvers: 'alice, @bob\n@octo-org/iam-reviewers,\nrelease-bot[bot]\n' },
+      {
+        approvers: [
+          { kind: 'user', login: 'alice' },
+          { kind: 'user', login: 'bob' },
+          { kind: 'team', org: 'octo-org', team: 'iam-reviewers' },
+          { kind: 'user', login: 'release-bot[bot]' }
+        ]
+      }
+    ],
+    [{ approvers: ' , \n' }, { approvers: [] }],
+    [{ 'approve-min-permission': 'maintain' }, { approveMinPermission: 'maintain' }],
     [{ 'comment-key': 'prod.eu-west_1' }, { commentKey: 'prod.eu-west_1' }],
     [
       { mode: 'publish-report', 'report-path': 'report/report.json' },
@@ -117,6 +132,18 @@ describe('readInputs', () => {
     [
       { 'comment-key': 'a-->b' },
       'input `comment-key` may hold only letters, digits, `.`, `_` and `-` (at most 64): got `a-->b`'
+    ],
+    [
+      { approvers: 'alice bob' },
+      'input `approvers` takes logins and `@org/team` slugs separated by commas or new lines: got `alice bob`'
+    ],
+    [
+      { approvers: '@octo-org/' },
+      'input `approvers` takes logins and `@org/team` slugs separated by commas or new lines: got `@octo-org/`'
+    ],
+    [
+      { 'approve-min-permission': 'read' },
+      'input `approve-min-permission` must be one of `triage`, `write`, `maintain`, `admin`: got `read`'
     ],
     [
       { 'github-token': '' },

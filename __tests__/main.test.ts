@@ -33,7 +33,8 @@ const DEFAULTS = {
   comment: 'on-change',
   config: '.github/iam-policy-diff.yml',
   mode: 'review',
-  'working-directory': '.'
+  'working-directory': '.',
+  'approve-min-permission': 'write'
 }
 
 let port: FakeGitHubPort
@@ -96,8 +97,12 @@ describe('run', () => {
 
   it('passes with the approval label and names the approver in the comment', async () => {
     runReview.mockResolvedValue(reviewed())
-    port.pulls.set(7, pullRequest({ number: 7, labels: ['iam-ok'] }))
-    port.labelEvents.set(7, [{ event: 'labeled', label: 'iam-ok', actor: 'alice' }])
+    port.pulls.set(7, pullRequest({ number: 7, labels: ['iam-ok'], headSha: 'c'.repeat(40) }))
+    port.timelines.set(7, [
+      { kind: 'committed', sha: 'c'.repeat(40), committedAt: '2025-03-01T10:00:00Z' },
+      { kind: 'labeled', label: 'iam-ok', actor: 'alice', at: '2025-03-01T11:00:00Z' }
+    ])
+    port.permissions.set('alice', { permission: 'write', roleName: 'write' })
     await start({ 'approve-label': 'iam-ok' })
     expect(setFailed).not.toHaveBeenCalled()
     expect(port.comments[0]?.body).toContain('alice')

@@ -5,6 +5,14 @@ import type { FailOn } from './config/types.js'
 
 export type CommentMode = 'on-change' | 'always' | 'never'
 export type RunMode = 'review' | 'publish-report'
+/** the repository roles that can approve, weakest first */
+export const APPROVE_PERMISSIONS = ['triage', 'write', 'maintain', 'admin'] as const
+export type ApprovePermission = (typeof APPROVE_PERMISSIONS)[number]
+
+/** Who may approve: a user login, or every active member of an organisation's team. */
+export type Approver =
+  | { readonly kind: 'user'; readonly login: string }
+  | { readonly kind: 'team'; readonly org: string; readonly team: string }
 
 export interface ActionConfig {
   readonly token: string
@@ -16,6 +24,10 @@ export interface ActionConfig {
   readonly head: string | undefined
   readonly pullNumber: number | undefined
   readonly approveLabel: string | undefined
+  /** who may apply the approval label; empty: anyone with `approveMinPermission` */
+  readonly approvers: readonly Approver[]
+  /** the least repository role an approver needs */
+  readonly approveMinPermission: ApprovePermission
   readonly mode: RunMode
   /** publish-report: the saved report to post */
   readonly reportPath: string | undefined
@@ -56,6 +68,8 @@ export function readInputs(read: InputReader = defaultReader): ActionConfig {
     head: gitRef('head', text('head')),
     pullNumber: pullNumber(text('pull-number')),
     approveLabel: text('approve-label'),
+    approvers: approvers(read('approvers')),
+    approveMinPermission: oneOf(read, 'approve-min-permission', APPROVE_PERMISSIONS),
     mode,
     reportPath,
     workingDirectory: text('working-directory') ?? '.',
@@ -96,4 +110,24 @@ function commentKey(value: string | undefined): string | undefined {
   throw new Error(
     `input \`comment-key\` may hold only letters, digits, \`.\`, \`_\` and \`-\` (at most 64): got \`${value}\``
   )
+}
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/
+const TEAM = /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9][A-Za-z0-9._-]{0,99})$/
+
+// `alice, @bob` and `@org/team` entries, separated by commas or new lines
+function approvers(value: string): Approver[] {
+  const entries = value
+    .split(/[,\n]/)
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  return entries.map((entry): Approver => {
+    const team = TEAM.exec(entry)
+    if (team) return { kind: 'team', org: team[1]!, team: team[2]! }
+    const login = entry.replace(/^@/, '')
+    if (LOGIN.test(login)) return { kind: 'user', login }
+    throw new Error(
+      `input \`approvers\` takes logins and \`@org/team\` slugs separated by commas or new lines: got \`${entry}\``
+    )
+  })
 }

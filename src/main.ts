@@ -42,16 +42,18 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
       })
       return
     }
-    const { report } = outcome
+    // the gate never throws: a failed approval look-up is a note in the report, not a crash
     const gate = await evaluateGate({
-      report,
+      report: outcome.report,
       failOn: inputs.failOn,
       approveLabel: inputs.approveLabel,
+      approvers: inputs.approvers,
+      approveMinPermission: inputs.approveMinPermission,
       port,
       pullNumber: outcome.gatePull
     })
     await publish({
-      report,
+      report: gate.report,
       port,
       sink,
       pullNumber: outcome.commentOn,

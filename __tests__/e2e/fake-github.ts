@@ -18,7 +18,15 @@ export interface FakePull {
   labels: string[]
   /** what GitHub reports as `changed_files` (default: the real count) */
   readonly changedFiles?: number
+  /** the login that opened it (default: `octocat`) */
+  readonly author?: string
 }
+
+/** Timeline events of an issue, oldest first; `at` and `date` are ISO 8601 times. */
+export type FakeTimelineEvent =
+  | { event: 'labeled' | 'unlabeled'; label: string; actor: string; at: string }
+  | { event: 'committed'; sha: string; date: string }
+  | { event: 'head_ref_force_pushed'; sha: string; actor: string; at: string }
 
 export interface FakeComment {
   readonly id: number
@@ -34,9 +42,14 @@ export interface FakeGitHubOptions {
   readonly pulls?: readonly FakePull[]
   /** issue number → comments, oldest first */
   readonly comments?: Readonly<Record<number, readonly Omit<FakeComment, 'id'>[]>>
-  readonly labelEvents?: Readonly<
-    Record<number, readonly { event: 'labeled' | 'unlabeled'; label: string; actor: string }[]>
-  >
+  /** issue number → timeline (label, commit and force-push events), oldest first */
+  readonly timeline?: Readonly<Record<number, readonly FakeTimelineEvent[]>>
+  /** login → repository role (`admin`, `maintain`, `write`, `triage`, `read`); others: `read` */
+  readonly permissions?: Readonly<Record<string, string>>
+  /** the collaborator-permission look-up answers 403 (a token that may not read it) */
+  readonly permissionDenied?: boolean
+  /** `org/team` → active members */
+  readonly teams?: Readonly<Record<string, readonly string[]>>
   /** the login GraphQL `viewer` names (default `github-actions[bot]`); null: a GraphQL error */
   readonly viewer?: string | null
   /** the token cannot write (a fork pull request): writes answer 403 */
@@ -235,8 +248,17 @@ export class FakeGitHub {
         return this.updateComment(Number(params['comment_id']), (body as { body: string }).body)
       case 'issues/delete-comment':
         return this.deleteComment(Number(params['comment_id']))
-      case 'issues/list-events':
-        return page(url, (this.options.labelEvents?.[issue] ?? []).map(labelEventJson))
+      case 'issues/list-events-for-timeline':
+        return page(url, (this.options.timeline?.[issue] ?? []).map(timelineEventJson))
+      case 'repos/get-collaborator-permission-level':
+        return this.options.permissionDenied
+          ? forbidden()
+          : permissionJson(params['username'] ?? '', this.options.permissions)
+      case 'teams/get-membership-for-user-in-org':
+        return this.teamMembership(
+          `${params['org']}/${params['team_slug']}`,
+          params['username'] ?? ''
+        )
       default:
         throw new Error(`the fake does not implement ${op}`)
     }
@@ -308,6 +330,7 @@ export class FakeGitHub {
       repo: { ...obj(head['repo']), full_name: pull.headRepo, name: pull.headRepo.split('/')[1] }
     }
     data['labels'] = pull.labels.map((name, i) => ({ ...label, id: 1000 + i, name }))
+    data['user'] = { ...obj(data['user']), login: pull.author ?? 'octocat', type: 'User' }
     if ('changed_files' in data)
       data['changed_files'] = pull.changedFiles ?? this.diffFiles(pull.base, pull.head).length
     return data
@@ -405,6 +428,18 @@ export class FakeGitHub {
     return { status: 200, body: { ...data, sha, tree, truncated: false } }
   }
 
+  private teamMembership(team: string, username: string): Answer {
+    if (!(this.options.teams?.[team] ?? []).includes(username)) return notFound()
+    const data = obj(
+      exampleResponse(
+        'teams/get-membership-for-user-in-org',
+        '200',
+        'response-if-user-is-a-team-maintainer'
+      )
+    )
+    return { status: 200, body: { ...data, state: 'active', role: 'member' } }
+  }
+
   private commentsOf(issue: number): FakeComment[] {
     let list = this.comments.get(issue)
     if (!list) this.comments.set(issue, (list = []))
@@ -491,17 +526,73 @@ function diffEntry(
   }
 }
 
-function labelEventJson(event: {
-  event: string
-  label: string
-  actor: string
-}): Record<string, unknown> {
-  const item = obj((exampleResponse('issues/list-events', '200') as unknown[])[0])
+function timelineEventJson(event: FakeTimelineEvent): Record<string, unknown> {
+  const example = exampleResponse('issues/list-events-for-timeline', '200') as unknown[]
+  const labeled = obj(example.find((e) => obj(e)['event'] === 'labeled'))
+  const actor = (login: string): Json => ({ ...obj(labeled['actor']), login, type: 'User' })
+  switch (event.event) {
+    case 'labeled':
+    case 'unlabeled':
+      return {
+        ...labeled,
+        event: event.event,
+        created_at: event.at,
+        label: { name: event.label, color: 'ededed' },
+        actor: actor(event.actor)
+      }
+    case 'head_ref_force_pushed':
+      return {
+        ...labeled,
+        label: undefined,
+        event: event.event,
+        created_at: event.at,
+        commit_id: event.sha,
+        actor: actor(event.actor)
+      }
+    case 'committed': {
+      const person = { name: 'Octo Cat', email: 'octocat@example.com', date: event.date }
+      return {
+        event: 'committed',
+        sha: event.sha,
+        node_id: `C_${event.sha}`,
+        url: `https://api.github.com/repos/o/r/git/commits/${event.sha}`,
+        html_url: `https://github.com/o/r/commit/${event.sha}`,
+        author: person,
+        committer: person,
+        tree: { sha: 'f'.repeat(40), url: 'https://api.github.com/repos/o/r/git/trees/x' },
+        message: 'a commit',
+        parents: [],
+        verification: { verified: false, reason: 'unsigned', signature: null, payload: null }
+      }
+    }
+  }
+}
+
+/** GitHub's legacy `permission` for each role (maintain reads as write, triage as read). */
+const LEGACY: Readonly<Record<string, string>> = {
+  admin: 'admin',
+  maintain: 'write',
+  write: 'write',
+  triage: 'read',
+  read: 'read'
+}
+
+function permissionJson(
+  username: string,
+  roles: Readonly<Record<string, string>> | undefined
+): Answer {
+  const role = roles?.[username] ?? 'read'
+  const data = obj(
+    exampleResponse(
+      'repos/get-collaborator-permission-level',
+      '200',
+      'response-if-user-has-admin-permissions'
+    )
+  )
+  const user = { ...obj(data['user']), login: username }
   return {
-    ...item,
-    event: event.event,
-    label: { name: event.label, color: 'ededed' },
-    actor: { ...obj(item['actor']), login: event.actor }
+    status: 200,
+    body: { ...data, permission: LEGACY[role] ?? 'none', role_name: role, user }
   }
 }
 

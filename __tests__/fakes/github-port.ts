@@ -8,8 +8,9 @@ import type {
   FileTree,
   GitHubPort,
   IssueComment,
-  LabelEvent,
+  CollaboratorPermission,
   PullRequestInfo,
+  TimelineEvent,
   TokenIdentity
 } from '../../src/github/port.js'
 
@@ -45,7 +46,11 @@ export class FakeGitHubPort implements GitHubPort {
   contents = new Map<string, string>()
   trees = new Map<string, FileTree>()
   refs = new Map<string, string>()
-  labelEvents = new Map<number, LabelEvent[]>()
+  timelines = new Map<number, TimelineEvent[]>()
+  /** login → access to the repository; unknown logins have `read` */
+  permissions = new Map<string, CollaboratorPermission>()
+  /** `org/team` → active members */
+  teams = new Map<string, string[]>()
   /** who the token is (default: the writer, as with GITHUB_TOKEN); undefined: GitHub does not say */
   login: string | undefined = BOT.author
   /** who the port writes comments as */
@@ -161,9 +166,19 @@ export class FakeGitHubPort implements GitHubPort {
     this.comments.splice(index, 1)
   }
 
-  async listLabelEvents(number: number): Promise<LabelEvent[]> {
-    this.record('listLabelEvents', [number])
-    return [...(this.labelEvents.get(number) ?? [])]
+  async listTimeline(number: number): Promise<TimelineEvent[]> {
+    this.record('listTimeline', [number])
+    return [...(this.timelines.get(number) ?? [])]
+  }
+
+  async getCollaboratorPermission(username: string): Promise<CollaboratorPermission> {
+    this.record('getCollaboratorPermission', [username])
+    return this.permissions.get(username) ?? { permission: 'read', roleName: 'read' }
+  }
+
+  async isTeamMember(org: string, teamSlug: string, username: string): Promise<boolean> {
+    this.record('isTeamMember', [org, teamSlug, username])
+    return (this.teams.get(`${org}/${teamSlug}`) ?? []).includes(username)
   }
 
   async getIdentity(): Promise<TokenIdentity> {
@@ -183,6 +198,7 @@ export function pullRequest(init: Partial<PullRequestInfo> & { number: number })
     changedFiles: 1,
     labels: [],
     state: 'open',
+    author: 'octocat',
     ...init
   }
 }

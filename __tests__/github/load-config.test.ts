@@ -20,12 +20,13 @@ function source(base: string | undefined, head: string | undefined): PolicySourc
 describe('loadConfig', () => {
   it('uses the base version, and announces that the change edits it', async () => {
     const sink = new RecordingSink()
-    const config = await loadConfig(
+    const { config, diagnostics } = await loadConfig(
       source('auto: false\n', 'auto: true\npolicies:\n  exclude: ["iam/**"]\n'),
       FILE,
       sink
     )
     expect(config).toMatchObject({ auto: false, exclude: [] })
+    expect(diagnostics).toEqual([])
     expect(sink.annotations).toEqual([
       expect.objectContaining({
         type: 'notice',
@@ -37,35 +38,62 @@ describe('loadConfig', () => {
 
   it('no configuration in the base: the defaults, even when the change adds one', async () => {
     const sink = new RecordingSink()
-    await expect(loadConfig(source(undefined, 'auto: false\n'), FILE, sink)).resolves.toBe(
-      DEFAULT_CONFIG
-    )
+    await expect(loadConfig(source(undefined, 'auto: false\n'), FILE, sink)).resolves.toEqual({
+      config: DEFAULT_CONFIG,
+      diagnostics: []
+    })
     expect(sink.annotations[0]?.message).toContain('this change adds the configuration')
   })
 
   it('an empty `config` input means no configuration file', async () => {
     await expect(
       loadConfig(source('auto: false\n', undefined), undefined, new RecordingSink())
-    ).resolves.toBe(DEFAULT_CONFIG)
+    ).resolves.toEqual({ config: DEFAULT_CONFIG, diagnostics: [] })
   })
 
-  it('an invalid base configuration fails with the located problem', async () => {
-    const sink = new RecordingSink()
-    await expect(loadConfig(source('auto: maybe\n', 'auto: maybe\n'), FILE, sink)).rejects.toThrow(
-      /^invalid configuration `\.github\/iam-policy-diff\.yml` \(1 error\): \.github\/iam-policy-diff\.yml:1:\d+: error config-invalid: .+: fix it \(see the configuration reference in the README\)$/
-    )
-    expect(sink.annotations).toEqual([
-      expect.objectContaining({ type: 'error', file: FILE, line: 1 })
-    ])
-  })
-
-  it('a change that fixes an invalid base configuration is reviewed with the fixed version', async () => {
-    const sink = new RecordingSink()
-    await expect(
-      loadConfig(source('auto: maybe\n', 'auto: false\n'), FILE, sink)
-    ).resolves.toMatchObject({ auto: false })
-    expect(sink.warnings).toEqual([
-      'the configuration `.github/iam-policy-diff.yml` of the base commit is invalid and this change fixes it: using the new version'
-    ])
-  })
+  // issue 7: an invalid base configuration must not let the change pick its own review
+  it.each([
+    ['repeats the invalid version', 'auto: maybe\n', ''],
+    [
+      'fixes it',
+      'auto: false\n',
+      '; the version in this change is not used, it applies once merged'
+    ],
+    [
+      'replaces it with one that loosens the review',
+      'auto: false\npolicies:\n  exclude: ["**"]\n',
+      '; the version in this change is not used, it applies once merged'
+    ],
+    ['deletes it', undefined, '; the version in this change is not used, it applies once merged']
+  ])(
+    'an invalid base configuration: the defaults with the fail-on input, even when the change %s',
+    async (_name, head, edited) => {
+      const sink = new RecordingSink()
+      const { config, diagnostics } = await loadConfig(
+        source('auto: maybe\n', head),
+        FILE,
+        sink,
+        'any'
+      )
+      expect(config).toEqual({ ...DEFAULT_CONFIG, failOn: 'any' })
+      const message = diagnostics[0]?.message ?? ''
+      expect(
+        message.startsWith(
+          'the configuration `.github/iam-policy-diff.yml` of the base commit is invalid (1 error, first: line 1: '
+        )
+      ).toBe(true)
+      expect(message).toContain('`auto`')
+      expect(message.endsWith(`): reviewed with the defaults and \`fail-on: any\`${edited}`)).toBe(
+        true
+      )
+      expect(diagnostics).toEqual([
+        expect.objectContaining({ code: 'config-base-invalid', severity: 'warning', file: FILE })
+      ])
+      expect(sink.warnings).toEqual([message])
+      // the located problem of the base version is still annotated on the file
+      expect(sink.annotations).toEqual([
+        expect.objectContaining({ type: 'error', file: FILE, line: 1 })
+      ])
+    }
+  )
 })

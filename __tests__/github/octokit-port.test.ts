@@ -176,15 +176,62 @@ describe('createOctokitPort', () => {
     )
   })
 
-  it('finds open pull requests by head and lists label events', async () => {
-    const events = { 7: [{ event: 'labeled' as const, label: 'iam-ok', actor: 'alice' }] }
-    const { port: p } = port({ labelEvents: events })
+  it('finds open pull requests by head', async () => {
+    const { port: p } = port()
     await expect(p.findPullRequests('octo-org:feature')).resolves.toMatchObject([
-      { number: 7, headSha: repo.head }
+      { number: 7, headSha: repo.head, author: 'octocat' }
     ])
-    await expect(p.listLabelEvents(7)).resolves.toEqual([
-      { event: 'labeled', label: 'iam-ok', actor: 'alice' }
+  })
+
+  it('reads the timeline: label, commit and force-push events, every page', async () => {
+    const labels = Array.from({ length: 120 }, (_, i) => ({
+      event: i % 2 === 0 ? ('labeled' as const) : ('unlabeled' as const),
+      label: 'bug',
+      actor: 'bob',
+      at: '2025-03-01T09:00:00Z'
+    }))
+    const { port: p, fake: f } = port({
+      timeline: {
+        7: [
+          ...labels,
+          { event: 'committed', sha: repo.head, date: '2025-03-01T10:00:00+01:00' },
+          {
+            event: 'head_ref_force_pushed',
+            sha: repo.head,
+            actor: 'bob',
+            at: '2025-03-01T10:30:00Z'
+          },
+          { event: 'labeled', label: 'iam-ok', actor: 'alice', at: '2025-03-01T11:00:00Z' }
+        ]
+      }
+    })
+    const timeline = await p.listTimeline(7)
+    expect(timeline).toHaveLength(123)
+    expect(timeline.slice(-3)).toEqual([
+      { kind: 'committed', sha: repo.head, committedAt: '2025-03-01T10:00:00+01:00' },
+      { kind: 'force-pushed', sha: repo.head, actor: 'bob', at: '2025-03-01T10:30:00Z' },
+      { kind: 'labeled', label: 'iam-ok', actor: 'alice', at: '2025-03-01T11:00:00Z' }
     ])
+    expect(f.calls('issues/list-events-for-timeline')).toHaveLength(2)
+  })
+
+  it('reads a collaborator permission with its role', async () => {
+    const { port: p } = port({ permissions: { alice: 'maintain' } })
+    await expect(p.getCollaboratorPermission('alice')).resolves.toEqual({
+      permission: 'write',
+      roleName: 'maintain'
+    })
+    const denied = port({ permissionDenied: true }).port
+    await expect(denied.getCollaboratorPermission('alice')).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringMatching(/^reading the permission of @alice: forbidden \(403/)
+    })
+  })
+
+  it('checks team membership: a 404 means not a member', async () => {
+    const { port: p } = port({ teams: { 'octo-org/iam': ['alice'] } })
+    await expect(p.isTeamMember('octo-org', 'iam', 'alice')).resolves.toBe(true)
+    await expect(p.isTeamMember('octo-org', 'iam', 'bob')).resolves.toBe(false)
   })
 
   it('turns a read-only token into a 403 that names the fix', async () => {

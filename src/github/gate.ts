@@ -1,15 +1,16 @@
 // The required-status gate: `fail-on` decides whether the step fails; an `approve-label` on the
-// pull request lets a maintainer accept the change deliberately, and the comment names who did.
+// pull request lets someone other than its author accept the change deliberately (approval.ts
+// decides whether the label counts), and the comment names who did. The gate never throws: a
+// look-up that fails makes the approval not count, and the report says why.
 import type { FailOn } from '../config/types.js'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { shouldFail, unreviewedCount } from '../diff/classify.js'
 import type { Report } from '../diff/report.js'
+import type { ApprovePermission, Approver } from '../inputs.js'
+import { checkApproval, type Approval, type ApprovalCheck } from './approval.js'
 import type { GitHubPort } from './port.js'
 
-export interface Approval {
-  readonly label: string
-  /** the login that applied the label; undefined when the events do not say */
-  readonly by: string | undefined
-}
+export type { Approval, ApprovalCheck } from './approval.js'
 
 export interface GateResult {
   readonly fail: boolean
@@ -21,53 +22,71 @@ export interface GateOptions {
   readonly report: Report
   readonly failOn: FailOn
   readonly approveLabel: string | undefined
+  readonly approvers: readonly Approver[]
+  readonly approveMinPermission: ApprovePermission
   readonly port: GitHubPort
   /** the pull request whose labels count; undefined: no approval is possible */
   readonly pullNumber: number | undefined
 }
 
 export interface Gate extends GateResult {
+  /** the approval in force; undefined when none counts */
   readonly approval: Approval | undefined
+  /** the report to publish: the input, plus a warning when an approval label did not count */
+  readonly report: Report
 }
 
 export async function evaluateGate(options: GateOptions): Promise<Gate> {
-  const failing = shouldFail(options.report, options.failOn)
-  const approval = failing ? await findApproval(options) : undefined
-  return { ...decideGate(options, approval), approval }
+  const check = shouldFail(options.report, options.failOn)
+    ? await checkApproval(options.port, options.pullNumber, {
+        label: options.approveLabel,
+        approvers: options.approvers,
+        minPermission: options.approveMinPermission
+      }).catch((error: unknown): ApprovalCheck => ({
+        kind: 'refused',
+        label: options.approveLabel ?? '',
+        reason: `the approval could not be checked (${error instanceof Error ? error.message : String(error)})`
+      }))
+    : NO_APPROVAL
+  return {
+    ...decideGate(options, check),
+    approval: check.kind === 'approved' ? check.approval : undefined,
+    report: check.kind === 'refused' ? withNote(options.report, refusalNote(check)) : options.report
+  }
 }
 
-/** The approval in force: the label is on the pull request now (not in the event's snapshot). */
-async function findApproval(options: GateOptions): Promise<Approval | undefined> {
-  const { port, pullNumber, approveLabel: label } = options
-  if (label === undefined || pullNumber === undefined) return undefined
-  const pull = await port.getPullRequest(pullNumber)
-  const current = pull.labels.find((name) => sameLabel(name, label))
-  if (current === undefined) return undefined
-  const events = await port.listLabelEvents(pullNumber)
-  const applied = events.filter((e) => e.event === 'labeled' && sameLabel(e.label, label)).at(-1)
-  return { label: current, by: applied?.actor }
+const NO_APPROVAL: ApprovalCheck = { kind: 'none' }
+
+function refusalNote(check: ApprovalCheck & { kind: 'refused' }): Diagnostic {
+  return diagnostic('approval-not-counted', {
+    message: `the label \`${check.label}\` does not count: ${check.reason}`
+  })
 }
 
-// GitHub label names are unique regardless of case
-function sameLabel(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase()
+function withNote(report: Report, note: Diagnostic): Report {
+  return { ...report, diagnostics: [...report.diagnostics, note] }
 }
 
 export function decideGate(
   options: Pick<GateOptions, 'report' | 'failOn' | 'approveLabel'>,
-  approval: Approval | undefined
+  check: ApprovalCheck
 ): GateResult {
   const { report, failOn } = options
   const { broadened, narrowed, denyChanged } = report.summary
   const counts = `broadened ${broadened}, narrowed ${narrowed}, deny changed ${denyChanged}`
   if (!shouldFail(report, failOn)) return { fail: false, message: `${counts} (fail-on: ${failOn})` }
-  if (approval !== undefined) {
+  if (check.kind === 'approved') {
+    const { approval } = check
     const by = approval.by === undefined ? '' : ` applied by @${approval.by}`
     return { fail: false, message: `${counts}: accepted by the label \`${approval.label}\`${by}` }
   }
+  const hint =
+    check.kind === 'refused'
+      ? `the label \`${check.label}\` does not count: ${check.reason}`
+      : approveHint(options.approveLabel)
   return {
     fail: true,
-    message: `${failure(report, failOn)} (fail-on: ${failOn}): see the pull request comment or the job summary: ${approveHint(options.approveLabel)}`
+    message: `${failure(report, failOn)} (fail-on: ${failOn}): see the pull request comment or the job summary: ${hint}`
   }
 }
 

@@ -1,19 +1,27 @@
 // The review configuration comes from the base commit: the change under review must not be able
-// to loosen its own review (exclude its files, switch off the automatic matrix). Only when the
-// base version is invalid does a valid new version apply, so that the fix can pass.
+// to loosen its own review (exclude its files, switch off the automatic matrix). When the base
+// version is invalid the change's version is not adopted either (it could be written to pass
+// itself): the review uses the defaults, and a warning in the report says so.
 import { parseConfig } from '../config/parse-config.js'
-import { DEFAULT_CONFIG, type ReviewConfig } from '../config/types.js'
-import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { DEFAULT_CONFIG, type FailOn, type ReviewConfig } from '../config/types.js'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { PolicySource } from '../sources/port.js'
-import { ActionError } from './errors.js'
 import type { ActionSink } from './sink.js'
+
+export interface LoadedConfig {
+  readonly config: ReviewConfig
+  /** problems to carry into the report (the configuration's own errors are annotated) */
+  readonly diagnostics: readonly Diagnostic[]
+}
 
 export async function loadConfig(
   source: PolicySource,
   file: string | undefined,
-  sink: ActionSink
-): Promise<ReviewConfig> {
-  if (file === undefined) return DEFAULT_CONFIG
+  sink: ActionSink,
+  /** the `fail-on` input, kept when the defaults replace an invalid configuration */
+  failOn: FailOn = DEFAULT_CONFIG.failOn
+): Promise<LoadedConfig> {
+  if (file === undefined) return { config: DEFAULT_CONFIG, diagnostics: [] }
   const [base, head] = await Promise.all([
     source.readFile(file, 'base'),
     source.readFile(file, 'head')
@@ -28,10 +36,11 @@ export async function loadConfig(
     sink.info(
       `no configuration \`${file}\` in the base commit: using the defaults (automatic matrix on every policy file)`
     )
-    return DEFAULT_CONFIG
+    return { config: DEFAULT_CONFIG, diagnostics: [] }
   }
   const parsed = parseConfig(base, file)
-  if (errorsOf(parsed.diagnostics).length === 0) {
+  const errors = errorsOf(parsed.diagnostics)
+  if (errors.length === 0) {
     if (head !== base)
       notice(
         sink,
@@ -39,21 +48,20 @@ export async function loadConfig(
         'this change edits the configuration: the review uses the base version; the new one applies once merged'
       )
     report(sink, parsed.diagnostics)
-    return parsed.config
-  }
-  const fixed = head === undefined ? undefined : parseConfig(head, file)
-  if (fixed !== undefined && errorsOf(fixed.diagnostics).length === 0) {
-    sink.warning(
-      `the configuration \`${file}\` of the base commit is invalid and this change fixes it: using the new version`
-    )
-    report(sink, fixed.diagnostics)
-    return fixed.config
+    return { config: parsed.config, diagnostics: [] }
   }
   report(sink, parsed.diagnostics)
-  const errors = errorsOf(parsed.diagnostics)
-  throw new ActionError(
-    `invalid configuration \`${file}\` (${errors.length} error${errors.length === 1 ? '' : 's'}): ${formatDiagnostic(errors[0]!)}: fix it (see the configuration reference in the README)`
-  )
+  const edited =
+    head === base ? '' : '; the version in this change is not used, it applies once merged'
+  const first = errors[0]!
+  const where = first.span === undefined ? '' : `line ${first.span.line}: `
+  const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`
+  const message = `the configuration \`${file}\` of the base commit is invalid (${count}, first: ${where}${first.message}): reviewed with the defaults and \`fail-on: ${failOn}\`${edited}`
+  sink.warning(message)
+  return {
+    config: { ...DEFAULT_CONFIG, failOn },
+    diagnostics: [diagnostic('config-base-invalid', { message, file })]
+  }
 }
 
 function errorsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {

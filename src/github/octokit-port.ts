@@ -6,13 +6,14 @@ import { throttling } from '@octokit/plugin-throttling'
 import { GitHubApiError, isNotFound, isPermissionDenied } from './errors.js'
 import type {
   ApiFile,
+  CollaboratorPermission,
   Comparison,
   FileTree,
   GitHubPort,
   IssueComment,
-  LabelEvent,
   PullRequestInfo,
   RepoRef,
+  TimelineEvent,
   TokenIdentity
 } from './port.js'
 
@@ -186,14 +187,40 @@ class OctokitPort implements GitHubPort {
     })
   }
 
-  listLabelEvents(number: number): Promise<LabelEvent[]> {
-    return this.call(`listing the events of #${number}`, async () => {
-      const events = await this.octokit.paginate(this.octokit.rest.issues.listEvents, {
+  listTimeline(number: number): Promise<TimelineEvent[]> {
+    return this.call(`reading the timeline of #${number}`, async () => {
+      const events = await this.octokit.paginate(this.octokit.rest.issues.listEventsForTimeline, {
         ...this.repo,
         issue_number: number,
         per_page: 100
       })
-      return events.flatMap(toLabelEvent)
+      return (events as RawTimelineEvent[]).flatMap(toTimelineEvent)
+    })
+  }
+
+  getCollaboratorPermission(username: string): Promise<CollaboratorPermission> {
+    return this.call(`reading the permission of @${username}`, async () => {
+      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({
+        ...this.repo,
+        username
+      })
+      return { permission: data.permission, roleName: data.role_name || undefined }
+    })
+  }
+
+  isTeamMember(org: string, teamSlug: string, username: string): Promise<boolean> {
+    return this.call(`checking whether @${username} is in @${org}/${teamSlug}`, async () => {
+      try {
+        const { data } = await this.octokit.rest.teams.getMembershipForUserInOrg({
+          org,
+          team_slug: teamSlug,
+          username
+        })
+        return data.state === 'active'
+      } catch (error) {
+        if (isNotFound(error)) return false
+        throw error
+      }
     })
   }
 
@@ -263,6 +290,7 @@ interface RawPull {
   changed_files?: number
   labels: readonly ({ name?: string } | string)[]
   state: string
+  user?: { login: string } | null
 }
 
 function toPullRequest(data: RawPull): PullRequestInfo {
@@ -274,7 +302,8 @@ function toPullRequest(data: RawPull): PullRequestInfo {
     headRef: data.head.ref,
     changedFiles: data.changed_files ?? 0,
     labels: data.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
-    state: data.state
+    state: data.state,
+    author: data.user?.login
   }
 }
 
@@ -305,11 +334,30 @@ function toComment(data: {
   }
 }
 
-function toLabelEvent(event: {
-  event: string
-  label?: { name: string } | null
-  actor?: { login: string } | null
-}): LabelEvent[] {
-  if ((event.event !== 'labeled' && event.event !== 'unlabeled') || !event.label) return []
-  return [{ event: event.event, label: event.label.name, actor: event.actor?.login }]
+interface RawTimelineEvent {
+  event?: string
+  created_at?: string
+  actor?: { login?: string } | null
+  label?: { name?: string } | null
+  sha?: string
+  commit_id?: string | null
+  committer?: { date?: string } | null
+}
+
+function toTimelineEvent(event: RawTimelineEvent): TimelineEvent[] {
+  const actor = event.actor?.login
+  const at = event.created_at
+  switch (event.event) {
+    case 'labeled':
+    case 'unlabeled':
+      return event.label?.name ? [{ kind: event.event, label: event.label.name, actor, at }] : []
+    case 'committed':
+      return event.sha
+        ? [{ kind: 'committed', sha: event.sha, committedAt: event.committer?.date }]
+        : []
+    case 'head_ref_force_pushed':
+      return [{ kind: 'force-pushed', sha: event.commit_id ?? undefined, actor, at }]
+    default:
+      return []
+  }
 }

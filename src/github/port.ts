@@ -21,6 +21,8 @@ export interface PullRequestInfo {
   readonly changedFiles: number
   readonly labels: readonly string[]
   readonly state: string
+  /** the login of the user who opened it; undefined for a deleted account */
+  readonly author: string | undefined
 }
 
 /**
@@ -40,10 +42,32 @@ export interface IssueComment {
   readonly url: string
 }
 
-export interface LabelEvent {
-  readonly event: 'labeled' | 'unlabeled'
-  readonly label: string
-  readonly actor: string | undefined
+/**
+ * The timeline events the approval check reads, oldest first. `at` is GitHub's time of the event
+ * (ISO 8601); a commit has only its git committer date, which whoever committed can set.
+ */
+export type TimelineEvent =
+  | {
+      readonly kind: 'labeled' | 'unlabeled'
+      readonly label: string
+      readonly actor: string | undefined
+      readonly at: string | undefined
+    }
+  | { readonly kind: 'committed'; readonly sha: string; readonly committedAt: string | undefined }
+  | {
+      readonly kind: 'force-pushed'
+      /** the commit the branch was pushed to, when GitHub says */
+      readonly sha: string | undefined
+      readonly actor: string | undefined
+      readonly at: string | undefined
+    }
+
+/** A user's access to the repository as the collaborator-permission API reports it. */
+export interface CollaboratorPermission {
+  /** legacy level: `admin`, `write`, `read` or `none` (maintain counts as write, triage as read) */
+  readonly permission: string
+  /** the role: `admin`, `maintain`, `write`, `triage`, `read`, or a custom role's name */
+  readonly roleName: string | undefined
 }
 
 export interface Comparison {
@@ -76,8 +100,12 @@ export interface GitHubPort {
   createIssueComment(number: number, body: string): Promise<IssueComment>
   updateIssueComment(id: number, body: string): Promise<IssueComment>
   deleteIssueComment(id: number): Promise<void>
-  /** label events of the issue, oldest first */
-  listLabelEvents(number: number): Promise<LabelEvent[]>
+  /** label, commit and force-push events of the issue's timeline, oldest first */
+  listTimeline(number: number): Promise<TimelineEvent[]>
+  /** the user's access to the repository (GET /repos/{owner}/{repo}/collaborators/{username}/permission) */
+  getCollaboratorPermission(username: string): Promise<CollaboratorPermission>
+  /** whether the user is an active member of the organisation's team; false when GitHub says 404 */
+  isTeamMember(org: string, teamSlug: string, username: string): Promise<boolean>
   /** who the token writes comments as: its user, or an installation's bot (`<app>[bot]`) */
   getIdentity(): Promise<TokenIdentity>
 }

@@ -7,7 +7,7 @@ import type { RunContext } from './context.js'
 import { ActionError } from './errors.js'
 import type { GitHubPort } from './port.js'
 import type { Outcome } from './review-mode.js'
-import { readSavedReport } from './saved-report.js'
+import { readSavedReport, savedReportHead } from './saved-report.js'
 import type { ActionSink } from './sink.js'
 
 export async function runRelay(
@@ -16,19 +16,22 @@ export async function runRelay(
   port: GitHubPort,
   sink: ActionSink
 ): Promise<Outcome> {
-  const report = await readSavedReport(inputs.reportPath ?? '')
+  const file = inputs.reportPath ?? ''
+  const report = await readSavedReport(file)
+  const head = savedReportHead(report, file)
   const run = workflowRun(context.payload)
+  if (run && head !== run.headSha) {
+    throw new ActionError(
+      `the report describes \`${head}\` but the workflow run was for \`${run.headSha}\`: download the artifact of the triggering run (\`run-id: \${{ github.event.workflow_run.id }}\`)`
+    )
+  }
   const pullNumber = run
     ? await pullOfRun(port, run, inputs.pullNumber)
     : (inputs.pullNumber ?? payloadPull(context.payload))
-  if (run && report.head !== undefined && isSha(report.head) && report.head !== run.headSha) {
-    throw new ActionError(
-      `the report describes \`${report.head}\` but the workflow run was for \`${run.headSha}\`: download the artifact of the triggering run (\`run-id: \${{ github.event.workflow_run.id }}\`)`
-    )
-  }
+  if (!run && pullNumber !== undefined) await requireHead(port, pullNumber, head)
   if (pullNumber === undefined) {
     sink.warning(
-      `no open pull request has the head commit \`${run?.headSha ?? '?'}\`: the report goes to the job summary only`
+      `no open pull request has the head commit \`${head}\`: the report goes to the job summary only`
     )
   }
   return { kind: 'report', report, commentOn: pullNumber, gatePull: pullNumber, annotate: false }
@@ -80,11 +83,16 @@ async function pullOfRun(
   return found.find((pull) => pull.headSha === run.headSha)?.number
 }
 
+/** The pull request must still be at the commit the report describes. */
+async function requireHead(port: GitHubPort, pullNumber: number, head: string): Promise<void> {
+  const pull = await port.getPullRequest(pullNumber)
+  if (pull.headSha === head) return
+  throw new ActionError(
+    `pull request #${pullNumber} is at \`${pull.headSha}\` but the report describes \`${head}\`: refusing to comment with a report of another commit`
+  )
+}
+
 function payloadPull(payload: Readonly<Record<string, unknown>>): number | undefined {
   const pull = payload['pull_request'] as { number?: unknown } | undefined
   return typeof pull?.number === 'number' ? pull.number : undefined
-}
-
-function isSha(text: string): boolean {
-  return /^[0-9a-f]{40}$/.test(text)
 }

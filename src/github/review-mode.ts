@@ -39,13 +39,18 @@ export async function runReview(
       ? undefined
       : path.resolve(context.workspace, inputs.workingDirectory)
   const { source } = await selectSource({ target, port, repoDir, log: (m) => sink.info(m) })
-  const config = await loadConfig(source, inputs.config, sink)
-  const report = await review({
+  const { config, diagnostics } = await loadConfig(source, inputs.config, sink, inputs.failOn)
+  const reviewed = await review({
     source,
     config,
     catalog: loadCatalog(),
     toolVersion: packageJson.version
   })
+  // the configuration's problems reach the comment and the job summary with the review
+  const report: Report =
+    diagnostics.length === 0
+      ? reviewed
+      : { ...reviewed, diagnostics: [...diagnostics, ...reviewed.diagnostics] }
   return {
     kind: 'report',
     report,

@@ -143,6 +143,21 @@ export function parseSavedReport(text: string, file: string): Report {
   return value as Report
 }
 
+const COMMIT_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/
+
+/**
+ * The commit a saved report was made for. A report that does not name one exactly (made from
+ * branch names or files, or edited) is refused: it cannot be matched with a pull request's head.
+ */
+export function savedReportHead(report: Report, file: string): string {
+  const head = report.head
+  if (head !== undefined && COMMIT_SHA.test(head)) return head
+  const what = head === undefined ? 'has no `head`' : `names \`${head}\` as its head`
+  throw new ActionError(
+    `\`${file}\` ${what}, not a commit SHA: only the report of a pull request review can be published (its \`head\` is the commit it reviewed)`
+  )
+}
+
 export async function readSavedReport(file: string): Promise<Report> {
   const info = await stat(file).catch(() => undefined)
   if (!info?.isFile()) {
