@@ -4,7 +4,12 @@
 // "in force" predicates below.
 import { actionCandidates, type CompiledGroup, type CompiledPolicySet } from './compile.js'
 import { GRANT, type GrantLevel } from './match-principal.js'
-import type { PreparedPrincipal, PreparedRequest, PreparedResource } from './request.js'
+import type {
+  PreparedPrincipal,
+  PreparedRequest,
+  PreparedResource,
+  PrincipalKind
+} from './request.js'
 import { grantForAction } from './statement.js'
 import { DECISION_REASONS, type DecisionEffect, type DecisionReason } from './types.js'
 
@@ -27,6 +32,8 @@ export interface RequestTraits {
   readonly crossAccount: boolean
   /** §5.2: the resource-based policy must itself allow (trust policy, KMS key policy) */
   readonly mandatory: boolean
+  /** an action AWS never authorises: allowed whatever the policies say (sts:GetCallerIdentity) */
+  readonly permissionFree: boolean
 }
 
 export function requestTraits(request: {
@@ -45,7 +52,8 @@ export function requestTraits(request: {
     boundaryHolder: kind === 'user' || kind === 'role',
     scpApplies: account !== undefined && !request.serviceLinked,
     crossAccount: account !== undefined && account !== request.resourceAccount,
-    mandatory: resourcePolicyMandatory(request.action, request.resource)
+    mandatory: resourcePolicyMandatory(request.action, request.resource),
+    permissionFree: needsNoPermission(request.action, request.principal.kind)
   }
 }
 
@@ -66,13 +74,36 @@ export function resourcePolicyMandatory(action: string, resource: PreparedResour
   return action.startsWith('kms:') && arn.service === 'kms' && arn.resource.startsWith('key/')
 }
 
+const PERMISSION_FREE_ACTIONS = new Set(['sts:getcalleridentity'])
+
 /**
- * Whether the engine applies a rule to this action beyond matching statements (§5.2): the
- * matrix never lets another action stand in for such an action.
+ * Actions AWS performs without authorising them. STS API reference, GetCallerIdentity: "No
+ * permissions are required to perform this operation. If an administrator attaches a policy to
+ * your identity that explicitly denies access to the sts:GetCallerIdentity action, you can
+ * still perform this operation" (the same information comes back when access is denied). Only
+ * callers that sign requests with credentials of their own can call it: IAM users, role and
+ * federated sessions, the root user; services, identity providers and anonymous callers go
+ * through the ordinary rules. `action` is lowercase.
+ */
+export function needsNoPermission(action: string, kind: PrincipalKind): boolean {
+  if (!PERMISSION_FREE_ACTIONS.has(action)) return false
+  return (
+    kind === 'user' ||
+    kind === 'role' ||
+    kind === 'federated-user' ||
+    kind === 'root' ||
+    kind === 'other'
+  )
+}
+
+/**
+ * Whether the engine applies a rule to this action beyond matching statements (§5.2, and
+ * actions that need no permission): the matrix never lets another action stand in for such an
+ * action.
  */
 export function actionHasOwnRules(action: string): boolean {
   const lower = action.toLowerCase()
-  return TRUST_ACTIONS.has(lower) || lower.startsWith('kms:')
+  return TRUST_ACTIONS.has(lower) || lower.startsWith('kms:') || PERMISSION_FREE_ACTIONS.has(lower)
 }
 
 // Which policies are in force (§5): shared by the fast path and the explanation.
@@ -89,6 +120,7 @@ export function hasBoundary(set: CompiledPolicySet, request: PreparedRequest): b
 }
 
 export function decide(set: CompiledPolicySet, request: PreparedRequest): Outcome {
+  if (request.permissionFree) return ALLOW['no-permission-required']
   const b = hasBoundary(set, request)
   if (anyExplicitDeny(set, request, b)) return EXPLICIT_DENY
   if (!everyLevelAllows(set.rcp, request, b)) return IMPLICIT['rcp-no-allow']

@@ -126,6 +126,7 @@ function minimumLevel(
   if (outcome.effect === 'ExplicitDeny') return GRANT.account
   if (outcome.effect === 'ImplicitDeny') return undefined
   const reason = outcome.reason
+  if (reason === 'no-permission-required') return undefined
   switch (kind) {
     case 'scp':
     case 'rcp':

@@ -90,7 +90,8 @@ export function prepareRequest(request: Request): PreparedRequest {
     boundaryHolder: traits.boundaryHolder,
     scpApplies: traits.scpApplies,
     crossAccount: traits.crossAccount,
-    mandatory: traits.mandatory
+    mandatory: traits.mandatory,
+    permissionFree: traits.permissionFree
   }
 }
 

@@ -75,6 +75,8 @@ export const DECISION_REASONS = {
   'resource-role-allow':
     'the resource-based policy allows the role (boundary and session must allow)',
   'root-user': 'the root user of the resource account',
+  'no-permission-required':
+    'the action needs no permission: `sts:GetCallerIdentity` succeeds even against an explicit Deny',
   'no-identity-allow': 'no identity policy allows the request',
   'boundary-no-allow': 'the permissions boundary does not allow the request',
   'session-no-allow':

@@ -54,4 +54,19 @@ const everywhere = [
   kase('deny-beats-direct-rbp-grant', '§5.1, §5.2: an identity Deny beats a same-account direct RBP grant', { identity: [doc(deny('s3:GetObject'))], resource: doc(rallow(aws(ALICE), 's3:GetObject', BKT)) }, get(), 'ExplicitDeny')
 ]
 
-export const groups = { basics, everywhere }
+// STS API reference, GetCallerIdentity: "No permissions are required to perform this operation.
+// If an administrator attaches a policy to your identity that explicitly denies access to the
+// sts:GetCallerIdentity action, you can still perform this operation." (needsNoPermission)
+const gci = (principal = ALICE, extra = {}) =>
+  req(principal, 'sts:GetCallerIdentity', '*', {}, { resourceAccount: A, ...extra })
+const DENY_ALL = doc(deny('*', '*', undefined, 'DenyAll'))
+
+// prettier-ignore
+const noPermission = [
+  kase('gci-explicit-deny', '§1 (STS API reference): sts:GetCallerIdentity succeeds despite an explicit Deny of it', { identity: [doc(allow('*'), deny('sts:GetCallerIdentity', '*', undefined, 'DenyGci'))] }, gci(), 'Allow', sids()),
+  kase('gci-no-policies', '§1 (STS API reference): sts:GetCallerIdentity needs no Allow', {}, gci(), 'Allow', sids()),
+  kase('gci-deny-everywhere', '§5.1 (STS API reference): neither a boundary, a session policy nor an SCP stops it', { identity: [DENY_ALL], boundary: [DENY_ALL], session: DENY_ALL, scp: [DENY_ALL] }, gci(SESSION), 'Allow', sids()),
+  kase('gci-other-sts-action', '§1: other STS actions still follow the rules (GetSessionToken denied)', { identity: [doc(allow('*'), deny('sts:GetSessionToken', '*', undefined, 'DenySts'))] }, req(ALICE, 'sts:GetSessionToken', '*', {}, { resourceAccount: A }), 'ExplicitDeny', sids('DenySts'))
+]
+
+export const groups = { basics, everywhere, noPermission }
