@@ -5,7 +5,7 @@ import { loadCatalog } from '../../src/catalog/load-catalog.js'
 import { DEFAULT_CONFIG } from '../../src/config/types.js'
 import type { Report } from '../../src/diff/report.js'
 import { review } from '../../src/review/review.js'
-import { MAX_POLICY_BYTES } from '../../src/sources/detect.js'
+import { MAX_POLICY_BYTES } from '../../src/review/load-files.js'
 import { gitSource } from '../../src/sources/git-source.js'
 import { createRepo, policyText, type TestRepo } from './git-repo.js'
 

@@ -4,10 +4,18 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { createReporter, parseConfigNode, type ConfigNode, type Reporter } from './config-node.js'
 import { readPolicies, readRequests, readSubjects } from './config-sections.js'
-import { readBool, readEnum, readMap, readPositiveInteger } from './read-values.js'
+import { readBool, readEnum, readMap, readPositiveInteger, readStringList } from './read-values.js'
 import { DEFAULT_CONFIG, type FailOn, type ReviewConfig } from './types.js'
 
-export const CONFIG_KEYS = ['policies', 'subjects', 'requests', 'auto', 'fail-on', 'max-requests']
+export const CONFIG_KEYS = [
+  'policies',
+  'subjects',
+  'requests',
+  'auto',
+  'fail-on',
+  'max-requests',
+  'not-reviewed'
+]
 const FAIL_ON: readonly FailOn[] = ['broadened', 'any', 'never']
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -32,6 +40,13 @@ function readRoot(root: ConfigNode, reporter: Reporter): ReviewConfig {
   if (max !== undefined) {
     config.maxRequestsPerSubject =
       readPositiveInteger(max, 'max-requests', reporter) ?? config.maxRequestsPerSubject
+  }
+  const notReviewed = node('not-reviewed')
+  if (notReviewed !== undefined) {
+    const section = readMap(notReviewed, 'not-reviewed', ['warn'], reporter)
+    const warn = section?.get('warn')
+    if (warn !== undefined)
+      config.notReviewedWarn = readStringList(warn.value, 'not-reviewed.warn', reporter) ?? []
   }
   return config
 }

@@ -43,6 +43,11 @@ export interface ReviewConfig {
   readonly failOn: FailOn
   /** upper bound of requests per subject (each evaluated on base and head) */
   readonly maxRequestsPerSubject: number
+  /**
+   * globs of files whose IAM content cannot be reviewed (Terraform, CDK source, templated
+   * policies…) that are listed with a warning instead of failing the review (`not-reviewed.warn`)
+   */
+  readonly notReviewedWarn: readonly string[]
 }
 
 export const DEFAULT_CONFIG: ReviewConfig = {
@@ -53,5 +58,6 @@ export const DEFAULT_CONFIG: ReviewConfig = {
   requests: [],
   auto: true,
   failOn: 'never',
-  maxRequestsPerSubject: 200_000
+  maxRequestsPerSubject: 200_000,
+  notReviewedWarn: []
 }

@@ -135,6 +135,10 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     help: 'this is a bug in iam-policy-diff: please report it with the file'
   },
+  'source-not-reviewed': {
+    severity: 'error',
+    help: 'see docs/SOURCES.md for the formats this tool reads'
+  },
   'extract-document-invalid': {
     severity: 'error',
     help: 'the value must be a policy document: a JSON object, or its URL-encoded JSON text'

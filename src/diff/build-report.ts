@@ -9,15 +9,22 @@ import type {
   ActionClass,
   Change,
   DecisionSummary,
+  DocumentReport,
   FileReport,
   FileStatus,
   PatchOperation,
   Report
 } from './report.js'
 
-/** A changed policy file as the review saw it. */
+/** A changed policy file (or one document inside a changed file) as the review saw it. */
 export interface ReviewedFile {
   readonly file: string
+  /**
+   * the unit's key (`Policy.file`, subjects' `files`): `file` for a bare policy file, unique
+   * per document otherwise; default `file`
+   */
+  readonly key?: string
+  readonly document?: DocumentReport
   readonly previousFile: string | undefined
   readonly status: FileStatus
   readonly policyKind: PolicyKind | undefined
@@ -64,21 +71,30 @@ export interface ReportInput {
 }
 
 export function buildReport(input: ReportInput): Report {
-  const all = input.subjects.flatMap((subject) => subject.diffs.map((d) => toChange(d, subject)))
+  const units = new Map(input.files.map((f) => [keyOf(f), f]))
+  const keys = new Map<Change, string>()
+  const all = input.subjects.flatMap((subject) =>
+    subject.diffs.map((d) => toChange(d, subject, units, keys))
+  )
+  const changeKey = (c: Change): string => keys.get(c) ?? c.file
   all.sort(compareChanges)
-  const changes = listed(all, MAX_LISTED_CHANGES)
-  const changesByFile = groupBy(all, (c) => [c.file])
-  const listedByFile = groupBy(changes, (c) => [c.file])
+  const changes = listed(all, MAX_LISTED_CHANGES, changeKey)
+  const changesByFile = groupBy(all, (c) => [changeKey(c)])
+  const listedByFile = groupBy(changes, (c) => [changeKey(c)])
   const subjectsByFile = groupBy(input.subjects, (s) => s.files)
   const members: Budget = { left: MAX_CLASS_MEMBERS_LISTED }
   const files = [...input.files]
-    .sort((a, b) => compareText(a.file, b.file))
+    .sort(
+      (a, b) =>
+        compareText(a.file, b.file) ||
+        compareText(a.document?.location ?? '', b.document?.location ?? '')
+    )
     .map((file) =>
       fileReport(
         file,
-        changesByFile.get(file.file) ?? [],
-        listedByFile.get(file.file)?.length ?? 0,
-        subjectsByFile.get(file.file) ?? [],
+        changesByFile.get(keyOf(file)) ?? [],
+        listedByFile.get(keyOf(file))?.length ?? 0,
+        subjectsByFile.get(keyOf(file)) ?? [],
         members
       )
     )
@@ -108,13 +124,26 @@ export function buildReport(input: ReportInput): Report {
   }
 }
 
-function toChange(diff: DecisionDiff, subject: SubjectOutcome): Change {
+function keyOf(file: ReviewedFile): string {
+  return file.key ?? file.file
+}
+
+function toChange(
+  diff: DecisionDiff,
+  subject: SubjectOutcome,
+  units: ReadonlyMap<string, ReviewedFile>,
+  keys: Map<Change, string>
+): Change {
   const { request } = diff
   const before = summarise(diff.before, subject.hiddenFiles)
   const after = summarise(diff.after, subject.hiddenFiles)
-  return {
+  const key = attribute(subject, [...after.determining, ...before.determining])
+  const unit = units.get(key)
+  const location = unit?.document?.location
+  const change: Change = {
     kind: diff.kind,
-    file: attribute(subject, [...after.determining, ...before.determining]),
+    file: unit?.file ?? key,
+    ...(location === undefined ? {} : { document: { location } }),
     subject: subject.subject,
     action: request.action,
     resource: request.resource,
@@ -126,15 +155,21 @@ function toChange(diff: DecisionDiff, subject: SubjectOutcome): Change {
     origin: request.origin,
     classSize: subject.actionClasses.get(request.action)?.length ?? 1
   }
+  keys.set(change, key)
+  return change
 }
 
 /**
  * At most `budget` changes, sorted as given: every (file, kind, action) first gets its first
  * change, then its second, and so on, so no file or action disappears from a large report.
  */
-function listed(changes: readonly Change[], budget: number): Change[] {
+function listed(
+  changes: readonly Change[],
+  budget: number,
+  changeKey: (c: Change) => string
+): Change[] {
   if (changes.length <= budget) return [...changes]
-  const groups = groupBy(changes, (c) => [JSON.stringify([c.file, c.kind, c.action])])
+  const groups = groupBy(changes, (c) => [JSON.stringify([changeKey(c), c.kind, c.action])])
   const keep = new Set<Change>()
   for (let round = 0; keep.size < budget; round++) {
     let progressed = false
@@ -226,6 +261,7 @@ function fileReport(
   const count = (kind: Change['kind']): number => mine.filter((c) => c.kind === kind).length
   return {
     file: file.file,
+    ...(file.document === undefined ? {} : { document: file.document }),
     previousFile: file.previousFile,
     status: file.status,
     policyKind: file.policyKind,
@@ -249,6 +285,7 @@ export function compareChanges(a: Change, b: Change): number {
   return (
     CHANGE_KIND_ORDER.indexOf(a.kind) - CHANGE_KIND_ORDER.indexOf(b.kind) ||
     compareText(a.file, b.file) ||
+    compareText(a.document?.location ?? '', b.document?.location ?? '') ||
     compareText(a.action, b.action) ||
     compareText(a.resource, b.resource) ||
     compareText(a.principal, b.principal) ||

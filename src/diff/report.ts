@@ -16,11 +16,50 @@ export interface DecisionSummary {
   readonly determining: readonly StatementRef[]
 }
 
+/** What a document inside a file is attached to (extraction, docs/SOURCES.md). */
+export interface DocumentAttachment {
+  readonly kind: 'role' | 'user' | 'group' | 'resource' | 'policy' | 'organization'
+  readonly name: string
+  readonly type?: string
+  readonly arn?: string
+}
+
+/** A deploy-time value the review substituted (docs/SOURCES.md, "Placeholders"). */
+export interface DocumentPlaceholder {
+  readonly value: string
+  readonly stands: string
+  readonly kind: 'pseudo' | 'parameter' | 'resource' | 'opaque'
+}
+
+/** The policy document inside a file (a template, CLI output) a FileReport is about. */
+export interface DocumentReport {
+  /** stable key of the document in its file, the same on base and head */
+  readonly location: string
+  /** human name, e.g. `DeployRole › inline policy s3-write` */
+  readonly name: string
+  /** the kind the source gives the document (the configuration may not override it) */
+  readonly kind: PolicyKind
+  /** the format of the file that holds it, e.g. `cloudformation`, `serverless`, `aws-cli-json` */
+  readonly format: string
+  readonly attachedTo: DocumentAttachment | undefined
+  readonly placeholders: readonly DocumentPlaceholder[]
+}
+
+/**
+ * The key of one reviewed unit (a policy document): the path for a bare policy file (location
+ * `''`), else the path and the location. Statement references (`StatementRef.file`) use it.
+ */
+export function unitKey(file: string, location: string | undefined): string {
+  return location === undefined || location === '' ? file : `${file}#${location}`
+}
+
 /** One request whose decision differs between base and head. Reproducible with `evaluate`. */
 export interface Change {
   readonly kind: ChangeKind
   /** the file (or subject name) whose policies decided the request */
   readonly file: string
+  /** the document inside `file` the change belongs to; omitted for a bare policy file */
+  readonly document?: { readonly location: string }
   readonly subject: string | undefined
   readonly action: string
   readonly resource: string
@@ -59,6 +98,8 @@ export interface PatchOperation {
 
 export interface FileReport {
   readonly file: string
+  /** the document of the file this entry is about; omitted for a bare policy file */
+  readonly document?: DocumentReport
   readonly previousFile: string | undefined
   readonly status: FileStatus
   /** the kind used to evaluate it; undefined when it could not be parsed */

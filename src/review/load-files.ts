@@ -1,41 +1,68 @@
-// Changed files → the policy files to review, each side read, detected and parsed. A failure on
-// one file (unreadable, too large, invalid) becomes diagnostics on that file; the others go on.
+// Changed files → the units to review: one per (file, policy document inside it), each side
+// read, extracted (src/extract/, docs/SOURCES.md), paired by document location and parsed, with
+// every position mapped back to the original file. A failure on one file (unreadable, too large,
+// not reviewable, invalid) becomes diagnostics on that file; the others go on.
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js'
+import type { DocumentReport } from '../diff/report.js'
+import { extractFile } from '../extract/registry.js'
+import {
+  DEFAULT_FACTS,
+  type DeploymentFacts,
+  type ExtractedDocument,
+  type Extraction
+} from '../extract/types.js'
 import { parsePolicy } from '../policy/parse.js'
 import type { Policy, PolicyKind } from '../policy/model.js'
 import {
   createFileFilter,
-  decideKind,
-  detectPolicy,
-  MAX_POLICY_BYTES,
-  type Detection,
-  type FileFilter
+  MAX_SOURCE_BYTES,
+  screenText,
+  type FileFilter,
+  type Screening
 } from '../sources/detect.js'
 import { SourceError, type ChangedFile, type PolicySource, type Side } from '../sources/port.js'
 import type { ReviewConfig } from '../config/types.js'
+import { remapDiagnostic, remapPolicy, SourceLines } from './remap.js'
+
+/** A bare policy file is refused above this (AWS caps policies at a few KB). */
+export const MAX_POLICY_BYTES = 1024 * 1024
 
 export interface ParsedSide {
   /** the path on this side (the old path of a renamed file on the base side) */
   readonly path: string
+  /** the file's text on this side (undefined: absent, or a bare policy compared as absent) */
   readonly text: string | undefined
   readonly policy: Policy | undefined
 }
 
+/** One reviewed unit: a bare policy file, or one policy document inside a file. */
 export interface PolicyFile {
+  /** the file; for a document, `status` is the document's (added when only the head has it) */
   readonly change: ChangedFile
+  /** unique key of the unit (`Policy.file`): the path, or the path and the document location */
+  readonly key: string
+  /** the document inside the file; undefined for a bare policy file or the file as a whole */
+  readonly document: DocumentReport | undefined
   readonly kind: PolicyKind
   readonly base: ParsedSide
   readonly head: ParsedSide
   readonly diagnostics: readonly Diagnostic[]
-  /** an error on either side: the file cannot be reviewed */
+  /** an error on the head side: the unit cannot be reviewed */
   readonly failed: boolean
 }
 
 interface RawSide {
   readonly path: string
   readonly text: string | undefined
-  readonly detection: Detection | undefined
+  readonly screening: Screening | undefined
   readonly error: Diagnostic | undefined
+}
+
+interface ExtractedSide {
+  readonly raw: RawSide
+  readonly extraction: Extraction | undefined
+  /** problems of the side as a whole: too large, unreadable */
+  readonly problems: readonly Diagnostic[]
 }
 
 export interface LoadedFiles {
@@ -43,18 +70,23 @@ export interface LoadedFiles {
   readonly filter: FileFilter
 }
 
+export interface LoadOptions {
+  readonly facts?: DeploymentFacts
+}
+
 /**
- * `roleKind` is the kind a configured subject gives the file (it wins over the configured
- * `kinds` globs, which win over the content).
+ * `roleKind` is the kind a configured subject gives a bare policy file (it wins over the
+ * configured `kinds` globs, which win over the content).
  */
 export async function loadPolicyFiles(
   source: PolicySource,
   changed: readonly ChangedFile[],
   config: ReviewConfig,
-  roleKind: (path: string) => PolicyKind | undefined
+  roleKind: (path: string) => PolicyKind | undefined,
+  options: LoadOptions = {}
 ): Promise<LoadedFiles> {
   const explicit = source.explicit === true
-  const filter = createFileFilter(config, { anyName: explicit })
+  const filter = createFileFilter(config)
   const candidates = changed.filter(
     (c) =>
       filter.selects(c.path) || (c.previousPath !== undefined && filter.selects(c.previousPath))
@@ -69,11 +101,24 @@ export async function loadPolicyFiles(
       return { change, base, head }
     })
   )
+  const facts = options.facts ?? DEFAULT_FACTS
   const files: PolicyFile[] = []
+  const keys = new Set<string>()
   for (const { change, base, head } of sides) {
-    if (!explicit && !isPolicyCandidate(base) && !isPolicyCandidate(head)) continue
     const configured = roleKind(change.path) ?? filter.configuredKind(change.path)
-    files.push(parseFile(change, base, head, configured))
+    const context: FileContext = {
+      change,
+      configured,
+      warnOnly: filter.notReviewedIsWarning(change.path),
+      keys
+    }
+    files.push(
+      ...unitsOfFile(
+        context,
+        extractSide(base, explicit, facts),
+        extractSide(head, explicit, facts)
+      )
+    )
   }
   return { files, filter }
 }
@@ -83,13 +128,13 @@ async function readSide(source: PolicySource, change: ChangedFile, side: Side): 
   const absent =
     (side === 'base' && change.status === 'added') ||
     (side === 'head' && change.status === 'deleted')
-  if (absent) return { path, text: undefined, detection: undefined, error: undefined }
+  if (absent) return { path, text: undefined, screening: undefined, error: undefined }
   try {
     const text = await source.readFile(path, side)
     return {
       path,
       text,
-      detection: text === undefined ? undefined : detectPolicy(text),
+      screening: text === undefined ? undefined : screenText(text),
       error: undefined
     }
   } catch (error) {
@@ -97,35 +142,209 @@ async function readSide(source: PolicySource, change: ChangedFile, side: Side): 
       error instanceof SourceError
         ? error.diagnostic
         : diagnostic('file-unreadable', { message: `cannot read \`${path}\`: ${errorText(error)}` })
-    return { path, text: undefined, detection: undefined, error: { ...found, file: change.path } }
+    return { path, text: undefined, screening: undefined, error: { ...found, file: change.path } }
   }
 }
 
-/** A side that is (or tried to be) a policy; read errors count, since the file may be one. */
-function isPolicyCandidate(side: RawSide): boolean {
+/** One side through the extraction stage; a file named by the user is read as a policy at least. */
+function extractSide(raw: RawSide, explicit: boolean, facts: DeploymentFacts): ExtractedSide {
+  if (raw.error !== undefined) return { raw, extraction: undefined, problems: [raw.error] }
+  const { text, screening } = raw
+  if (text === undefined || screening === undefined)
+    return { raw, extraction: undefined, problems: [] }
+  if (screening.kind === 'too-large') {
+    if (!screening.iam && !explicit) return { raw, extraction: undefined, problems: [] }
+    const message = `\`${raw.path}\` has ${screening.bytes} bytes, more than the ${MAX_SOURCE_BYTES} this tool reads`
+    return { raw, extraction: undefined, problems: [diagnostic('file-too-large', { message })] }
+  }
+  if (screening.kind === 'binary' && !explicit) return { raw, extraction: undefined, problems: [] }
+  let extraction = extractFile(raw.path, text, { facts })
+  if (explicit && !holdsAnything(extraction))
+    extraction = extractFile(raw.path, text, { facts, format: 'policy-json' })
+  if (extraction.format === 'policy-json' && Buffer.byteLength(text, 'utf8') > MAX_POLICY_BYTES) {
+    const bytes = Buffer.byteLength(text, 'utf8')
+    const message = `\`${raw.path}\` has ${bytes} bytes, more than the ${MAX_POLICY_BYTES} this tool reads as a policy`
+    return { raw, extraction: undefined, problems: [diagnostic('file-too-large', { message })] }
+  }
+  return { raw, extraction, problems: [] }
+}
+
+/** Whether an extraction found anything at all (else the file is unrelated and skipped). */
+function holdsAnything(extraction: Extraction): boolean {
   return (
-    side.error !== undefined || (side.detection !== undefined && side.detection.kind !== 'other')
+    extraction.documents.length > 0 ||
+    extraction.unreviewable.length > 0 ||
+    extraction.diagnostics.length > 0
   )
 }
 
-function parseFile(
-  change: ChangedFile,
-  base: RawSide,
-  head: RawSide,
-  configured: PolicyKind | undefined
-): PolicyFile {
-  const kind = decideKind(
-    configured,
-    [base.detection, head.detection].filter((d) => d !== undefined)
+interface FileContext {
+  readonly change: ChangedFile
+  /** the kind a subject or a `kinds` glob gives the file (bare policy files only) */
+  readonly configured: PolicyKind | undefined
+  /** `not-reviewed.warn` matches the file */
+  readonly warnOnly: boolean
+  /** unit keys already taken (made unique across the review) */
+  readonly keys: Set<string>
+}
+
+/** Whole-file problems of one side, as they count for the review. */
+function fileProblems(
+  side: ExtractedSide,
+  which: Side,
+  otherPresent: boolean,
+  warnOnly: boolean
+): Diagnostic[] {
+  const out: Diagnostic[] = []
+  // an invalid base version was never in force (AWS rejects invalid policies): its errors are
+  // warnings; an unreadable side cannot be compared at all
+  const tag = (d: Diagnostic, unreadable: boolean): Diagnostic => {
+    if (which === 'head') return d
+    if (d.severity === 'error' && !unreadable)
+      return {
+        ...d,
+        severity: 'warning',
+        message: `base version (compared as absent): ${d.message}`
+      }
+    return { ...d, message: `base version: ${d.message}` }
+  }
+  // unreviewable content in a deleted file still counts: it may have been a deny
+  const demote = which === 'base' && otherPresent
+  for (const d of side.problems) out.push(tag(d, d.code === 'file-unreadable'))
+  const x = side.extraction
+  if (x === undefined) return out
+  for (const d of x.diagnostics) out.push(tag(d, false))
+  for (const u of x.unreviewable) {
+    const span =
+      u.position === undefined
+        ? undefined
+        : { start: 0, end: 0, line: u.position.line, column: u.position.column }
+    const found = diagnostic('source-not-reviewed', {
+      message: `${u.what}: ${u.reason}`,
+      help: u.fix,
+      span
+    })
+    if (demote) {
+      out.push({
+        ...found,
+        severity: 'warning',
+        message: `base version not reviewed (compared as absent): ${found.message}`
+      })
+    } else {
+      const shown =
+        which === 'base' ? { ...found, message: `base version: ${found.message}` } : found
+      out.push(warnOnly ? { ...shown, severity: 'warning' } : shown)
+    }
+  }
+  return out
+}
+
+function unitsOfFile(context: FileContext, base: ExtractedSide, head: ExtractedSide): PolicyFile[] {
+  const { change } = context
+  const relevant = [base, head].some(
+    (s) =>
+      s.problems.length > 0 ||
+      (s.extraction !== undefined &&
+        (s.extraction.format !== 'unsupported' || holdsAnything(s.extraction)))
   )
-  const parsedHead = parseRawSide(head, kind, change.path)
-  const parsedBase = parseRawSide(base, kind, change.path)
+  if (!relevant) return []
+  const headPresent = head.raw.text !== undefined || head.raw.error !== undefined
+  const basePresent = base.raw.text !== undefined || base.raw.error !== undefined
+  const problems = [
+    ...fileProblems(base, 'base', headPresent, context.warnOnly),
+    ...fileProblems(head, 'head', basePresent, context.warnOnly)
+  ].map((d) => ({ ...d, file: change.path }))
+  const unreadable = base.raw.error !== undefined || head.raw.error !== undefined
+  const baseDocs = byLocation(unreadable ? [] : (base.extraction?.documents ?? []))
+  const headDocs = byLocation(unreadable ? [] : (head.extraction?.documents ?? []))
+  const locations = [...new Set([...headDocs.keys(), ...baseDocs.keys()])].sort(compareText)
+  const units: PolicyFile[] = []
+  for (const location of locations) {
+    const unit = parseUnit(
+      context,
+      location,
+      base,
+      head,
+      baseDocs.get(location),
+      headDocs.get(location)
+    )
+    if (unit !== undefined) units.push(unit)
+  }
+  if (problems.length === 0) return units
+  // whole-file problems go on the bare document if there is one, else on a unit of their own
+  // (errors) or on the first document (warnings only)
+  const bare = units.findIndex((u) => u.document === undefined)
+  const target = bare >= 0 ? bare : hasErrors(problems) || units.length === 0 ? -1 : 0
+  if (target >= 0) {
+    const unit = units[target] as PolicyFile
+    units[target] = {
+      ...unit,
+      diagnostics: [...problems, ...unit.diagnostics],
+      failed: unit.failed || hasErrors(problems)
+    }
+    return units
+  }
+  const kind = context.configured ?? 'identity'
+  const whole: PolicyFile = {
+    change,
+    key: takeKey(context.keys, change.path),
+    document: undefined,
+    kind,
+    base: { path: base.raw.path, text: base.raw.text, policy: undefined },
+    head: { path: head.raw.path, text: head.raw.text, policy: undefined },
+    diagnostics: problems,
+    failed: hasErrors(problems)
+  }
+  return [whole, ...units]
+}
+
+/** Documents of one side by location; a location repeated on one side gets a suffix. */
+function byLocation(documents: readonly ExtractedDocument[]): Map<string, ExtractedDocument> {
+  const out = new Map<string, ExtractedDocument>()
+  for (const doc of documents) {
+    let location = doc.location
+    for (let n = 2; out.has(location); n++) location = `${doc.location} (${n})`
+    out.set(location, location === doc.location ? doc : { ...doc, location })
+  }
+  return out
+}
+
+function takeKey(keys: Set<string>, wanted: string): string {
+  let key = wanted
+  for (let n = 2; keys.has(key); n++) key = `${wanted} (${n})`
+  keys.add(key)
+  return key
+}
+
+function parseUnit(
+  context: FileContext,
+  location: string,
+  base: ExtractedSide,
+  head: ExtractedSide,
+  baseDoc: ExtractedDocument | undefined,
+  headDoc: ExtractedDocument | undefined
+): PolicyFile | undefined {
+  const { change } = context
+  const bare = location === ''
+  // an unchanged document inside a changed file is not part of the change
+  if (
+    !bare &&
+    baseDoc !== undefined &&
+    headDoc !== undefined &&
+    baseDoc.text === headDoc.text &&
+    baseDoc.kind === headDoc.kind &&
+    !hasErrors(headDoc.diagnostics)
+  )
+    return undefined
+  const extracted = (bare ? context.configured : undefined) ?? documentKind(baseDoc, headDoc)
+  const key = takeKey(context.keys, bare ? change.path : `${change.path}#${location}`)
+  const parsedHead = parseSide(headDoc, head, extracted, key, change.path)
+  const parsedBase = parseSide(baseDoc, base, extracted, key, change.path)
   // an invalid base version was never in force (AWS rejects invalid policies): the head is
   // compared with no policy, and the base's problems are reported as warnings
-  const unreadable = base.error !== undefined
-  const baseInvalid = !unreadable && hasErrors(parsedBase.diagnostics)
+  const baseInvalid = hasErrors(parsedBase.diagnostics)
   const baseDiagnostics = parsedBase.diagnostics.map((d) =>
-    d.severity === 'error' && !unreadable
+    d.severity === 'error'
       ? {
           ...d,
           severity: 'warning' as const,
@@ -137,30 +356,77 @@ function parseFile(
     ...d,
     file: change.path
   }))
+  const doc = headDoc ?? baseDoc
+  const document: DocumentReport | undefined =
+    bare || doc === undefined
+      ? undefined
+      : {
+          location,
+          name: doc.name,
+          kind: doc.kind,
+          format: (headDoc ? head : base).extraction?.format ?? 'unsupported',
+          attachedTo: doc.attachedTo,
+          placeholders: doc.placeholders
+        }
+  const status =
+    bare || (baseDoc !== undefined && headDoc !== undefined)
+      ? change.status
+      : headDoc === undefined
+        ? 'deleted'
+        : 'added'
   return {
-    change,
-    kind,
-    base: { path: base.path, text: baseInvalid ? undefined : base.text, policy: parsedBase.policy },
-    head: { path: head.path, text: head.text, policy: parsedHead.policy },
+    change:
+      status === change.status ? change : { path: change.path, previousPath: undefined, status },
+    key,
+    document,
+    kind: extracted,
+    base: {
+      path: base.raw.path,
+      text: baseInvalid && bare ? undefined : base.raw.text,
+      policy: baseInvalid ? undefined : parsedBase.policy
+    },
+    head: { path: head.raw.path, text: head.raw.text, policy: parsedHead.policy },
     diagnostics,
-    failed: unreadable || hasErrors(parsedHead.diagnostics)
+    failed: hasErrors(parsedHead.diagnostics)
   }
 }
 
-function parseRawSide(
-  side: RawSide,
+/** The source's kind; a document that is resource-based on either side stays resource-based. */
+function documentKind(
+  base: ExtractedDocument | undefined,
+  head: ExtractedDocument | undefined
+): PolicyKind {
+  if (base?.kind === 'resource' || head?.kind === 'resource') return 'resource'
+  return head?.kind ?? base?.kind ?? 'identity'
+}
+
+/** Parses one side's document and maps every position back to the original file. */
+function parseSide(
+  doc: ExtractedDocument | undefined,
+  side: ExtractedSide,
   kind: PolicyKind,
+  key: string,
   file: string
 ): { policy: Policy | undefined; diagnostics: readonly Diagnostic[] } {
-  if (side.error !== undefined) return { policy: undefined, diagnostics: [side.error] }
-  if (side.text === undefined || side.detection === undefined)
-    return { policy: undefined, diagnostics: [] }
-  if (side.detection.kind === 'too-large') {
-    const message = `\`${file}\` has ${side.detection.bytes} bytes, more than the ${MAX_POLICY_BYTES} this tool reads as a policy`
-    return { policy: undefined, diagnostics: [diagnostic('file-too-large', { message, file })] }
+  if (doc === undefined) return { policy: undefined, diagnostics: [] }
+  const result = parsePolicy(doc.text, { file: key, kind })
+  const original = side.raw.text ?? ''
+  // a bare policy file is its own document: positions are already the file's
+  if (doc.text === original)
+    return { policy: result.policy, diagnostics: [...doc.diagnostics, ...result.diagnostics] }
+  const lines = new SourceLines(original)
+  const diagnostics = [
+    ...doc.diagnostics,
+    ...result.diagnostics.map((d) => remapDiagnostic(d, doc, lines))
+  ].map((d) => ({ ...d, file }))
+  return {
+    policy: result.policy === undefined ? undefined : remapPolicy(result.policy, doc, lines),
+    diagnostics
   }
-  const result = parsePolicy(side.text, { file: side.path, kind })
-  return { policy: result.policy, diagnostics: result.diagnostics }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 function errorText(error: unknown): string {

@@ -61,18 +61,15 @@ export async function planSubjects(
   const loader = memberLoader(source, files)
   for (const spec of active) {
     const members = changedMembers(rolesOf(spec), files)
-    for (const file of members) covered.add(file.change.path)
+    for (const file of members) covered.add(file.key)
     const planned = await planSubject(spec, members, loader)
     if ('subject' in planned) {
       if (planned.subject.files.length > 0) subjects.push(planned.subject)
       continue
     }
     for (const file of members) {
-      const list = fileDiagnostics.get(file.change.path) ?? []
-      fileDiagnostics.set(file.change.path, [
-        ...list,
-        { ...planned.problem, file: file.change.path }
-      ])
+      const list = fileDiagnostics.get(file.key) ?? []
+      fileDiagnostics.set(file.key, [...list, { ...planned.problem, file: file.change.path }])
     }
   }
   return { subjects, covered, fileDiagnostics }
@@ -87,7 +84,7 @@ async function planSubject(
   try {
     const base = await sidePolicies(roles, 'base', loader)
     const head = await sidePolicies(roles, 'head', loader)
-    const files = members.filter((f) => !f.failed).map((f) => f.change.path)
+    const files = members.filter((f) => !f.failed).map((f) => f.key)
     const principal = spec.principal ?? DEFAULT_PRINCIPAL
     return { subject: { name: spec.name, files, principal, base, head } }
   } catch (error) {
@@ -100,8 +97,13 @@ async function planSubject(
   }
 }
 
+/** Subjects combine bare policy files; documents inside templates are reviewed alone. */
 function changedMembers(roles: readonly Role[], files: readonly PolicyFile[]): PolicyFile[] {
-  return files.filter((f) => roles.some((r) => r.matches(f.change.path) || r.matches(f.base.path)))
+  return files.filter(
+    (f) =>
+      f.document === undefined &&
+      roles.some((r) => r.matches(f.change.path) || r.matches(f.base.path))
+  )
 }
 
 class SubjectProblem extends Error {

@@ -54,25 +54,25 @@ export async function review(options: ReviewOptions): Promise<Report> {
   }
   const loaded = await loadPolicyFiles(source, changed, config, subjectRoleKind(config.subjects))
   const plan = await planSubjects(config.subjects, source, loaded.files)
-  const alone = loaded.files
-    .filter((f) => !f.failed && !plan.covered.has(f.change.path))
-    .map(subjectOfFile)
+  const alone = loaded.files.filter((f) => !f.failed && !plan.covered.has(f.key)).map(subjectOfFile)
   const problems = new Map<string, Diagnostic[]>()
-  const note: Note = (file, d) =>
-    problems.set(file, [...(problems.get(file) ?? []), { ...d, file }])
+  // keyed by unit; the diagnostic names the repository path
+  const paths = new Map(loaded.files.map((f) => [f.key, f.change.path]))
+  const note: Note = (key, d) =>
+    problems.set(key, [...(problems.get(key) ?? []), { ...d, file: paths.get(key) ?? key }])
   for (const [file, list] of plan.fileDiagnostics) for (const d of list) note(file, d)
   const subjects = [...plan.subjects, ...alone]
     .map((subject) => runSubject(subject, options, note))
     .filter((outcome) => outcome !== undefined)
   const spell = actionSpeller(options.catalog)
-  const files = loaded.files.map((f) => reviewedFile(f, problems.get(f.change.path) ?? [], spell))
+  const files = loaded.files.map((f) => reviewedFile(f, problems.get(f.key) ?? [], spell))
   return report({ files, subjects, diagnostics: [] })
 }
 
 function subjectOfFile(file: PolicyFile): Subject {
   return {
     name: undefined,
-    files: [file.change.path],
+    files: [file.key],
     principal: DEFAULT_PRINCIPAL,
     base: sideOf(file.kind, file.base.policy),
     head: sideOf(file.kind, file.head.policy)
@@ -130,6 +130,8 @@ function reviewedFile(
   const failed = file.failed || problems.some((d) => d.severity === 'error')
   return {
     file: file.change.path,
+    key: file.key,
+    ...(file.document === undefined ? {} : { document: file.document }),
     previousFile:
       file.change.previousPath ??
       (file.base.path === file.change.path ? undefined : file.base.path),

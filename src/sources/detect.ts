@@ -1,24 +1,30 @@
-// Which changed files are IAM policies, and of which kind.
+// Which changed files are candidates for the review, before the extraction stage
+// (src/extract/, docs/SOURCES.md) decides what each holds.
 //
-// What counts as a policy (docs/REPORT.md): a file whose name ends in `.json` (any case), that
-// passes the configured include/exclude globs, and whose top level is a JSON object with a
-// `Statement` key. Other JSON (package.json, tsconfig.json) is ignored without a word. A file
-// that is not valid JSON but whose text contains `"Statement"` is a policy someone broke: it
-// is reviewed, so the parser reports where it is broken.
+// A candidate is any changed file, whatever its name, that passes the configured include/exclude
+// globs. Screening is cheap: a binary file or one far too large is never parsed; every other
+// text goes through the extractors' `claims` and `sniffUnreviewable`, so unrelated files
+// (package.json, README.md) are skipped without a word while anything IAM-bearing is either
+// reviewed or reported as not reviewed.
 import picomatch from 'picomatch'
 import type { ReviewConfig } from '../config/types.js'
 import type { PolicyKind } from '../policy/model.js'
 
-/** Policies are small (AWS caps them at a few KB); anything over this is refused, not parsed. */
-export const MAX_POLICY_BYTES = 1024 * 1024
+/**
+ * Text beyond this is never parsed: refused (`file-too-large`) when it looks IAM-bearing,
+ * ignored otherwise. The extractors apply their own, smaller limits (a template: 4 MiB).
+ */
+export const MAX_SOURCE_BYTES = 8 * 1024 * 1024
 
-export type Detection =
-  /** a JSON object with a `Statement` key; `principals` = some statement names a principal */
-  | { readonly kind: 'policy'; readonly principals: boolean }
-  /** not JSON, but it mentions `"Statement"`: reviewed so that the parser locates the error */
-  | { readonly kind: 'broken' }
-  | { readonly kind: 'too-large'; readonly bytes: number }
-  | { readonly kind: 'other' }
+/** Bytes looked at for a NUL to tell a binary file (as git does). */
+const BINARY_PROBE = 8000
+
+export type Screening =
+  | { readonly kind: 'text' }
+  /** a NUL in the first bytes: an image, an archive… never a policy */
+  | { readonly kind: 'binary' }
+  /** `iam`: the text mentions IAM policy markers, so refusing it must be reported */
+  | { readonly kind: 'too-large'; readonly bytes: number; readonly iam: boolean }
 
 export type PathMatcher = (file: string) => boolean
 
@@ -32,58 +38,37 @@ export function compileGlobs(globs: readonly string[]): PathMatcher {
 }
 
 export interface FileFilter {
-  /** true when the path is a `.json` file inside the include globs and outside the exclude globs */
+  /** true when the path is inside the include globs and outside the exclude globs */
   readonly selects: (file: string) => boolean
   /** the configured kind of the first matching `kinds` glob */
   readonly configuredKind: (file: string) => PolicyKind | undefined
+  /** true when the file's unreviewable content is a warning (`not-reviewed.warn`), not an error */
+  readonly notReviewedIsWarning: (file: string) => boolean
 }
 
-export function createFileFilter(config: ReviewConfig, options: { anyName: boolean }): FileFilter {
+export function createFileFilter(config: ReviewConfig): FileFilter {
   const include = config.include.length === 0 ? () => true : compileGlobs(config.include)
   const exclude = compileGlobs(config.exclude)
+  const warn = compileGlobs(config.notReviewedWarn)
   const kinds = config.kinds.map((entry) => ({
     matches: compileGlobs([entry.glob]),
     kind: entry.kind
   }))
   return {
-    selects: (file) =>
-      (options.anyName || file.toLowerCase().endsWith('.json')) && include(file) && !exclude(file),
-    configuredKind: (file) => kinds.find((entry) => entry.matches(file))?.kind
+    selects: (file) => include(file) && !exclude(file),
+    configuredKind: (file) => kinds.find((entry) => entry.matches(file))?.kind,
+    notReviewedIsWarning: warn
   }
 }
 
-/** Classifies one version of a file by its text (cheap: one JSON.parse, no located tree). */
-export function detectPolicy(text: string): Detection {
-  const mentionsStatement = text.includes('"Statement"')
-  const bytes = Buffer.byteLength(text, 'utf8')
-  if (bytes > MAX_POLICY_BYTES)
-    return mentionsStatement ? { kind: 'too-large', bytes } : { kind: 'other' }
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    return mentionsStatement ? { kind: 'broken' } : { kind: 'other' }
+const IAM_MARKERS = /Statement|AWS::IAM::|iamRoleStatements|aws_iam_|PolicyDocument/
+
+/** Classifies one version of a file cheaply (no parse): text, binary, or too large. */
+export function screenText(text: string): Screening {
+  if (text.length > MAX_SOURCE_BYTES / 4) {
+    const bytes = Buffer.byteLength(text, 'utf8')
+    if (bytes > MAX_SOURCE_BYTES) return { kind: 'too-large', bytes, iam: IAM_MARKERS.test(text) }
   }
-  if (!isPlainObject(value) || !Object.hasOwn(value, 'Statement')) return { kind: 'other' }
-  return { kind: 'policy', principals: namesPrincipal(value['Statement']) }
-}
-
-/** Kind from the configuration, else from the content: a Principal makes it resource-based. */
-export function decideKind(
-  configured: PolicyKind | undefined,
-  detections: readonly Detection[]
-): PolicyKind {
-  if (configured) return configured
-  return detections.some((d) => d.kind === 'policy' && d.principals) ? 'resource' : 'identity'
-}
-
-function namesPrincipal(statement: unknown): boolean {
-  const statements = Array.isArray(statement) ? (statement as unknown[]) : [statement]
-  return statements.some(
-    (s) => isPlainObject(s) && (Object.hasOwn(s, 'Principal') || Object.hasOwn(s, 'NotPrincipal'))
-  )
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  if (text.slice(0, BINARY_PROBE).includes('\0')) return { kind: 'binary' }
+  return { kind: 'text' }
 }
