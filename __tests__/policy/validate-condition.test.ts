@@ -242,6 +242,9 @@ describe('condition validation (IAM-SEMANTICS §2, §4)', () => {
     [{ DateLessThan: { 'aws:CurrentTime': ['2024-06-30T00:00:00Z', '2024', 1719705600] } }],
     [{ Bool: { 'aws:SecureTransport': false } }],
     [{ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } }],
+    // §7.2, R16 (condition operators page): Boolean supports policy variables
+    [{ Bool: { 'aws:ViaAWSService': '${aws:SecureTransport}' } }],
+    [{ Bool: { 'aws:ViaAWSService': "${aws:SecureTransport, 'false'}" } }],
     [{ IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '2001:db8::/32'] } }],
     [{ BinaryEquals: { 'aws:Key': 'QmluYXJ5' } }],
     [{ ArnLike: { 'aws:SourceArn': 'arn:aws:sns:*:111122223333:*' } }],
@@ -250,6 +253,30 @@ describe('condition validation (IAM-SEMANTICS §2, §4)', () => {
     [{}]
   ])('accepts %j', (condition) => {
     expectDiagnostics(withCondition(condition), 'identity', [])
+  })
+})
+
+describe('Bool with policy variables (§4.6, §7.2)', () => {
+  const condition = { Bool: { 'aws:ViaAWSService': '${aws:SecureTransport}' } }
+  const invalid: ExpectedDiagnostic = {
+    code: 'condition-value-invalid',
+    pointer: '/Statement/0/Condition/Bool/aws:ViaAWSService',
+    at: '"${aws:SecureTransport}"'
+  }
+
+  it.each([['2008-10-17'], [undefined]])(
+    'is literal text, so invalid, with Version %s',
+    (version) => {
+      const text = policyText([{ ...base, Condition: condition }], { Version: version })
+      const extra: ExpectedDiagnostic[] =
+        version === undefined ? [{ code: 'policy-version-missing', pointer: '', at: '{' }] : []
+      expectDiagnostics(text, 'identity', [...extra, invalid])
+    }
+  )
+
+  it('checks the escapes as literal text', () => {
+    const text = withCondition({ Bool: { 'aws:ViaAWSService': '${*}' } })
+    expectDiagnostics(text, 'identity', [{ ...invalid, at: '"${*}"' }])
   })
 })
 

@@ -45,8 +45,9 @@ export const OPERATORS: readonly OperatorInfo[] = [
   op('DateLessThanEquals', 'date', false, false),
   op('DateGreaterThan', 'date', false, false),
   op('DateGreaterThanEquals', 'date', false, false),
-  // Bool + variables: the docs conflict (§7.2); we follow R18 (no substitution).
-  op('Bool', 'bool', false, false),
+  // Bool + variables: the docs conflict (§7.2); the current condition operators page (R16)
+  // lists Boolean among the operators that support policy variables, so we substitute.
+  op('Bool', 'bool', false, true),
   op('BinaryEquals', 'binary', false, false),
   op('IpAddress', 'ip', false, false),
   op('NotIpAddress', 'ip', true, false),

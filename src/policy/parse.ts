@@ -55,6 +55,7 @@ function parseTree(
     return { diagnostics: ctx.diagnostics }
   }
   const header = validateDocument(ctx, node)
+  ctx.variables = header.version === '2012-10-17'
   const sids: SidRegistry = new Map()
   const statements: Statement[] = []
   for (const statement of header.statements) {

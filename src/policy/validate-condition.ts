@@ -8,7 +8,7 @@ import type { JsonEntry } from './located-json.js'
 import type { ConditionClause } from './model.js'
 import { conditionValues, type ConditionValue } from './normalize.js'
 import { describeNode, didYouMean, keyOf, type PolicyContext } from './validate-context.js'
-import { checkConditionValue } from './values.js'
+import { checkConditionValue, holdsPolicyVariable } from './values.js'
 
 const QUALIFIERS = ['ForAllValues', 'ForAnyValue']
 const OPERATOR_NAMES = operatorNames()
@@ -107,7 +107,11 @@ function checkValues(
   values: readonly ConditionValue[]
 ): boolean {
   let ok = true
+  const substituted = ctx.variables && operator.info.variables
   for (const value of values) {
+    // a value holding a policy variable is checked when evaluated (§4.6): one that resolves to
+    // no value of the family matches nothing
+    if (substituted && holdsPolicyVariable(value.text)) continue
     const problem = checkConditionValue(operator.info.family, value.text)
     if (problem === undefined) continue
     const message = `invalid value ${quote(value.text)} for ${quote(operatorName)}: ${problem}`

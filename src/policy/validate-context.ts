@@ -21,6 +21,8 @@ export class PolicyContext {
   readonly diagnostics: Diagnostic[] = []
   /** the statement being validated: messages start with "statement `Sid`: " or "statement 2: " */
   scope: { readonly sid: string | undefined; readonly index: number } | undefined
+  /** the policy has Version 2012-10-17: `${...}` policy variables are substituted (§4.6) */
+  variables = false
   private errors = 0
 
   constructor(

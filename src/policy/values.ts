@@ -33,6 +33,16 @@ export function checkConditionValue(family: OperatorFamily, value: string): stri
 }
 
 /**
+ * Whether the text holds a `${key}` policy variable (§4.6): `${` then a key up to `}`. The
+ * escapes `${*}`, `${?}` and `${$}` are not variables. The engine's resolver
+ * (src/engine/variables.ts) is the reference; this only tells the validator to leave the value
+ * to evaluation time.
+ */
+export function holdsPolicyVariable(text: string): boolean {
+  return /\$\{\s*[^\s*?${}][^${}]*\}/.test(text)
+}
+
+/**
  * Checks number syntax in one pass: optional sign, digits, optional fraction (`10`, `-3`, `10.0`,
  * `.5`, `5.`); no exponent, hex, spaces, NaN or Infinity. Returns how many digits the text has,
  * or -1 when it is not a number.

@@ -26,6 +26,13 @@ const arn = [
   c('arn-like-missing', '§4.3: ArnLike, key absent → false', 'allow', { ArnLike: { [P]: `arn:aws:iam::${A}:role/*` } }, {}, 'ImplicitDeny'),
   c('arn-like-ifexists-missing', '§4.3: ArnLikeIfExists, key absent → true', 'allow', { ArnLikeIfExists: { [S]: `arn:aws:sns:*:${A}:*` } }, {}, 'Allow'),
   c('arn-like-context-not-arn', '§4.5 [UNCERTAIN]: a context value that is not an ARN never ArnLike-matches', 'allow', { ArnLike: { [P]: 'arn:*:*:*:*:*' } }, { [P]: 'not-an-arn' }, 'ImplicitDeny'),
+  // nonArnValueVerdict: a request value that is not an ARN satisfies neither ArnLike nor
+  // ArnNotLike (iam-simulate's tests and an evaluator validated against the policy simulator)
+  c('arn-notlike-context-not-arn', '§4.5: a context value that is not an ARN does not satisfy ArnNotLike either', 'allow', { ArnNotLike: { [S]: `arn:aws:sns:*:${A}:*` } }, { [S]: 'test2' }, 'ImplicitDeny'),
+  c('arn-notequals-context-not-arn', '§4.5: nor ArnNotEquals', 'allow', { ArnNotEquals: { [S]: `arn:aws:sns:*:${A}:*` } }, { [S]: 'test2' }, 'ImplicitDeny'),
+  c('arn-like-star-context-not-arn', '§4.5: ArnLike "*" does not match a value that is not an ARN', 'allow', { ArnLike: { [S]: '*' } }, { [S]: 'test2' }, 'ImplicitDeny'),
+  c('arn-deny-notlike-context-not-arn', '§4.5: a Deny with ArnNotLike does not apply to a value that is not an ARN', 'deny', { ArnNotLike: { [S]: `arn:aws:sns:*:${A}:*` } }, { [S]: 'test2' }, 'Allow'),
+  c('arn-notlike-context-short-arn', '§4.5: an ARN with fewer than six components is not an ARN', 'allow', { ArnNotLike: { [S]: `arn:aws:sns:*:${A}:*` } }, { [S]: 'arn:aws:sns:us-east-1' }, 'ImplicitDeny'),
   c('arn-notlike-no-match', '§4.2: ArnNotLike, value matches no pattern → true', 'allow', { ArnNotLike: { [P]: `arn:aws:iam::${A}:role/admin*` } }, { [P]: DEV }, 'Allow'),
   c('arn-notlike-match', '§4.2: ArnNotLike, value matches → false', 'allow', { ArnNotLike: { [P]: `arn:aws:iam::${A}:role/*` } }, { [P]: DEV }, 'ImplicitDeny'),
   c('arn-notequals-identical', '§4.2: ArnNotEquals ≡ ArnNotLike (wildcards apply)', 'allow', { ArnNotEquals: { [P]: `arn:aws:iam::${A}:role/*` } }, { [P]: DEV }, 'ImplicitDeny'),

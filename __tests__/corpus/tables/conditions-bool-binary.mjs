@@ -4,6 +4,7 @@ import { condCase as c } from './helpers.mjs'
 
 const TLS = 'aws:SecureTransport'
 const MFA = 'aws:MultiFactorAuthPresent'
+const VIA = 'aws:ViaAWSService'
 
 // prettier-ignore
 const bool = [
@@ -22,7 +23,15 @@ const bool = [
   c('bool-mfa-deny-ifexists-with-mfa', '§4.3: Deny+BoolIfExists MFA false does not deny with MFA', 'deny', { BoolIfExists: { [MFA]: 'false' } }, { [MFA]: 'true' }, 'Allow'),
   c('bool-values-or', '§4.1: Bool with ["true", "false"] is true whenever the key is present', 'allow', { Bool: { [TLS]: ['true', 'false'] } }, { [TLS]: 'false' }, 'Allow'),
   c('bool-context-unparsable', '§4.5 [UNCERTAIN]: an unparsable context boolean makes the comparison false', 'allow', { Bool: { [TLS]: 'true' } }, { [TLS]: 'yes' }, 'ImplicitDeny'),
-  c('bool-key-case', '§4.1: Bool key name case-insensitive', 'allow', { Bool: { 'AWS:SECURETRANSPORT': 'true' } }, { [TLS]: true }, 'Allow')
+  c('bool-key-case', '§4.1: Bool key name case-insensitive', 'allow', { Bool: { 'AWS:SECURETRANSPORT': 'true' } }, { [TLS]: true }, 'Allow'),
+  // §7.2 resolved by the condition operators page (R16): Boolean supports policy variables
+  c('bool-variable-equal', '§4.6, §7.2: Bool substitutes ${aws:SecureTransport} (both true)', 'allow', { Bool: { [VIA]: '${aws:SecureTransport}' } }, { [VIA]: 'true', [TLS]: 'true' }, 'Allow'),
+  c('bool-variable-differ', '§4.6, §7.2: Bool with a variable, values differ', 'allow', { Bool: { [VIA]: '${aws:SecureTransport}' } }, { [VIA]: 'false', [TLS]: 'true' }, 'ImplicitDeny'),
+  c('bool-variable-both-false', '§4.6, §7.2: Bool with a variable, both false', 'allow', { Bool: { [VIA]: '${aws:SecureTransport}' } }, { [VIA]: false, [TLS]: false }, 'Allow'),
+  c('bool-variable-missing', '§4.6: the variable has no value: the policy value matches nothing', 'allow', { Bool: { [VIA]: '${aws:SecureTransport}' } }, { [VIA]: 'true' }, 'ImplicitDeny'),
+  c('bool-variable-not-boolean', '§4.6, §7.2: the variable resolves to no boolean: matches nothing', 'allow', { Bool: { [VIA]: '${aws:SecureTransport}' } }, { [VIA]: 'true', [TLS]: 'yes' }, 'ImplicitDeny'),
+  c('bool-variable-default', '§4.6: the default is used when the key is absent', 'allow', { Bool: { [VIA]: "${aws:SecureTransport, 'true'}" } }, { [VIA]: 'true' }, 'Allow'),
+  c('bool-variable-deny', '§4.6, §7.2: a Deny with a Bool variable applies when the values agree', 'deny', { Bool: { [VIA]: '${aws:SecureTransport}' } }, { [VIA]: 'false', [TLS]: 'false' }, 'ExplicitDeny')
 ]
 
 // The request value of a binary key is given as base-64 text in the JSON context (project

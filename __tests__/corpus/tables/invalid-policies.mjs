@@ -99,7 +99,7 @@ const values = [
   err('inv-ip-variable', '§4.6: no variables in IP values', cond({ IpAddress: { 'aws:SourceIp': '${aws:PrincipalTag/ip}' } }), ['condition-value-invalid']),
   err('inv-binary-not-base64', '§2: non-base64 value under BinaryEquals', cond({ BinaryEquals: { 'custom:Blob': 'not base64!' } }), ['condition-value-invalid']),
   err('inv-bool-yes', '§4.2: Bool values are true/false', cond({ Bool: { 'aws:SecureTransport': 'yes' } }), ['condition-value-invalid']),
-  err('inv-bool-variable', '§4.6, §7.2: Bool takes no variables (we follow R18), so ${…} is not true/false', cond({ Bool: { 'aws:SecureTransport': '${aws:PrincipalTag/tls}' } }), ['condition-value-invalid'])
+  err('inv-bool-variable-2008', '§4.6, §7.2: Bool substitutes variables only under Version 2012-10-17; under 2008-10-17 ${…} is literal, so not true/false', { identity: [docV('2008-10-17', allow('s3:GetObject', '*', { Bool: { 'aws:SecureTransport': '${aws:PrincipalTag/tls}' } }))] }, ['condition-value-invalid'])
 ]
 
 // prettier-ignore

@@ -4,6 +4,7 @@ import type { Row } from './run-condition.js'
 import { rowName, runCondition } from './run-condition.js'
 
 const S = 'aws:SourceArn'
+const UNPARSABLE = 'context-value-unparsable'
 const P = 'aws:PrincipalArn'
 const DOC_PATTERN = 'arn:aws:someservice:*:111122223333:finance/*'
 const DOC_VALUE =
@@ -127,10 +128,29 @@ const rows: Row[] = [
   ['§4.2', 'ArnNotEquals', S, 'arn:aws:s3:::b*', { [S]: 'arn:aws:s3:::other' }, true],
   ['§4.1', 'ArnNotLike', S, ['arn:aws:s3:::a', 'arn:aws:s3:::b'], { [S]: 'arn:aws:s3:::b' }, false],
   ['§4.1', 'ArnLike', S, ['arn:aws:s3:::a', 'arn:aws:s3:::b'], { [S]: 'arn:aws:s3:::b' }, true],
-  // a request value that is not an ARN matches no full pattern (negated: true)
-  ['§4.2', 'ArnLike', S, 'arn:*:*:*:*:*', { [S]: 'not-an-arn' }, false],
-  ['§4.2', 'ArnNotLike', S, 'arn:*:*:*:*:*', { [S]: 'not-an-arn' }, true],
-  ['§4.2', 'ArnLike', S, 'arn:*:*:*:*:*', { [S]: 'arn:aws:s3::' }, false],
+  // a request value that is not an ARN satisfies neither ArnLike nor ArnNotLike
+  // (nonArnValueVerdict: iam-simulate's "should return false if not a valid request arn", and an
+  // evaluator validated against the IAM policy simulator, issue 11)
+  ['§4.5', 'ArnLike', S, 'arn:*:*:*:*:*', { [S]: 'not-an-arn' }, false, [UNPARSABLE]],
+  ['§4.5', 'ArnNotLike', S, 'arn:*:*:*:*:*', { [S]: 'not-an-arn' }, false, [UNPARSABLE]],
+  ['§4.5', 'ArnNotLike', S, 'arn:aws:sns:*:*:topic', { [S]: 'test2' }, false, [UNPARSABLE]],
+  ['§4.5', 'ArnNotEquals', S, 'arn:aws:s3:::b', { [S]: 'test2' }, false, [UNPARSABLE]],
+  ['§4.5', 'ArnLike', S, '*', { [S]: 'test2' }, false, [UNPARSABLE]],
+  ['§4.5', 'ArnLike', S, 'arn:*:*:*:*:*', { [S]: 'arn:aws:s3::' }, false, [UNPARSABLE]],
+  ['§4.5', 'ArnNotLike', S, 'arn:aws:s3:::b', { [S]: 'arn:aws:s3::' }, false, [UNPARSABLE]],
+  ['§4.5', 'ArnNotLikeIfExists', S, 'arn:aws:s3:::b', { [S]: 'test2' }, false, [UNPARSABLE]],
+  ['§4.4', 'ForAllValues:ArnNotLike', S, 'arn:aws:s3:::b', { [S]: ['test2'] }, false, [UNPARSABLE]],
+  [
+    '§4.4',
+    'ForAnyValue:ArnLike',
+    S,
+    'arn:aws:s3:::*',
+    { [S]: ['x', 'arn:aws:s3:::b'] },
+    true,
+    [UNPARSABLE]
+  ],
+  // a value with six components is an ARN even when its resource part is empty
+  ['§4.2', 'ArnNotLike', S, 'arn:aws:s3:::b', { [S]: 'arn:aws:s3:::' }, true],
   // [UNCERTAIN] short patterns: only a trailing `*` may span the remaining colons (§3.2 rule)
   [
     '§3.2',
@@ -149,7 +169,7 @@ const rows: Row[] = [
     false
   ],
   ['§3.2', 'ArnLike', S, '*', { [S]: 'arn:aws:sqs:us-east-1:1111:queue' }, true],
-  ['§3.2', 'ArnLike', S, 'arn:aws:sqs', { [S]: 'arn:aws:sqs' }, false],
+  ['§3.2', 'ArnLike', S, 'arn:aws:sqs', { [S]: 'arn:aws:sqs' }, false, [UNPARSABLE]],
   // IAM-SEMANTICS §4.6: variables are substituted, their colons still separate components
   [
     '§4.6',

@@ -5,6 +5,8 @@ import { rowName, runCondition } from './run-condition.js'
 
 const MFA = 'aws:MultiFactorAuthPresent'
 const SSL = 'aws:SecureTransport'
+const VIA = 'aws:ViaAWSService'
+const UNRESOLVED = 'variable-unresolved'
 
 const rows: Row[] = [
   // IAM-SEMANTICS §4.2: Bool true/false
@@ -22,8 +24,34 @@ const rows: Row[] = [
   ['§4.5', 'Bool', MFA, 'true', { [MFA]: 'yes' }, false, ['context-value-unparsable']],
   ['§4.5', 'Bool', MFA, 'false', { [MFA]: '' }, false, ['context-value-unparsable']],
   ['§4.5', 'Bool', MFA, 'true', { [MFA]: 1 }, false, ['context-value-unparsable']],
-  // IAM-SEMANTICS §7.2: Bool values are not substituted (we follow R18)
-  ['§7.2', 'Bool', MFA, '${aws:x}', { [MFA]: 'true', 'aws:x': 'true' }, false],
+  // IAM-SEMANTICS §7.2 resolved by R16 (condition operators page: Boolean supports policy
+  // variables): the value is substituted, and one that resolves to no boolean matches nothing
+  ['§7.2', 'Bool', VIA, '${aws:SecureTransport}', { [VIA]: 'true', [SSL]: 'true' }, true],
+  ['§7.2', 'Bool', VIA, '${aws:SecureTransport}', { [VIA]: 'false', [SSL]: 'true' }, false],
+  ['§7.2', 'Bool', VIA, '${aws:SecureTransport}', { [VIA]: 'false', [SSL]: 'FALSE' }, true],
+  ['§7.2', 'BoolIfExists', VIA, '${aws:SecureTransport}', { [SSL]: 'true' }, true],
+  ['§7.2', 'Bool', VIA, '${aws:SecureTransport}', { [VIA]: 'true' }, false, [UNRESOLVED]],
+  ['§7.2', 'Bool', VIA, '${aws:SecureTransport}', { [VIA]: 'true', [SSL]: 'yes' }, false],
+  [
+    '§7.2',
+    'Bool',
+    VIA,
+    '${aws:SecureTransport}',
+    { [VIA]: 'true', [SSL]: ['true'] },
+    false,
+    [UNRESOLVED]
+  ],
+  ['§7.2', 'Bool', VIA, "${aws:SecureTransport, 'true'}", { [VIA]: 'true' }, true],
+  [
+    '§7.2',
+    'Bool',
+    VIA,
+    ['${aws:SecureTransport}', 'false'],
+    { [VIA]: 'false' },
+    true,
+    [UNRESOLVED]
+  ],
+  ['§7.2', 'Bool', VIA, '${aws:SecureTransport}x', { [VIA]: 'true', [SSL]: 'true' }, false],
   // IAM-SEMANTICS §4.2: BinaryEquals compares decoded bytes (request value given as base64)
   [
     '§4.2',

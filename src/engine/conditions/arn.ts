@@ -6,7 +6,7 @@
 import type { GlobPart, RangeMatcher } from '../wildcard.js'
 import { compileGlobRange } from '../wildcard.js'
 import { parseTemplate, resolveTemplate } from '../variables.js'
-import type { ConditionOperator, PolicyValues } from './operator.js'
+import type { ConditionOperator, PolicyValues, Verdict } from './operator.js'
 import { templateValues } from './string.js'
 
 export const ARN_OPERATOR: ConditionOperator = {
@@ -23,14 +23,40 @@ function arnValues(patterns: readonly (readonly GlobPart[])[]): PolicyValues {
   return {
     test(value, index) {
       const r = value.values[index] ?? ''
+      if (!isArnValue(r)) return nonArnValueVerdict()
       for (let i = 0; i < matchers.length; i++) if (matchers[i]?.(r) === true) return 'match'
       return 'no-match'
     }
   }
 }
 
+/** `arn:` followed by five more colon-separated components (the resource part may hold more). */
+function isArnValue(value: string): boolean {
+  if (!value.startsWith('arn:')) return false
+  let from = 4
+  for (let i = 0; i < 4; i++) {
+    const colon = value.indexOf(':', from)
+    if (colon < 0) return false
+    from = colon + 1
+  }
+  return true
+}
+
 /**
- * One ARN pattern → matcher. A request value that is not six components matches nothing.
+ * A request value that is not an ARN (`aws:SourceArn` = `test2`) satisfies neither `ArnLike`
+ * nor `ArnNotLike` (nor the Equals spellings): 'unparsable' makes the comparison false for both
+ * (unparsableValueResult, modifiers.ts) and reports `context-value-unparsable`, so `ArnNotLike`
+ * does not allow. The IAM documentation is silent; the evidence is two other evaluators that
+ * agree: iam-simulate (its ArnLike and ArnNotLike tests: "should return false if not a valid
+ * request arn") and a second evaluator validated against the IAM policy simulator (issue 11).
+ */
+export function nonArnValueVerdict(): Verdict {
+  return 'unparsable'
+}
+
+/**
+ * One ARN pattern → matcher. A request value that is not six components matches nothing (and
+ * arnValues never offers one: nonArnValueVerdict).
  * [UNCERTAIN] a pattern of fewer than six components matches only when its last component
  * ends in `*`, which then also spans the remaining colons (the §3.2 rule for short Resource
  * patterns; so `*` alone matches any value).

@@ -1,24 +1,32 @@
 // Bool and BinaryEquals (IAM-SEMANTICS §4.2). Bool compares true/false case-insensitively
-// ([UNCERTAIN], in parseBool); no policy variables (the docs conflict, §7.2: we follow R18).
-// BinaryEquals compares decoded bytes.
+// ([UNCERTAIN], in parseBool) and substitutes policy variables (§7.2: the current condition
+// operators page lists Boolean among the operators that support them; a value that resolves to
+// no boolean, or not at all, matches nothing). BinaryEquals compares decoded bytes.
 import { decodeBase64, parseBool } from '../../policy/values.js'
+import { parseTemplate, resolveTemplateText } from '../variables.js'
 import type { ConditionOperator, PolicyValues } from './operator.js'
+import { templateValues } from './string.js'
 
 export const BOOL_OPERATOR: ConditionOperator = {
   family: 'bool',
   expects: '`true` or `false`',
-  compile(_info, values) {
-    const parsed = values.map(parseBool)
-    const acceptsTrue = parsed.includes(true)
-    const acceptsFalse = parsed.includes(false)
-    const tester: PolicyValues = {
-      test(value, index) {
-        const bool = parseBool(value.values[index] ?? '')
-        if (bool === undefined) return 'unparsable'
-        return (bool ? acceptsTrue : acceptsFalse) ? 'match' : 'no-match'
-      }
+  compile(_info, values, variables) {
+    const templates = values.map((v) => parseTemplate(v, { variables, wildcards: false }))
+    return templateValues(templates, resolveTemplateText, boolValues)
+  }
+}
+
+/** Policy values → tester; values that are no boolean (after substitution) match nothing. */
+function boolValues(texts: readonly string[]): PolicyValues {
+  const parsed = texts.map(parseBool)
+  const acceptsTrue = parsed.includes(true)
+  const acceptsFalse = parsed.includes(false)
+  return {
+    test(value, index) {
+      const bool = parseBool(value.values[index] ?? '')
+      if (bool === undefined) return 'unparsable'
+      return (bool ? acceptsTrue : acceptsFalse) ? 'match' : 'no-match'
     }
-    return { fixed: tester, bind: () => tester }
   }
 }
 
