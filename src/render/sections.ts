@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ChangeKind, DecisionSummary, FileReport, PatchOperation } from '../diff/report.js'
 import type { StatementRef } from '../engine/types.js'
 import type { ChangeGroup } from './groups.js'
+import { fileKey, unitTitle } from './units.js'
 import {
   cellCode,
   codeSpan,
@@ -64,12 +65,12 @@ export function fileSection(file: FileReport, groups: readonly ChangeGroup[]): F
       ...(withPrincipal ? [cellCode(g.principal)] : []),
       ...(withSubject ? [g.subject === undefined ? '' : cellCode(g.subject)] : []),
       contextCell(g.context),
-      decidingCell(g, file.file)
+      decidingCell(g, fileKey(file))
     ]
     return tableRow(cells)
   })
   return {
-    head: `#### ${headIcon(file)} ${codeSpan(file.file)}\n\n${fileFacts(file)}`,
+    head: `#### ${headIcon(file)} ${unitTitle(file)}\n\n${fileFacts(file)}`,
     tableHeader: table(header, []),
     rows,
     tail: [patchDetails(file.patch), warningsDetails(file)].filter((part) => part !== '')
@@ -184,8 +185,12 @@ export function unreviewedSection(
   for (const d of problems)
     lines.push(`- ${d.file ? `${codeSpan(d.file)}: ` : ''}${diagnosticText(d)}`)
   for (const file of files) {
-    lines.push(`- ${codeSpan(file.file)} (${statusText(file)}):`)
-    for (const d of file.diagnostics.filter((x) => x.severity === 'error')) {
+    lines.push(`- ${unitTitle(file)} (${statusText(file)}):`)
+    const errors = file.diagnostics.filter((x) => x.severity === 'error')
+    // a file listed with warnings only: its content is not reviewed (`not-reviewed.warn`)
+    const shown =
+      errors.length > 0 ? errors : file.diagnostics.filter((x) => x.code === 'source-not-reviewed')
+    for (const d of shown) {
       lines.push(`  - ${diagnosticText(d)}`)
     }
   }
@@ -198,5 +203,5 @@ export function noOpLine(file: FileReport): string {
     file.patch.length === 0
       ? 'formatting or order only'
       : `${plural(file.patch.length, 'structural edit')}, no decision changed`
-  return `- ${codeSpan(file.file)} (${statusText(file)}): ${what}`
+  return `- ${unitTitle(file)} (${statusText(file)}): ${what}`
 }
