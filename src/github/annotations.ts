@@ -2,7 +2,7 @@
 // type per step and silently drops the rest, so changes are grouped per deciding statement and the
 // most important groups win: broadened first, then by how many requests a statement changed.
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
-import type { Change, ChangeKind, Report } from '../diff/report.js'
+import { unitKey, type Change, type ChangeKind, type Report } from '../diff/report.js'
 import type { StatementRef } from '../engine/types.js'
 
 export type AnnotationType = 'error' | 'warning' | 'notice'
@@ -66,7 +66,9 @@ function groupChanges(changes: readonly Change[], deleted: ReadonlySet<string>):
   for (const change of changes) {
     const refs = change.after.determining.length > 0 ? change.after.determining : [undefined]
     for (const statement of refs) {
-      const file = statement?.file ?? change.file
+      // a statement of the change's own document is annotated in its file, at its line there
+      const own = unitKey(change.file, change.document?.location)
+      const file = statement === undefined || statement.file === own ? change.file : statement.file
       const shown = deleted.has(file) ? undefined : file
       const key = `${change.kind}\0${shown ?? ''}\0${statement?.line ?? ''}`
       let group = groups.get(key)

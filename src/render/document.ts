@@ -20,6 +20,7 @@ import {
   unreviewedSection,
   type FileSection
 } from './sections.js'
+import { fileKey, groupUnitKey, warnedNotReviewed } from './units.js'
 import { verdict } from './verdict.js'
 
 export interface DocumentOptions {
@@ -66,7 +67,7 @@ function assemble(
   budget.add(headerText(report, options))
   const omitted: Omitted = { files: 0, changes: 0, rows: 0, other: 0 }
   const unreviewed = unreviewedSection(
-    report.files.filter((f) => f.outcome === 'error'),
+    report.files.filter((f) => f.outcome === 'error' || warnedNotReviewed(f)),
     report.diagnostics
   )
   if (unreviewed !== '' && !budget.tryAdd(`${unreviewed}\n\n`, reserve)) omitted.other++
@@ -126,7 +127,10 @@ function changedFiles(report: Report): FileReport[] {
     f.changes.broadened > 0 ? 0 : f.changes.narrowed > 0 ? 1 : 2
   return report.files
     .filter((f) => f.outcome === 'changed')
-    .sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) || compareText(a.file, b.file) || compareText(fileKey(a), fileKey(b))
+    )
 }
 
 interface Room {
@@ -139,7 +143,10 @@ function addChangedFiles(budget: Budget, report: Report, room: Room): void {
   const { reserve, omitted } = room
   const groups = groupChanges(report.changes)
   const byFile = new Map<string, ChangeGroup[]>()
-  for (const g of groups) byFile.set(g.file, [...(byFile.get(g.file) ?? []), g])
+  for (const g of groups) {
+    const key = groupUnitKey(g)
+    byFile.set(key, [...(byFile.get(key) ?? []), g])
+  }
   let stopped = false
   for (const file of changedFiles(report)) {
     const count = file.changes.broadened + file.changes.narrowed + file.changes.denyChanged
@@ -148,7 +155,7 @@ function addChangedFiles(budget: Budget, report: Report, room: Room): void {
       omitted.changes += count
       continue
     }
-    const section = capRows(fileSection(file, byFile.get(file.file) ?? []), room.rowCap)
+    const section = capRows(fileSection(file, byFile.get(fileKey(file)) ?? []), room.rowCap)
     const table = [section.tableHeader, ...section.rows].join('\n') + rowNote(section.hidden)
     const full = [section.head, table, ...section.tail]
     if (budget.tryAdd(`${full.join('\n\n')}\n\n`, reserve)) {
@@ -198,7 +205,7 @@ function addNoOpEdits(
   omitted: Omitted,
   patches: boolean
 ): void {
-  const neutral = report.files.filter((f) => f.outcome === 'neutral')
+  const neutral = report.files.filter((f) => f.outcome === 'neutral' && !warnedNotReviewed(f))
   if (neutral.length === 0) return
   const heading = '#### No-op edits: the text changed, no decision did\n\n'
   if (!budget.tryAdd(heading, reserve)) {
@@ -238,6 +245,10 @@ function hintText(hint: string | undefined): string {
   if (hint === undefined) return 'the job summary, or `iam-policy-diff diff --format json`'
   if (/^https?:\/\/[^\s<>]+$/.test(hint)) return `[job summary of this run](<${hint}>)`
   return inlineMessage(hint)
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 function addSizes(a: Size, b: Size): Size {

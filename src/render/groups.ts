@@ -9,6 +9,8 @@ import { formatCount } from './markdown.js'
 export interface ChangeGroup {
   readonly kind: ChangeKind
   readonly file: string
+  /** the document inside `file` (its location); undefined for a bare policy file */
+  readonly document: string | undefined
   readonly subject: string | undefined
   readonly resource: string
   readonly principal: string
@@ -39,6 +41,7 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
     return {
       kind: first.kind,
       file: first.file,
+      document: first.document?.location,
       subject: first.subject,
       resource: first.resource,
       principal: first.principal,
@@ -63,6 +66,7 @@ function groupKey(c: Change): string {
   return JSON.stringify([
     c.kind,
     c.file,
+    c.document?.location ?? null,
     c.subject ?? null,
     c.resource,
     c.principal,
@@ -146,6 +150,7 @@ function compareGroups(a: ChangeGroup, b: ChangeGroup): number {
   return (
     CHANGE_KIND_ORDER.indexOf(a.kind) - CHANGE_KIND_ORDER.indexOf(b.kind) ||
     compareText(a.file, b.file) ||
+    compareText(a.document ?? '', b.document ?? '') ||
     compareText(a.actions[0] ?? '', b.actions[0] ?? '') ||
     compareText(a.resource, b.resource) ||
     compareText(a.principal, b.principal) ||

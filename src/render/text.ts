@@ -6,6 +6,7 @@ import type { ChangeKind, DecisionSummary, Report } from '../diff/report.js'
 import type { StatementRef } from '../engine/types.js'
 import { alikeNote, groupChanges, type ChangeGroup } from './groups.js'
 import { formatCount, plural, visibleControls as show } from './markdown.js'
+import { fileKey, groupUnitKey, unitText, warnedNotReviewed } from './units.js'
 import { verdict } from './verdict.js'
 
 const ARROWS: Readonly<Record<ChangeKind, string>> = {
@@ -17,39 +18,56 @@ const ARROWS: Readonly<Record<ChangeKind, string>> = {
 export function renderText(report: Report): string {
   const lines = [verdict(report).text]
   const resourceFiles = new Set(
-    report.files.filter((f) => f.policyKind === 'resource').map((f) => f.file)
+    report.files.filter((f) => f.policyKind === 'resource').map(fileKey)
   )
-  for (const group of groupChanges(report.changes))
-    lines.push(...groupLines(group, resourceFiles.has(group.file)))
+  const titles = new Map(report.files.map((f) => [fileKey(f), unitText(f)]))
+  for (const group of groupChanges(report.changes)) {
+    const key = groupUnitKey(group)
+    lines.push(
+      ...groupLines(group, key, titles.get(key) ?? show(group.file), resourceFiles.has(key))
+    )
+  }
   const problems = [
-    ...report.diagnostics,
-    ...report.files.filter((f) => f.outcome === 'error').flatMap((f) => f.diagnostics)
-  ].filter((d) => d.severity === 'error')
+    ...report.diagnostics.filter((d) => d.severity === 'error').map(diagnosticLine),
+    ...report.files
+      .filter((f) => f.outcome === 'error' || warnedNotReviewed(f))
+      .flatMap((f) =>
+        f.diagnostics
+          .filter(
+            (d) =>
+              d.severity === 'error' || (f.outcome !== 'error' && d.code === 'source-not-reviewed')
+          )
+          .map(
+            (d) =>
+              `${diagnosticLine(d)}${f.document === undefined ? '' : ` (in ${show(f.document.name)})`}`
+          )
+      )
+  ]
   if (problems.length > 0) {
-    lines.push('not reviewed:', ...problems.map((d) => `  ${diagnosticLine(d)}`))
+    lines.push('not reviewed:', ...problems.map((line) => `  ${line}`))
   }
   const warnings = report.files.flatMap((f) => [
     ...(f.outcome === 'error'
       ? []
-      : f.diagnostics.filter((d) => d.severity !== 'error').map(diagnosticLine)),
+      : f.diagnostics
+          .filter((d) => d.severity !== 'error' && d.code !== 'source-not-reviewed')
+          .map(diagnosticLine)),
     ...f.unknownActions.map(
       (u) =>
         `${show(f.file)}: unknown action ${show(u.action)}${u.suggestion === undefined ? '' : ` (did you mean ${show(u.suggestion)}?)`}`
     )
   ])
   if (warnings.length > 0) lines.push('warnings:', ...warnings.map((w) => `  ${w}`))
-  const neutral = report.files.filter((f) => f.outcome === 'neutral')
+  const neutral = report.files.filter((f) => f.outcome === 'neutral' && !warnedNotReviewed(f))
   if (neutral.length > 0) {
-    lines.push(
-      `no-op edits (text changed, no decision did): ${neutral.map((f) => show(f.file)).join(', ')}`
-    )
+    lines.push(`no-op edits (text changed, no decision did): ${neutral.map(unitText).join(', ')}`)
   }
   lines.push(footer(report))
   return `${lines.join('\n')}\n`
 }
 
 /** The principal is shown for resource-based policies, where it is what changed. */
-function groupLines(g: ChangeGroup, withPrincipal: boolean): string[] {
+function groupLines(g: ChangeGroup, key: string, title: string, withPrincipal: boolean): string[] {
   const actions =
     g.actions.length === 1 && g.alike === 0
       ? show(g.label)
@@ -63,14 +81,14 @@ function groupLines(g: ChangeGroup, withPrincipal: boolean): string[] {
     .join(', ')
   const when = context === '' ? '' : ` when ${context}`
   const line =
-    `  ${ARROWS[g.kind]} ${show(g.file)}${subject}  ${actions} on ${show(g.resource)}${withPrincipal ? ` for ${show(g.principal)}` : ''}${when}` +
-    `  ${g.before.effect} → ${g.after.effect}  (${deciding(g)})`
+    `  ${ARROWS[g.kind]} ${title}${subject}  ${actions} on ${show(g.resource)}${withPrincipal ? ` for ${show(g.principal)}` : ''}${when}` +
+    `  ${g.before.effect} → ${g.after.effect}  (${deciding(g, key)})`
   return g.actions.length === 1 ? [line] : [line, `      ${g.actions.map(show).join(' ')}`]
 }
 
-function deciding(g: ChangeGroup): string {
-  if (g.after.determining.length > 0) return refs(g.after, g.file)
-  if (g.before.determining.length > 0) return `was ${refs(g.before, g.file)}`
+function deciding(g: ChangeGroup, key: string): string {
+  if (g.after.determining.length > 0) return refs(g.after, key)
+  if (g.before.determining.length > 0) return `was ${refs(g.before, key)}`
   return 'no statement applies'
 }
 
