@@ -28,7 +28,18 @@ describe('docs/REPORT.md', () => {
           previousFile: 'o.json',
           status: 'renamed',
           unknownActions: [{ action: 'x:Y', suggestion: 'x:Z' }]
-        })
+        }),
+        {
+          ...fileReport({ file: 'infra/deploy.yaml' }),
+          document: {
+            location: 'Resources/DeployRole/Properties/Policies/s3-write/PolicyDocument',
+            name: 'DeployRole › inline policy s3-write',
+            kind: 'identity',
+            format: 'cloudformation',
+            attachedTo: { kind: 'role', name: 'DeployRole', type: 'AWS::IAM::Role', arn: 'arn' },
+            placeholders: [{ value: '123456789012', stands: 'AWS::AccountId', kind: 'pseudo' }]
+          }
+        }
       ],
       [
         {
@@ -39,7 +50,8 @@ describe('docs/REPORT.md', () => {
             afterRefs: [ref('n.json', 0, 'S', 2)],
             subject: 'role'
           }),
-          resourceAccount: '123456789012'
+          resourceAccount: '123456789012',
+          document: { location: 'Resources/DeployRole/Properties/Policies/s3-write/PolicyDocument' }
         }
       ]
     )
