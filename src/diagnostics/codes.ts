@@ -177,6 +177,19 @@ export const DIAGNOSTIC_CODES = {
   'template-policy-invalid': {
     severity: 'error',
     help: 'the property must be a policy document: a mapping, or its JSON text'
+  },
+  // Terraform configurations and plans (src/extract/terraform/)
+  'terraform-syntax': {
+    severity: 'error',
+    help: 'fix the HCL syntax at the given position (`terraform validate` shows the same problem)'
+  },
+  'terraform-policy-invalid': {
+    severity: 'error',
+    help: 'the argument must be a policy document: `jsonencode({...})`, JSON text, or an `aws_iam_policy_document`'
+  },
+  'terraform-limit': {
+    severity: 'warning',
+    help: 'the configuration computes more than this tool evaluates; the values beyond the limits are placeholders'
   }
 } as const satisfies Record<string, CodeInfo>
 

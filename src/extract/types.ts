@@ -123,6 +123,12 @@ export const DEFAULT_FACTS: DeploymentFacts = {
 
 export interface ExtractOptions {
   readonly facts: DeploymentFacts
+  /**
+   * Optional: the text of another file of the change, by repository path (`a/b/policy.json`),
+   * or undefined when absent. Only Terraform's `file()` / `templatefile()` use it; without it
+   * such policies are reported as not reviewed. Paths that leave the repository are never asked.
+   */
+  readonly readSibling?: (path: string) => string | undefined
 }
 
 export interface Extractor {
