@@ -8,6 +8,8 @@ import { cloudFormationExtractor } from './cloudformation/extractor.js'
 import { policyJsonExtractor } from './policy-json.js'
 import { createServerlessExtractor } from './serverless.js'
 import { sniffUnreviewable } from './sniff.js'
+import { terraformExtractor } from './terraform/extractor.js'
+import { terraformPlanExtractor } from './terraform/plan.js'
 import type { Extraction, Extractor, ExtractOptions, SourceFormat } from './types.js'
 
 export { sniffUnreviewable }
@@ -20,7 +22,9 @@ export const EXTRACTORS: Extractor[] = [
   createServerlessExtractor({ cloudFormation: () => findExtractor('cloudformation') }),
   awsCliJsonExtractor,
   policyJsonExtractor,
-  cloudFormationExtractor
+  cloudFormationExtractor,
+  terraformExtractor,
+  terraformPlanExtractor
 ]
 
 export interface ExtractFileOptions extends ExtractOptions {
@@ -80,7 +84,8 @@ export function extractFile(path: string, text: string, options: ExtractFileOpti
     }
   }
   try {
-    const result = extractor.extract(path, text, { facts: options.facts })
+    const own = options.readSibling ? { readSibling: options.readSibling } : {}
+    const result = extractor.extract(path, text, { facts: options.facts, ...own })
     return failed.length === 0
       ? result
       : { ...result, diagnostics: [...failed, ...result.diagnostics] }

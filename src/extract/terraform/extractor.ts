@@ -30,7 +30,7 @@ export const TERRAFORM_FIX_UNKNOWN =
   'write the value in this file (a literal, or a variable with a literal default), or review the `terraform show -json` plan output'
 const SNIFF_BYTES = 256 * 1024
 const IAM_MARKERS =
-  /\b(?:resource|data)\s+"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy|kms_key|lambda_permission|s3_bucket|sqs_queue|sns_topic|secretsmanager_secret)"|\bjsonencode\s*\(/
+  /\b(?:resource|data)\s+"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy|kms_key|lambda_permission|s3_bucket|sqs_queue|sns_topic|secretsmanager_secret)"|"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy)"|\bjsonencode\s*\(/
 
 export const terraformExtractor: Extractor = {
   format: 'terraform',
