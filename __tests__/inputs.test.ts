@@ -52,9 +52,18 @@ describe('readInputs', () => {
       mode: 'review',
       reportPath: undefined,
       workingDirectory: '.',
+      dirs: undefined,
       commentKey: undefined
     }
     expect(readInputs(runner().read)).toEqual(expected)
+  })
+
+  it('reads base-dir and head-dir together, and refuses one without the other', () => {
+    const both = runner({ 'base-dir': 'synth/base', 'head-dir': 'synth/head' })
+    expect(readInputs(both.read).dirs).toEqual({ base: 'synth/base', head: 'synth/head' })
+    expect(() => readInputs(runner({ 'head-dir': 'synth/head' }).read)).toThrow(
+      'input `base-dir` is empty: `base-dir` and `head-dir` go together'
+    )
   })
 
   it('returns a frozen object', () => {

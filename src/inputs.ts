@@ -33,6 +33,11 @@ export interface ActionConfig {
   readonly reportPath: string | undefined
   /** the repository checkout, relative to GITHUB_WORKSPACE */
   readonly workingDirectory: string
+  /**
+   * two directories the workflow produced (e.g. `cdk synth` of the base and of the head),
+   * relative to GITHUB_WORKSPACE: reviewed instead of the checkout's changed files
+   */
+  readonly dirs: { readonly base: string; readonly head: string } | undefined
   /** tells apart several sticky comments on one pull request (one per configuration) */
   readonly commentKey: string | undefined
 }
@@ -73,6 +78,7 @@ export function readInputs(read: InputReader = defaultReader): ActionConfig {
     mode,
     reportPath,
     workingDirectory: text('working-directory') ?? '.',
+    dirs: dirPair(text('base-dir'), text('head-dir')),
     commentKey: commentKey(text('comment-key'))
   })
 }
@@ -83,6 +89,20 @@ function oneOf<T extends string>(read: InputReader, name: string, allowed: reado
   if (found !== undefined) return found
   const list = allowed.map((option) => `\`${option}\``).join(', ')
   throw new Error(`input \`${name}\` must be one of ${list}: got \`${value}\``)
+}
+
+function dirPair(
+  base: string | undefined,
+  head: string | undefined
+): { base: string; head: string } | undefined {
+  if (base === undefined && head === undefined) return undefined
+  if (base === undefined || head === undefined) {
+    const missing = base === undefined ? 'base-dir' : 'head-dir'
+    throw new Error(
+      `input \`${missing}\` is empty: \`base-dir\` and \`head-dir\` go together (the two directories to compare)`
+    )
+  }
+  return { base, head }
 }
 
 function pullNumber(value: string | undefined): number | undefined {

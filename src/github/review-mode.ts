@@ -6,6 +6,7 @@ import { loadCatalog } from '../catalog/load-catalog.js'
 import type { Report } from '../diff/report.js'
 import type { ActionConfig } from '../inputs.js'
 import { review } from '../review/review.js'
+import { directoryPairSource } from '../sources/file-pair-source.js'
 import type { RunContext } from './context.js'
 import { loadConfig } from './load-config.js'
 import { resolveTarget } from './event.js'
@@ -40,8 +41,15 @@ export async function runReview(
       : path.resolve(context.workspace, inputs.workingDirectory)
   const { source } = await selectSource({ target, port, repoDir, log: (m) => sink.info(m) })
   const { config, diagnostics } = await loadConfig(source, inputs.config, sink, inputs.failOn)
+  // `base-dir`/`head-dir`: the workflow built both versions (synthesized templates); the
+  // configuration still comes from the base commit, so a change cannot loosen its own review
+  const dirs = inputs.dirs
+  if (dirs !== undefined) sink.info(`reviewing the directories \`${dirs.base}\` → \`${dirs.head}\``)
   const reviewed = await review({
-    source,
+    source:
+      dirs === undefined
+        ? source
+        : directoryPairSource({ base: dirs.base, head: dirs.head, cwd: context.workspace ?? '.' }),
     config,
     catalog: loadCatalog(),
     toolVersion: packageJson.version
