@@ -7,7 +7,7 @@ import { review } from '../../src/review/review.js'
 import { directoryPairSource } from '../../src/sources/file-pair-source.js'
 
 describe('examples/base → examples/head', () => {
-  it('broadens, narrows, has a no-op edit and an invalid file, and ignores other JSON', async () => {
+  it('broadens, narrows, has a no-op edit, an invalid file and a template, and ignores other JSON', async () => {
     const root = path.join(process.cwd(), 'examples')
     const report = await review({
       source: directoryPairSource({ base: path.join(root, 'base'), head: path.join(root, 'head') }),
@@ -17,7 +17,7 @@ describe('examples/base → examples/head', () => {
     })
     const outcome = Object.fromEntries(
       report.files.map((f) => [
-        f.file,
+        f.document === undefined ? f.file : `${f.file} › ${f.document.name}`,
         [f.status, f.policyKind ?? '-', f.outcome, f.changes.broadened > 0, f.changes.narrowed > 0]
       ])
     )
@@ -25,6 +25,21 @@ describe('examples/base → examples/head', () => {
       'buckets/reports-bucket.json': ['modified', 'resource', 'changed', true, false],
       'iam/roles/deploy/s3.json': ['modified', 'identity', 'changed', true, false],
       'iam/roles/deploy/trust.json': ['modified', 'resource', 'changed', true, false],
+      // a CloudFormation template: one entry per changed document
+      'infra/deploy.yaml › DeployRole › inline policy s3-write': [
+        'modified',
+        'identity',
+        'changed',
+        true,
+        false
+      ],
+      'infra/deploy.yaml › QueueReader › policy queue-reader': [
+        'added',
+        'identity',
+        'changed',
+        true,
+        false
+      ],
       'policies/access-keys.json': ['modified', 'identity', 'changed', false, true],
       'policies/ci-runner.json': ['modified', '-', 'error', false, false],
       'policies/legacy-queue.json': ['deleted', 'identity', 'changed', false, true],
