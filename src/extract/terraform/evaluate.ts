@@ -231,6 +231,10 @@ export class Evaluator {
         pos
       )
     }
+    if (root === 'path' && (first === 'module' || first === 'root' || first === 'cwd')) {
+      // relative to the file's folder, where file() / templatefile() look
+      return tfString('.', at)
+    }
     if (root === 'each' || root === 'count' || root === 'self') {
       return this.unknown('terraform-each', text, `\`${text}\` (an unexpanded iteration)`, at)
     }
