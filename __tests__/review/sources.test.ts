@@ -29,7 +29,7 @@ describe('review of the formats of docs/SOURCES.md', () => {
     'sam/template.yaml': fixture('extract/cfn/sam-function.yaml'),
     'svc/serverless.yml': fixture('extract/serverless.yml'),
     'aws/get-role.json': fixture('extract/get-role.json'),
-    'terraform/iam.tf': fixture('extract/iam.tf'),
+    'cdk/stack.ts': fixture('extract/stack.ts'),
     'iam/templated.json': fixture('extract/templated-policy.json'),
     'package.json': '{"name":"x","version":"1.0.0"}\n',
     'README.md': '# Policies\n\nSee `iam/`.\n',
@@ -83,11 +83,11 @@ describe('review of the formats of docs/SOURCES.md', () => {
     })
   })
 
-  it('fails closed on Terraform and on a policy with template syntax', () => {
-    const tf = unit('terraform/iam.tf')
-    expect(tf?.outcome).toBe('error')
-    expect(codes(tf)).toEqual(['error source-not-reviewed'])
-    expect(tf?.diagnostics[0]?.help).toMatch(/Terraform/)
+  it('fails closed on CDK source and on a policy with template syntax', () => {
+    const cdk = unit('cdk/stack.ts')
+    expect(cdk?.outcome).toBe('error')
+    expect(codes(cdk)).toEqual(['error source-not-reviewed'])
+    expect(cdk?.diagnostics[0]?.help).toMatch(/cdk\.out/)
     const templated = unit('iam/templated.json')
     expect(templated?.outcome).toBe('error')
     expect(templated?.diagnostics[0]?.message).toContain('${account_id}')
@@ -106,20 +106,20 @@ describe('review of the formats of docs/SOURCES.md', () => {
     const text = renderText(report)
     expect(text).toContain('↑ infra/deploy.yaml › DeployRole › inline policy s3-write  s3:* (')
     expect(text).toContain('(WriteArtifacts, line 29)')
-    expect(text).toMatch(/terraform\/iam\.tf:\d+:\d+: error source-not-reviewed: /)
+    expect(text).toMatch(/cdk\/stack\.ts:\d+:\d+: error source-not-reviewed: /)
   })
 
   it('downgrades not-reviewed files matching `not-reviewed.warn` to a listed warning', async () => {
     const warned = await run(
-      { base: {}, head: { 'terraform/iam.tf': fixture('extract/iam.tf') } },
-      { ...DEFAULT_CONFIG, notReviewedWarn: ['terraform/**'] }
+      { base: {}, head: { 'cdk/stack.ts': fixture('extract/stack.ts') } },
+      { ...DEFAULT_CONFIG, notReviewedWarn: ['cdk/**'] }
     )
     expect(warned.files).toHaveLength(1)
     expect(warned.files[0]?.outcome).not.toBe('error')
     expect(codes(warned.files[0])).toEqual(['warning source-not-reviewed'])
     expect(shouldFail(warned, 'broadened')).toBe(false)
     expect(renderText(warned)).toMatch(
-      /not reviewed:\n {2}terraform\/iam\.tf:.*warning source-not-reviewed/
+      /not reviewed:\n {2}cdk\/stack\.ts:.*warning source-not-reviewed/
     )
   })
 })
