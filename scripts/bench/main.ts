@@ -1,11 +1,12 @@
 // `npm run bench` (scripts/bench.mjs bundles and runs this). Options:
 //   --root DIR   repository root (passed by scripts/bench.mjs)
 //   --quick      fewer, shorter rounds (a smoke run, not for the record)
-//   --only a|b|c run one part
+//   --only a|b|c|e run one part
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadCatalog } from '../../src/catalog/load-catalog.js'
+import { timeCaseFile } from './case-file.js'
 import { timeCli, timeNpx, type CliTiming } from './cli-timing.js'
 import { managedWorkload } from './managed.js'
 import { measure, type Measurement } from './measure.js'
@@ -89,6 +90,13 @@ if (runs('c')) {
   const npx = timeNpx(root, quick ? 3 : 5)
   notes.push(
     `(c) \`npx iam-policy-diff evaluate\` one case: median ${npx.toFixed(0)} ms (npm's own start-up included)`
+  )
+}
+if (runs('e')) {
+  const t = timeCaseFile(root, process.execPath, quick ? 3 : 9)
+  const ratio = t.evaluateMs / t.parseMs
+  notes.push(
+    `(e) \`node dist/cli/index.js evaluate\` on 200 sets × 250 requests (${formatInt(t.decisions)} decisions, ${formatMib(t.bytes / 1024)} case file), node ${process.version}: median ${t.evaluateMs.toFixed(0)} ms over ${t.runs} runs; start-up + read + \`JSON.parse\` of the same file: median ${t.parseMs.toFixed(0)} ms (${ratio.toFixed(2)}×)`
   )
 }
 notes.push(`(d) bench process peak RSS: ${formatMib(rssKib())}`)

@@ -9,10 +9,10 @@ import { describe, quote } from './case-reader.js'
 import { readPolicies } from './read-policies.js'
 import { readRequest } from './read-request.js'
 
-const CASE_KEYS = ['id', 'policies', 'request', 'requests']
+export const CASE_KEYS = ['id', 'policies', 'request', 'requests']
 const METADATA_KEYS = ['name', 'note', 'description', 'comment', 'tags']
 
-const isMetadata = (key: string): boolean =>
+export const isMetadata = (key: string): boolean =>
   METADATA_KEYS.includes(key) ||
   key.startsWith('expect') ||
   key.startsWith('_') ||

@@ -5,7 +5,7 @@ import type { ContextInput, Request } from '../engine/types.js'
 import type { JsonNode } from '../policy/located-json.js'
 import { describe, quote, type CaseReader } from './case-reader.js'
 
-const REQUEST_KEYS = ['principal', 'action', 'resource', 'resourceAccount', 'context']
+export const REQUEST_KEYS = ['principal', 'action', 'resource', 'resourceAccount', 'context']
 
 export function readRequest(
   reader: CaseReader,

@@ -6,12 +6,16 @@ import type { ActionCatalog } from '../catalog/catalog.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { compilePolicySet, evaluateCompiled, prepareRequest } from '../engine/evaluate.js'
 import type { Decision, PolicySet, Request } from '../engine/types.js'
-import { parseLocatedJson } from '../policy/located-json.js'
+import { LineIndex } from '../policy/line-index.js'
+import { parseLocatedJson, parseLocatedValue, type JsonNode } from '../policy/located-json.js'
+import { caseFileLayout, type CaseFileLayout } from './case-file-layout.js'
 import { CaseReader, describe } from './case-reader.js'
 import { decisionResult, errorResult } from './case-output.js'
 import type { CaseResult } from './case-types.js'
 import { unknownActions } from './check-actions.js'
 import { readCase } from './read-case.js'
+import { readPlainCase } from './read-plain-case.js'
+import { readPolicies } from './read-policies.js'
 
 export type {
   CaseDiagnostic,
@@ -40,7 +44,16 @@ export interface RunCaseFileResult {
 /** Case files hold many policies, so they may be larger than one policy file (2 MiB). */
 export const MAX_CASE_FILE_BYTES = 32 * 1024 * 1024
 
+/**
+ * Well-formed files take the fast path (readPlainCases); any other file, and any case the fast
+ * path does not accept, is read from the located tree, so every problem keeps its position.
+ */
 export function runCaseFile(text: string, options: RunCaseFileOptions): RunCaseFileResult {
+  return readPlainCases(text, options) ?? runLocated(text, options)
+}
+
+/** The reference reader: the whole file as a located tree (tests compare the fast path with it). */
+export function runLocated(text: string, options: RunCaseFileOptions): RunCaseFileResult {
   const { file } = options
   const json = parseLocatedJson(text, { file, maxBytes: MAX_CASE_FILE_BYTES })
   const { root, lines } = json
@@ -52,18 +65,83 @@ export function runCaseFile(text: string, options: RunCaseFileOptions): RunCaseF
     return { diagnostics: reader.diagnostics }
   }
   const warnings: Diagnostic[] = []
-  const results = root.items.map((node, index) => {
-    const reader = new CaseReader(lines, file)
-    const read = readCase(reader, node, index)
-    const errors = options.catalog
-      ? [...read.errors, ...unknownActions(options.catalog, node, lines, file)]
-      : read.errors
-    warnings.push(...read.warnings)
-    if (errors.length > 0 || read.set === undefined) return errorResult(read.id, errors)
-    const decisions = decideAll(read.set, read.requests)
-    return decisionResult(read.id, read.many, decisions, options.explain)
-  })
+  const results = root.items.map((node, index) =>
+    locatedCase(node, index, new CaseReader(lines, file), options, warnings)
+  )
   return { results, diagnostics: warnings }
+}
+
+/** One case read from its located tree: every problem is reported with its position. */
+function locatedCase(
+  node: JsonNode,
+  index: number,
+  reader: CaseReader,
+  options: RunCaseFileOptions,
+  warnings: Diagnostic[]
+): CaseResult {
+  const read = readCase(reader, node, index)
+  const errors = options.catalog
+    ? [...read.errors, ...unknownActions(options.catalog, node, reader.lines, reader.file)]
+    : read.errors
+  warnings.push(...read.warnings)
+  if (errors.length > 0 || read.set === undefined) return errorResult(read.id, errors)
+  const decisions = decideAll(read.set, read.requests)
+  return decisionResult(read.id, read.many, decisions, options.explain)
+}
+
+/**
+ * The fast path: JSON.parse and a check of each case's values, as readCase would check them;
+ * only the policies (whose statements carry lines) are read from a located tree. Undefined when
+ * the file is not a well-formed array of objects without duplicate keys, within the limits:
+ * the located parser then reports what is wrong. A case the check does not accept is read
+ * again from its located tree, with the same diagnostics as on the slow path.
+ */
+function readPlainCases(text: string, options: RunCaseFileOptions): RunCaseFileResult | undefined {
+  if (Buffer.byteLength(text, 'utf8') > MAX_CASE_FILE_BYTES) return undefined
+  const layout = caseFileLayout(text)
+  if (layout === undefined) return undefined
+  const lines = new LineIndex(text)
+  const warnings: Diagnostic[] = []
+  const results: CaseResult[] = []
+  for (let index = 0; index < layout.cases.length; index++) {
+    const reader = new CaseReader(lines, options.file)
+    const result = plainCase(text, layout, index, reader, options, warnings)
+    if (result === undefined) return undefined
+    results.push(result)
+  }
+  return { results, diagnostics: warnings }
+}
+
+function plainCase(
+  text: string,
+  layout: CaseFileLayout,
+  index: number,
+  reader: CaseReader,
+  options: RunCaseFileOptions,
+  warnings: Diagnostic[]
+): CaseResult | undefined {
+  const value = layout.cases[index] ?? {}
+  const read = readPlainCase(value, index, options.catalog)
+  if (read === undefined) {
+    const node = parseLocatedValue(text, layout.caseStarts[index] ?? -1, `/${index}`)
+    return node === undefined ? undefined : locatedCase(node, index, reader, options, warnings)
+  }
+  let policiesNode: JsonNode | undefined
+  if (value.policies !== undefined) {
+    const start = layout.policiesStarts[index]
+    policiesNode =
+      start === undefined ? undefined : parseLocatedValue(text, start, `/${index}/policies`)
+    if (policiesNode === undefined) return undefined
+  }
+  const policies = readPolicies(reader, policiesNode, read.id)
+  const errors = [
+    ...reader.diagnostics,
+    ...policies.diagnostics.filter((d) => d.severity === 'error')
+  ]
+  warnings.push(...policies.diagnostics.filter((d) => d.severity !== 'error'))
+  if (errors.length > 0 || policies.set === undefined) return errorResult(read.id, errors)
+  const decisions = decideAll(policies.set, read.requests)
+  return decisionResult(read.id, read.many, decisions, options.explain)
 }
 
 /** The policies are compiled once per case, however many requests it has. */

@@ -129,9 +129,17 @@ class Parser extends JsonScanner {
 
   constructor(
     text: string,
-    private readonly maxDepth: number
+    private readonly maxDepth: number,
+    /** the pointer of the value parsed (parseLocatedValue parses one inside a larger text) */
+    private readonly base = ''
   ) {
     super(text)
+  }
+
+  /** One value starting at `start` (after optional whitespace); the rest of the text is left. */
+  parseValueAt(start: number): JsonNode {
+    this.pos = start
+    return this.parseTree()
   }
 
   parseDocument(): JsonNode {
@@ -285,7 +293,7 @@ class Parser extends JsonScanner {
 
   private childPointer(): string {
     const frame = this.frames.at(-1)
-    if (!frame) return ''
+    if (!frame) return this.base
     if (frame.kind === 'array') return `${frame.pointer}/${frame.items.length}`
     return `${frame.pointer}/${escapePointerToken(frame.key)}`
   }
@@ -330,4 +338,26 @@ export function parseLocatedJson(text: string, options: LocatedJsonOptions = {})
     diagnostics.push(diagnostic('json-duplicate-key', { message, pointer: d.pointer, span, file }))
   }
   return { root, diagnostics, lines }
+}
+
+/**
+ * The located tree of the one JSON value at `start` in `text`, with pointers under `pointer`
+ * and offsets in the whole text: for callers that checked the text with JSON.parse and need
+ * positions for part of it only. Undefined when the value is not well-formed or holds a
+ * duplicate key: such callers then parse the whole text with parseLocatedJson for diagnostics.
+ */
+export function parseLocatedValue(
+  text: string,
+  start: number,
+  pointer: string,
+  maxDepth = DEFAULT_MAX_DEPTH
+): JsonNode | undefined {
+  const parser = new Parser(text, maxDepth, pointer)
+  try {
+    const node = parser.parseValueAt(start)
+    return parser.duplicates.length === 0 ? node : undefined
+  } catch (error) {
+    if (error instanceof ParseStop) return undefined
+    throw error
+  }
 }

@@ -1,0 +1,105 @@
+// The case reader's fast path (JSON.parse + a check of the values, issue 11) must give exactly
+// what the located reader gives: the same results and the same located diagnostics, for every
+// corpus file and for files with problems in every place a case can have one.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
+import { loadCatalog } from '../../src/catalog/load-catalog.js'
+import { caseFileLayout } from '../../src/cases/case-file-layout.js'
+import { runCaseFile, runLocated } from '../../src/cases/run-case-file.js'
+import { corpusFiles } from '../corpus/load-corpus.js'
+
+const catalog = loadCatalog()
+
+function same(text: string, explain = true): void {
+  for (const options of [
+    { file: 'c.json', explain, catalog },
+    { file: 'c.json', explain, catalog: undefined }
+  ]) {
+    const fast = JSON.parse(JSON.stringify(runCaseFile(text, options))) as unknown
+    const located = JSON.parse(JSON.stringify(runLocated(text, options))) as unknown
+    expect(fast).toEqual(located)
+  }
+}
+
+const ALICE = 'arn:aws:iam::111122223333:user/alice'
+const POLICY = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'A', Effect: 'Allow', Action: 's3:*', Resource: '*' }]
+}
+const REQUEST = {
+  principal: ALICE,
+  action: 's3:GetObject',
+  resource: 'arn:aws:s3:::b/k',
+  context: { 'aws:SecureTransport': true, 'aws:TagKeys': ['a', 'b'], n: 3 }
+}
+const good = { id: 'good', policies: { identity: [POLICY] }, requests: [REQUEST, REQUEST] }
+const text = (...cases: unknown[]): string => JSON.stringify([good, ...cases, good], null, 2)
+
+describe('fast path = located reader', () => {
+  it.each(corpusFiles().map((path) => [path.replace(/.*corpus\//, ''), path]))(
+    'corpus %s',
+    (_name, path) => same(readFileSync(path, 'utf8'))
+  )
+
+  it.each([
+    ['a case that is not an object', 3],
+    ['an unknown case key', { ...good, polices: {} }],
+    ['metadata keys', { ...good, name: 'n', expectX: 1, _y: 2, 'x-z': 3 }],
+    ['an empty id', { ...good, id: '' }],
+    ['no id', { policies: good.policies, request: REQUEST }],
+    ['request and requests', { ...good, request: REQUEST }],
+    ['neither request nor requests', { id: 'x', policies: good.policies }],
+    ['empty requests', { ...good, requests: [] }],
+    ['a request that is not an object', { ...good, requests: [REQUEST, 'x'] }],
+    [
+      'an unknown request key',
+      { ...good, request: undefined, requests: [{ ...REQUEST, contxt: {} }] }
+    ],
+    ['an empty principal', { ...good, requests: [{ ...REQUEST, principal: '' }] }],
+    ['a numeric action', { ...good, requests: [{ ...REQUEST, action: 5 }] }],
+    ['an unknown action', { ...good, requests: [{ ...REQUEST, action: 's3:GetObjekt' }] }],
+    ['a resourceAccount', { ...good, requests: [{ ...REQUEST, resourceAccount: '444455556666' }] }],
+    ['an empty resourceAccount', { ...good, requests: [{ ...REQUEST, resourceAccount: '' }] }],
+    ['a null context', { ...good, requests: [{ ...REQUEST, context: null }] }],
+    ['an object context value', { ...good, requests: [{ ...REQUEST, context: { a: {} } }] }],
+    ['a nested list', { ...good, requests: [{ ...REQUEST, context: { a: [['x']] } }] }],
+    [
+      'keys differing in case',
+      { ...good, requests: [{ ...REQUEST, context: { a: 'x', A: 'y' } }] }
+    ],
+    ['no policies', { id: 'np', request: REQUEST }],
+    ['an invalid policy', { ...good, policies: { identity: [{ Statement: [] }] } }],
+    ['a policy warning', { ...good, policies: { identity: [{ Statement: POLICY.Statement }] } }],
+    ['an unknown policy slot', { ...good, policies: { identiti: [POLICY] } }],
+    ['a policies string', { ...good, policies: 'x' }]
+  ])('%s', (_name, kase) => same(text(kase)))
+
+  it.each([
+    ['a syntax error', '[{"id": "a",}]'],
+    ['not an array', '{"id": "a"}'],
+    ['a duplicate case key', '[{"id": "a", "id": "b", "request": {}}]'],
+    [
+      'a duplicate key in a policy',
+      `[{"id":"a","policies":{"identity":[{"Version":"2012-10-17","Version":"2012-10-17","Statement":[]}]},"request":${JSON.stringify(REQUEST)}}]`
+    ],
+    ['a byte-order mark', `\uFEFF${text()}`],
+    ['an escaped policies key', text().replace('"policies"', '"polic\\u0069es"')],
+    ['quotes and backslashes in strings', text({ ...good, id: 'a\\"b"\\\\' })],
+    ['deep nesting', `[${'['.repeat(70)}${']'.repeat(70)}]`]
+  ])('%s', (_name, input) => same(input))
+})
+
+describe('caseFileLayout', () => {
+  it('finds every case and its policies, and refuses duplicate keys', () => {
+    const input = text({ id: 'x', request: REQUEST })
+    const layout = caseFileLayout(input)
+    expect(layout?.caseStarts.map((at) => input[at])).toEqual(['{', '{', '{'])
+    expect(layout?.policiesStarts.map((at) => (at === undefined ? '-' : input[at]))).toEqual([
+      '{',
+      '-',
+      '{'
+    ])
+    expect(caseFileLayout('[{"a": 1, "a": 2}]')).toBeUndefined()
+    expect(caseFileLayout('[{"a": {"b": 1, "b": 1}}]')).toBeUndefined()
+  })
+})
