@@ -64,7 +64,8 @@ describe('parseConfig: valid files', () => {
       ],
       auto: true,
       failOn: 'broadened',
-      maxRequestsPerSubject: DEFAULT_CONFIG.maxRequestsPerSubject
+      maxRequestsPerSubject: DEFAULT_CONFIG.maxRequestsPerSubject,
+      notReviewedWarn: []
     })
   })
 
@@ -89,6 +90,14 @@ describe('parseConfig: valid files', () => {
       }
     ])
     expect(config).toMatchObject({ failOn: 'any', maxRequestsPerSubject: 5000, auto: false })
+  })
+
+  it('reads `not-reviewed.warn` (a glob or a list) and refuses unknown keys in it', () => {
+    expect(
+      parseConfig('not-reviewed:\n  warn: terraform/**\n', 'c.yml').config.notReviewedWarn
+    ).toEqual(['terraform/**'])
+    const bad = parseConfig('not-reviewed:\n  wran: [x]\n', 'c.yml')
+    expect(bad.diagnostics[0]?.message).toContain('unknown key `wran` in `not-reviewed`')
   })
 
   it.each([
