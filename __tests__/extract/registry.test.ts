@@ -17,7 +17,7 @@ describe('extractFile', () => {
     ['role.json', fixture('get-role.json'), 'aws-cli-json'],
     ['details.json', fixture('authorization-details.json'), 'aws-cli-json'],
     ['serverless.yml', fixture('serverless-old.yml'), 'serverless'],
-    ['iam.tf', fixture('iam.tf'), 'unsupported'],
+    ['iam.tf', fixture('iam.tf'), 'terraform'],
     ['package.json', '{"name": "x"}', 'unsupported']
   ])('%s → %s', (path, text, format) => {
     expect(extractFile(path, text, OPTIONS).format).toBe(format)
@@ -28,7 +28,9 @@ describe('extractFile', () => {
       'serverless',
       'aws-cli-json',
       'policy-json',
-      'cloudformation'
+      'cloudformation',
+      'terraform',
+      'terraform-plan'
     ])
   })
 
@@ -42,9 +44,10 @@ describe('extractFile', () => {
   })
 
   it('reports unclaimed IAM content as not reviewed', () => {
-    const result = extractFile('iam.tf', fixture('iam.tf'), OPTIONS)
+    const text = '{"resource": {"aws_iam_role_policy": {"p": {}}}}'
+    const result = extractFile('iam.tf.json', text, OPTIONS)
     expect(result.documents).toEqual([])
-    expect(result.unreviewable).toEqual(sniffUnreviewable('iam.tf', fixture('iam.tf')))
+    expect(result.unreviewable).toEqual(sniffUnreviewable('iam.tf.json', text))
     expect(result.unreviewable).toHaveLength(1)
   })
 

@@ -2,6 +2,7 @@
 // source (arguments, `&{…}`, principals and conditions, source/override merging), and the
 // property that one policy written as heredoc JSON, jsonencode and a policy document extracts
 // to the same statements.
+import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
 import { doc, json, parsedStatements, statements, tf } from './terraform-helpers.js'
 

@@ -1,5 +1,6 @@
 // The policy-bearing resources of the Terraform AWS provider, references and placeholders,
 // instances, sibling files, and the registry's choice of extractor.
+import { describe, expect, test } from '@jest/globals'
 import { extractFile, EXTRACTORS } from '../../src/extract/registry.js'
 import { sniffUnreviewable } from '../../src/extract/sniff.js'
 import { terraformExtractor } from '../../src/extract/terraform/extractor.js'

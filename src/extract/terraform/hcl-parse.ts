@@ -29,11 +29,14 @@ export interface ParsedHcl {
   readonly lines: LineIndex
 }
 
-class Failure {
+/** A syntax error inside the parser, caught at its entry points (never escapes them). */
+class Failure extends Error {
   constructor(
-    readonly message: string,
+    message: string,
     readonly offset: number
-  ) {}
+  ) {
+    super(message)
+  }
 }
 
 const IDENT_START = /[A-Za-z_]/
