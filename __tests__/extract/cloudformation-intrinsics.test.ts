@@ -129,12 +129,34 @@ Conditions:
   External: !Equals [!Ref Account, '111122223333']
   Both: !And [!Condition IsDev, !Condition External]
 `
-  it('takes the branch a condition decidable from defaults selects', () => {
-    expect(resource('!If [IsProd, "arn:aws:s3:::prod", "arn:aws:s3:::dev"]', head)).toBe(
+  it('never decides a condition from a parameter Default: the stack may deploy another value', () => {
+    const text = template(
+      `  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement: [{Effect: Allow, Action: 's3:*', Resource: !If [IsProd, "arn:aws:s3:::prod", "arn:aws:s3:::dev"]}]
+`,
+      head
+    )
+    expect(extract(text).documents.map((d) => statement(d)['Resource'])).toEqual([
+      'arn:aws:s3:::prod',
+      'arn:aws:s3:::dev'
+    ])
+  })
+
+  it('decides a condition on constants, or on a parameter allowed one value', () => {
+    const fixed = `Parameters:
+  Env: {Type: String, Default: dev, AllowedValues: [dev]}
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+  Always: !Equals [a, a]
+`
+    expect(resource('!If [IsProd, "arn:aws:s3:::prod", "arn:aws:s3:::dev"]', fixed)).toBe(
       'arn:aws:s3:::dev'
     )
-    expect(resource('!If [IsDev, "arn:aws:s3:::dev", !Ref AWS::NoValue]', head)).toBe(
-      'arn:aws:s3:::dev'
+    expect(resource('!If [Always, "arn:aws:s3:::a", "arn:aws:s3:::b"]', fixed)).toBe(
+      'arn:aws:s3:::a'
     )
   })
 
@@ -165,7 +187,7 @@ Conditions:
     )
   })
 
-  it('skips a resource whose own condition is decidably false', () => {
+  it('reviews a resource whose own condition depends on a parameter, as if it is created', () => {
     const text = template(
       `  P:
     Type: AWS::IAM::ManagedPolicy
@@ -175,7 +197,46 @@ Conditions:
 `,
       head
     )
+    expect(extract(text).documents).toHaveLength(1)
+  })
+
+  it('skips a resource whose own condition is false on constants', () => {
+    const text = template(
+      `  P:
+    Type: AWS::IAM::ManagedPolicy
+    Condition: Never
+    Properties:
+      PolicyDocument: {Statement: [{Effect: Allow, Action: 's3:*', Resource: '*'}]}
+`,
+      `Conditions:
+  Never: !Equals [a, b]
+`
+    )
     expect(extract(text).documents).toEqual([])
+  })
+
+  it('reports more undecidable conditions than it splits as an incomplete review', () => {
+    const names = ['A', 'B', 'C', 'D', 'E']
+    const conditions = names.map((n) => `  ${n}: !Equals [!Ref Env, ${n.toLowerCase()}]`).join('\n')
+    const resources = names.map((n) => `!If [${n}, "arn:aws:s3:::${n}", "arn:aws:s3:::x"]`)
+    const text = template(
+      `  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement: [{Effect: Allow, Action: 's3:*', Resource: [${resources.join(', ')}]}]
+`,
+      `Parameters:
+  Env: {Type: String, Default: a}
+Conditions:
+${conditions}
+`
+    )
+    const result = extract(text)
+    const codes = [...result.diagnostics, ...result.documents.flatMap((d) => d.diagnostics)].map(
+      (d) => [d.code, d.severity]
+    )
+    expect(codes).toContainEqual(['template-condition-limit', 'error'])
   })
 })
 

@@ -170,6 +170,10 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     help: 'the value is known only at deploy time; the review uses a marked placeholder for it'
   },
+  'template-condition-limit': {
+    severity: 'error',
+    help: 'split the policy, or decide the conditions in the template; each undecidable condition doubles the variants reviewed'
+  },
   'template-condition-variants': {
     severity: 'info',
     help: 'the condition depends on deploy-time values; each outcome is reviewed as its own variant'

@@ -1,5 +1,6 @@
-// The template's `Conditions`, decided from parameter defaults and pseudo parameters when
-// possible. Three-valued: undefined means "depends on a deploy-time value".
+// The template's `Conditions`, decided only when they do not depend on a deploy-time input
+// (a parameter, a pseudo parameter): a Default is a guess, and the stack may deploy with another
+// value. Three-valued: undefined means "depends on a deploy-time value".
 import { quote } from '../../diagnostics/quote.js'
 import type { LocatedNode } from '../located-tree.js'
 import { sameValue, type RNode } from './resolved.js'
@@ -15,7 +16,9 @@ export function decideCondition(r: Resolver, name: string): boolean | undefined 
     return undefined
   }
   r.conditionStack.add(name)
+  r.conditionDepth++
   const outcome = evaluate(r, node)
+  r.conditionDepth--
   r.conditionStack.delete(name)
   r.conditionMemo.set(name, outcome)
   return outcome

@@ -146,8 +146,8 @@ function overLimit(r: Resolver, source: DocumentSource, next: string): Diagnosti
     line: source.anchor.line,
     column: source.anchor.column
   }
-  const message = `${r.owner}: more than ${MAX_SPLIT} undecidable conditions: ${quote(next)} and any further ones take their false branch`
-  return diagnostic('template-condition-variants', { message, span, file: r.diagnostics[0]?.file })
+  const message = `${r.owner}: more than ${MAX_SPLIT} conditions depend on deploy-time values: the review is incomplete (${quote(next)} and any further ones were reviewed on their false branch only)`
+  return diagnostic('template-condition-limit', { message, span, file: r.diagnostics[0]?.file })
 }
 
 function emit(

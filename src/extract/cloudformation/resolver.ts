@@ -146,9 +146,19 @@ export class Resolver {
     return this.refByName(name, node)
   }
 
+  /**
+   * Inside a condition expression: deploy-time inputs (parameters, pseudo parameters) are
+   * unknown there, so no condition is decided from a Default or a configured fact. A Default is
+   * only a guess, and deciding from it would review one branch while the stack deploys the other.
+   */
+  conditionDepth = 0
+
   refByName(name: string, node: LocatedNode): RNode | undefined {
     const at = positionOf(node)
     if (name === 'AWS::NoValue') return undefined
+    if (this.conditionDepth > 0 && this.isDeployInput(name)) {
+      return str(`iam-policy-diff.input.${sanitizeName(name)}`, at, true)
+    }
     const pseudo = this.pseudo(name)
     if (pseudo !== undefined) return str(this.log.add(pseudo, name, 'pseudo'), at)
     if (name === 'AWS::NotificationARNs') return { t: 'array', items: [], at }
@@ -164,6 +174,16 @@ export class Resolver {
     }
     const value = fillPattern(shape.ref, { ...this.nameOf(name), facts: this.facts })
     return str(this.log.add(value, `Ref ${name}`, 'resource'), at)
+  }
+
+  /** A parameter or pseudo parameter whose value the stack's deployment chooses. */
+  private isDeployInput(name: string): boolean {
+    if (this.pseudo(name) !== undefined) return true
+    const def = this.index.parameters.get(name)
+    if (def === undefined) return false
+    // a parameter allowed exactly one value has that value, whatever the deployment says
+    const allowed = valueOf(def, 'AllowedValues')
+    return !(allowed?.kind === 'seq' && allowed.items.length === 1 && valueOf(def, 'Default'))
   }
 
   private pseudo(name: string): string | undefined {
