@@ -33,6 +33,7 @@ export default tseslint.config(
       'node_modules/**',
       'build/**',
       'coverage/**',
+      '__tests__/fixtures/**',
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs'
