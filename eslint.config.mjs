@@ -23,7 +23,9 @@ const pureGlobs = [
     (folder) => `src/${folder}/**/*.ts`
   ),
   'src/catalog/catalog.ts',
-  'src/catalog/catalog-from-data.ts'
+  'src/catalog/catalog-from-data.ts',
+  'src/catalog/managed-policies.ts',
+  'src/principals/**/*.ts'
 ]
 
 export default tseslint.config(

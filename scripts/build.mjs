@@ -1,6 +1,7 @@
 // Builds the committed dist/: the action bundle (src/index.ts → dist/index.js), the command line
 // (src/cli.ts → dist/cli/index.js, with a shebang and the executable bit so `bin` works without a
-// build step) and the action catalogue (scripts/build-catalog.mjs → dist/catalog.json).
+// build step), the action catalogue (scripts/build-catalog.mjs → dist/catalog.json) and the AWS
+// managed policies (scripts/build-managed-policies.mjs → dist/managed-policies.json.gz).
 //
 //   node scripts/build.mjs              rebuild dist/ (replaced only when every step succeeded)
 //   node scripts/build.mjs --out DIR    build into DIR instead (check-dist uses a temp dir)
@@ -33,6 +34,8 @@ export const BUNDLES = [
 ]
 
 const CATALOG_SCRIPT = 'scripts/build-catalog.mjs'
+const MANAGED_POLICIES_SCRIPT = 'scripts/build-managed-policies.mjs'
+const MANAGED_POLICIES_FILE = 'managed-policies.json.gz'
 const SHEBANG = '#!/usr/bin/env node\n'
 const NCC_CLI = createRequire(import.meta.url).resolve('@vercel/ncc/dist/ncc/cli.js')
 
@@ -53,6 +56,13 @@ export async function buildInto(outDir) {
       throw new BuildError(
         `\`${CATALOG_SCRIPT}\` did not write \`${join(outDir, 'catalog.json')}\``
       )
+    }
+  }
+  if (existsSync(join(ROOT, MANAGED_POLICIES_SCRIPT))) {
+    const file = join(outDir, MANAGED_POLICIES_FILE)
+    await run(process.execPath, [MANAGED_POLICIES_SCRIPT, file], MANAGED_POLICIES_SCRIPT)
+    if (!existsSync(file)) {
+      throw new BuildError(`\`${MANAGED_POLICIES_SCRIPT}\` did not write \`${file}\``)
     }
   }
 }
