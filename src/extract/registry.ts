@@ -84,7 +84,10 @@ export function extractFile(path: string, text: string, options: ExtractFileOpti
     }
   }
   try {
-    const own = options.readSibling ? { readSibling: options.readSibling } : {}
+    const own = {
+      ...(options.readSibling ? { readSibling: options.readSibling } : {}),
+      ...(options.listFolder ? { listFolder: options.listFolder } : {})
+    }
     const result = extractor.extract(path, text, { facts: options.facts, ...own })
     return failed.length === 0
       ? result

@@ -61,9 +61,12 @@ export interface PolicyAttachment {
   /**
    * `managed-policy`: `policy` (an ARN, resolved) is attached to `to`;
    * `permissions-boundary`: `policy` is `to`'s permissions boundary;
-   * `applies-to`: the document at location `policy` (this file) applies to `to`.
+   * `applies-to`: the document at location `policy` (this file) applies to `to`;
+   * `member-of`: the user `to` is a member of the group `policy` (its name, address or ARN, as
+   * the source writes it: CloudFormation `Groups`/`UserToGroupAddition`, Terraform
+   * `aws_iam_user_group_membership`/`aws_iam_group_membership`, AWS CLI `GroupList`).
    */
-  readonly relation: 'managed-policy' | 'permissions-boundary' | 'applies-to'
+  readonly relation: 'managed-policy' | 'permissions-boundary' | 'applies-to' | 'member-of'
   readonly to: Attachment
   readonly policy: string
   /** stable key of the attachment in the file, like ExtractedDocument.location */
@@ -129,6 +132,12 @@ export interface ExtractOptions {
    * such policies are reported as not reviewed. Paths that leave the repository are never asked.
    */
   readonly readSibling?: (path: string) => string | undefined
+  /**
+   * Optional, with `readSibling`: the repository paths of the files directly in a folder on the
+   * same side (`infra` → `infra/main.tf`, `infra/terraform.tfvars`). Terraform reads the
+   * module's `variable` defaults and `*.tfvars` values from the other files of its folder.
+   */
+  readonly listFolder?: (folder: string) => readonly string[]
 }
 
 export interface Extractor {

@@ -9,7 +9,8 @@ import {
   DEFAULT_FACTS,
   type DeploymentFacts,
   type ExtractedDocument,
-  type Extraction
+  type Extraction,
+  type ExtractOptions
 } from '../extract/types.js'
 import { parsePolicy } from '../policy/parse.js'
 import type { Policy, PolicyKind } from '../policy/model.js'
@@ -23,6 +24,7 @@ import {
 import { SourceError, type ChangedFile, type PolicySource, type Side } from '../sources/port.js'
 import type { ReviewConfig } from '../config/types.js'
 import { remapDiagnostic, remapPolicy, SourceLines } from './remap.js'
+import { terraformModules } from './terraform-module.js'
 
 /** A bare policy file is refused above this (AWS caps policies at a few KB). */
 export const MAX_POLICY_BYTES = 1024 * 1024
@@ -65,14 +67,34 @@ interface ExtractedSide {
   readonly problems: readonly Diagnostic[]
 }
 
+/** One side of a changed file as extracted (the principal model reads every document of it). */
+export interface ExtractedFileSide {
+  readonly path: string
+  readonly text: string | undefined
+  readonly extraction: Extraction | undefined
+}
+
+export interface ExtractedFile {
+  readonly change: ChangedFile
+  readonly base: ExtractedFileSide
+  readonly head: ExtractedFileSide
+}
+
 export interface LoadedFiles {
   readonly files: readonly PolicyFile[]
   readonly filter: FileFilter
+  /** every changed file's extraction per side (src/review/principals.ts) */
+  readonly extracted: readonly ExtractedFile[]
 }
 
 export interface LoadOptions {
   readonly facts?: DeploymentFacts
+  /** static warnings on each head-side document (src/lint/), located in the document's text */
+  readonly lint?: Linter
 }
+
+/** Warnings on a parsed document: pointers relative to it, spans in `text` (its JSON text). */
+export type Linter = (policy: Policy, text: string) => readonly Diagnostic[]
 
 /**
  * `roleKind` is the kind a configured subject gives a bare policy file (it wins over the
@@ -87,10 +109,16 @@ export async function loadPolicyFiles(
 ): Promise<LoadedFiles> {
   const explicit = source.explicit === true
   const filter = createFileFilter(config)
-  const candidates = changed.filter(
+  // a file the source extracts itself (a Terraform plan) was named by the user: always reviewed
+  const selected = changed.filter(
     (c) =>
-      filter.selects(c.path) || (c.previousPath !== undefined && filter.selects(c.previousPath))
+      source.extractChange !== undefined ||
+      filter.selects(c.path) ||
+      (c.previousPath !== undefined && filter.selects(c.previousPath))
   )
+  // Terraform: `.tf` files fed by a changed `.tfvars` or template join the review
+  const terraform = await terraformModules(source, selected, filter)
+  const candidates = [...selected, ...terraform.dependents]
   // all reads start together: the git source serves them with one process per side
   const sides = await Promise.all(
     candidates.map(async (change) => {
@@ -101,8 +129,19 @@ export async function loadPolicyFiles(
       return { change, base, head }
     })
   )
+  await Promise.all(
+    (['base', 'head'] as const).map((side) =>
+      terraform.preload(
+        side,
+        sides.map((s) => s[side])
+      )
+    )
+  )
   const facts = options.facts ?? DEFAULT_FACTS
+  const baseOptions = { facts, ...terraform.options('base') }
+  const headOptions = { facts, ...terraform.options('head') }
   const files: PolicyFile[] = []
+  const extracted: ExtractedFile[] = []
   const keys = new Set<string>()
   for (const { change, base, head } of sides) {
     const configured = roleKind(change.path) ?? filter.configuredKind(change.path)
@@ -110,17 +149,23 @@ export async function loadPolicyFiles(
       change,
       configured,
       warnOnly: filter.notReviewedIsWarning(change.path),
-      keys
+      keys,
+      lint: options.lint
     }
-    files.push(
-      ...unitsOfFile(
-        context,
-        extractSide(base, explicit, facts),
-        extractSide(head, explicit, facts)
-      )
-    )
+    // a Terraform plan source reads both sides of its one file itself
+    const own = source.extractChange?.(change.path, base.text, head.text, facts)
+    const baseSide = own
+      ? sourceExtracted(base, own.base)
+      : extractSide(base, explicit, baseOptions)
+    const headSide = own
+      ? sourceExtracted(head, own.head)
+      : extractSide(head, explicit, headOptions)
+    // a template read by a reviewed `.tf` file is reviewed there, not as a file nobody reads
+    if (terraform.consumed.has(change.path) && !holdsDocuments(baseSide, headSide)) continue
+    files.push(...unitsOfFile(context, baseSide, headSide))
+    extracted.push({ change, base: extractedSide(baseSide), head: extractedSide(headSide) })
   }
-  return { files, filter }
+  return { files, filter, extracted }
 }
 
 async function readSide(source: PolicySource, change: ChangedFile, side: Side): Promise<RawSide> {
@@ -146,8 +191,23 @@ async function readSide(source: PolicySource, change: ChangedFile, side: Side): 
   }
 }
 
+function extractedSide(side: ExtractedSide): ExtractedFileSide {
+  return { path: side.raw.path, text: side.raw.text, extraction: side.extraction }
+}
+
+/** A side the source extracted itself (a Terraform plan); an unreadable side stays unreadable. */
+function sourceExtracted(raw: RawSide, extraction: Extraction): ExtractedSide {
+  if (raw.error !== undefined) return { raw, extraction: undefined, problems: [raw.error] }
+  return { raw, extraction, problems: [] }
+}
+
+function holdsDocuments(base: ExtractedSide, head: ExtractedSide): boolean {
+  return [base, head].some((s) => (s.extraction?.documents.length ?? 0) > 0)
+}
+
 /** One side through the extraction stage; a file named by the user is read as a policy at least. */
-function extractSide(raw: RawSide, explicit: boolean, facts: DeploymentFacts): ExtractedSide {
+function extractSide(raw: RawSide, explicit: boolean, options: ExtractOptions): ExtractedSide {
+  const { facts } = options
   if (raw.error !== undefined) return { raw, extraction: undefined, problems: [raw.error] }
   const { text, screening } = raw
   if (text === undefined || screening === undefined)
@@ -158,7 +218,7 @@ function extractSide(raw: RawSide, explicit: boolean, facts: DeploymentFacts): E
     return { raw, extraction: undefined, problems: [diagnostic('file-too-large', { message })] }
   }
   if (screening.kind === 'binary' && !explicit) return { raw, extraction: undefined, problems: [] }
-  let extraction = extractFile(raw.path, text, { facts })
+  let extraction = extractFile(raw.path, text, options)
   if (explicit && !holdsAnything(extraction))
     extraction = extractFile(raw.path, text, { facts, format: 'policy-json' })
   if (extraction.format === 'policy-json' && Buffer.byteLength(text, 'utf8') > MAX_POLICY_BYTES) {
@@ -186,6 +246,7 @@ interface FileContext {
   readonly warnOnly: boolean
   /** unit keys already taken (made unique across the review) */
   readonly keys: Set<string>
+  readonly lint: Linter | undefined
 }
 
 /** Whole-file problems of one side, as they count for the review. */
@@ -338,7 +399,7 @@ function parseUnit(
     return undefined
   const extracted = (bare ? context.configured : undefined) ?? documentKind(baseDoc, headDoc)
   const key = takeKey(context.keys, bare ? change.path : `${change.path}#${location}`)
-  const parsedHead = parseSide(headDoc, head, extracted, key, change.path)
+  const parsedHead = parseSide(headDoc, head, extracted, key, change.path, context.lint)
   const parsedBase = parseSide(baseDoc, base, extracted, key, change.path)
   // an invalid base version was never in force (AWS rejects invalid policies): the head is
   // compared with no policy, and the base's problems are reported as warnings
@@ -406,10 +467,14 @@ function parseSide(
   side: ExtractedSide,
   kind: PolicyKind,
   key: string,
-  file: string
+  file: string,
+  lint?: Linter
 ): { policy: Policy | undefined; diagnostics: readonly Diagnostic[] } {
   if (doc === undefined) return { policy: undefined, diagnostics: [] }
-  const result = parsePolicy(doc.text, { file: key, kind })
+  const parsed = parsePolicy(doc.text, { file: key, kind })
+  const warnings =
+    lint === undefined || parsed.policy === undefined ? [] : lint(parsed.policy, doc.text)
+  const result = { ...parsed, diagnostics: [...parsed.diagnostics, ...warnings] }
   const original = side.raw.text ?? ''
   // a bare policy file is its own document: positions are already the file's
   if (doc.text === original)

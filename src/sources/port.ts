@@ -2,6 +2,7 @@
 // versions live in git, in two files or in two directories.
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { FileStatus } from '../diff/report.js'
+import type { DeploymentFacts, Extraction } from '../extract/types.js'
 
 export type { FileStatus }
 
@@ -29,6 +30,23 @@ export interface PolicySource {
   readFile(path: string, side: Side): Promise<string | undefined>
   /** every file on that side (for subjects that combine unchanged files) */
   listFiles(side: Side): Promise<string[]>
+  /**
+   * Optional: the source reads a changed file's two sides itself instead of the extraction stage
+   * (a Terraform plan holds the values before and after the change in one file); undefined: the
+   * extraction stage reads each side as usual.
+   */
+  extractChange?(
+    path: string,
+    base: string | undefined,
+    head: string | undefined,
+    facts: DeploymentFacts
+  ): SourceExtraction | undefined
+}
+
+/** Both sides of one changed file, extracted by the source. */
+export interface SourceExtraction {
+  readonly base: Extraction
+  readonly head: Extraction
 }
 
 /** A failure of the source itself (git, file system), carried as a diagnostic for the report. */

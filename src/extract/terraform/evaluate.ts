@@ -12,6 +12,7 @@ import { terraformShape } from './arn-shapes.js'
 import { asText, entry, tfString, type TfValue } from './values.js'
 import { callFunction } from './functions.js'
 import { evaluateFor, evaluateOp } from './operators.js'
+import type { ModuleVariables } from './module-context.js'
 
 export const MAX_STEPS = 200_000
 export const MAX_STRING = 1024 * 1024
@@ -39,6 +40,8 @@ export interface EvaluatorOptions {
   readonly policyDocument: (name: string) => TfValue | undefined
   /** called for every reference to `data.aws_iam_policy_document.<name>` */
   readonly onReference?: (name: string) => void
+  /** `.tfvars` values and `variable` defaults of the other files of the module (module-context.ts) */
+  readonly module?: ModuleVariables | undefined
 }
 
 export class Evaluator {
@@ -268,13 +271,17 @@ export class Evaluator {
 
   private variable(name: string, at: SourcePosition): TfValue {
     return this.guarded(`var.${name}`, at, () => {
+      const set = this.o.module?.set(name, at)
+      if (set !== undefined) return set
       const block = this.o.index.variables.get(name)
       const value = block && attribute(block.body, 'default')
+      const declared = block === undefined ? this.o.module?.declared(name, at) : undefined
+      if (declared !== undefined) return declared
       if (value === undefined)
         return this.unknown(
           'terraform-var',
           name,
-          `variable \`${name}\` (no default in this file)`,
+          `variable \`${name}\` (no default in ${this.o.module ? 'the module' : 'this file'})`,
           at,
           'parameter'
         )

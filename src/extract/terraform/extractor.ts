@@ -20,6 +20,7 @@ import { parseHcl } from './hcl-parse.js'
 import { Evaluator } from './evaluate.js'
 import { emitDocument, guessKind } from './emit.js'
 import { indexModule } from './module-index.js'
+import { moduleVariables } from './module-context.js'
 import { renderPolicyDocument } from './policy-document.js'
 import { policyValue } from './policy-value.js'
 import { resourceFindings, type ResourceFindings } from './resources.js'
@@ -67,6 +68,10 @@ export function extractTerraform(path: string, text: string, options: ExtractOpt
     log,
     lines: parsed.lines,
     readSibling: options.readSibling,
+    module: moduleVariables(path, options, {
+      log,
+      gap: (what, reason, at) => ev.gap(what, reason, at)
+    }),
     policyDocument: (name) => {
       const block = index.data.get(`aws_iam_policy_document.${name}`)
       return block && renderPolicyDocument(ev, block, `data.aws_iam_policy_document.${name}`)

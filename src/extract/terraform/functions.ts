@@ -22,7 +22,7 @@ function list(v: TfValue | undefined): TfValue[] | undefined {
   return undefined
 }
 
-function fromJson(node: JsonNode, at: At): TfValue {
+export function fromJson(node: JsonNode, at: At): TfValue {
   switch (node.kind) {
     case 'object':
       return {
@@ -238,7 +238,7 @@ function sibling(ev: Evaluator, expr: Call, scope: Scope): TfValue {
 }
 
 /** Values computed from another file take the position of the call. */
-function relocate(v: TfValue, at: At): TfValue {
+export function relocate(v: TfValue, at: At): TfValue {
   switch (v.t) {
     case 'list':
       return { ...v, at, items: v.items.map((i) => relocate(i, at)) }

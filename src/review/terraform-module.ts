@@ -1,0 +1,205 @@
+// Terraform modules span files: a `.tf` file's policy may take `var.x` from `terraform.tfvars`
+// or `variables.tf`, and its text from `file()` / `templatefile()`. The extraction stage is
+// synchronous and reads nothing, so the review pre-reads, for every `.tf` file it extracts,
+// the other `.tf` and `.tfvars` files of its folder and the files its string literals name, on
+// the same side of the change, and hands the extractor a lookup over them (`readSibling`,
+// `listFolder`). Paths outside the repository are never read.
+//
+// A change to a `.tfvars` file, or to a file a `.tf` file names (a policy template), changes
+// the policies of the `.tf` files that use it although they are not in the change: those `.tf`
+// files (the same folder for `.tfvars`; the same or a parent folder naming the file for
+// templates) are added to the review as changed, and a template reviewed through them is not
+// also reported as a templated file nobody reads.
+import type { ExtractOptions } from '../extract/types.js'
+import type { FileFilter } from '../sources/detect.js'
+import { isRepoPath } from '../sources/paths.js'
+import type { ChangedFile, PolicySource, Side } from '../sources/port.js'
+
+const MAX_FOLDER_FILES = 200
+const MAX_NAMED_FILES = 100
+const MAX_PARENT_LEVELS = 4
+/** files a `.tf` file can name: templates, policies, variable files (not code, not binaries) */
+const TEMPLATE_LIKE = /\.(?:tftpl|tpl|tmpl|j2|json|ya?ml|txt|hcl|tfvars)$/i
+
+export interface TerraformModules {
+  /** `.tf` files the change affects through their `.tfvars` or templates, not changed themselves */
+  readonly dependents: readonly ChangedFile[]
+  /** changed files read by a reviewed `.tf` file (reported through it) */
+  readonly consumed: ReadonlySet<string>
+  /** pre-reads what the extraction of these `.tf` texts needs, on one side */
+  preload(side: Side, files: readonly { path: string; text: string | undefined }[]): Promise<void>
+  /** the extraction options of one side: sibling look-ups over what was pre-read */
+  options(side: Side): Pick<ExtractOptions, 'readSibling' | 'listFolder'>
+}
+
+export function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/')
+  return slash < 0 ? '' : path.slice(0, slash)
+}
+
+export function isTerraformFile(path: string): boolean {
+  return path.toLowerCase().endsWith('.tf')
+}
+
+function isVarFile(path: string): boolean {
+  const lower = path.toLowerCase()
+  return lower.endsWith('.tfvars') || lower.endsWith('.tfvars.json')
+}
+
+/** `dir/x`, `${path.module}/x`, `./x`, `../x` relative to `folder`; undefined outside the repo. */
+export function resolveNamed(folder: string, written: string): string | undefined {
+  const relative = written.replace(/^\$\{path\.(?:module|root|cwd)\}\//, '')
+  if (relative.includes('${') || relative.startsWith('/') || /^[A-Za-z]:/.test(relative))
+    return undefined
+  const parts = folder === '' ? [] : folder.split('/')
+  for (const part of relative.split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') {
+      if (parts.length === 0) return undefined
+      parts.pop()
+    } else parts.push(part)
+  }
+  const path = parts.join('/')
+  return isRepoPath(path) ? path : undefined
+}
+
+/** The paths the string literals of a `.tf` text name (a cheap scan, not a parse). */
+export function namedPaths(path: string, text: string): string[] {
+  const out = new Set<string>()
+  const folder = folderOf(path)
+  for (const match of text.matchAll(/"((?:\$\{path\.(?:module|root|cwd)\}\/)?[^"\s$]{1,300})"/g)) {
+    const written = match[1] ?? ''
+    if (!written.includes('.') || written.endsWith('.tf')) continue
+    const resolved = resolveNamed(folder, written)
+    if (resolved !== undefined) out.add(resolved)
+    if (out.size >= MAX_NAMED_FILES) break
+  }
+  return [...out]
+}
+
+interface SideState {
+  listing: readonly string[] | undefined
+  byFolder: Map<string, string[]>
+  texts: Map<string, string | undefined>
+}
+
+export async function terraformModules(
+  source: PolicySource,
+  changed: readonly ChangedFile[],
+  filter: FileFilter
+): Promise<TerraformModules> {
+  const state: Record<Side, SideState> = {
+    base: { listing: undefined, byFolder: new Map(), texts: new Map() },
+    head: { listing: undefined, byFolder: new Map(), texts: new Map() }
+  }
+  const relevant = changed.some(
+    (c) =>
+      isTerraformFile(c.path) ||
+      TEMPLATE_LIKE.test(c.path) ||
+      (c.previousPath !== undefined && TEMPLATE_LIKE.test(c.previousPath))
+  )
+  const listing = async (side: Side): Promise<readonly string[]> => {
+    const s = state[side]
+    if (s.listing === undefined) {
+      s.listing = await source.listFiles(side).catch(() => [])
+      for (const file of s.listing) {
+        const folder = folderOf(file)
+        let list = s.byFolder.get(folder)
+        if (!list) s.byFolder.set(folder, (list = []))
+        list.push(file)
+      }
+    }
+    return s.listing
+  }
+  const read = async (side: Side, path: string): Promise<string | undefined> => {
+    const s = state[side]
+    if (s.texts.has(path)) return s.texts.get(path)
+    const text = isRepoPath(path)
+      ? await source.readFile(path, side).catch(() => undefined)
+      : undefined
+    s.texts.set(path, text)
+    return text
+  }
+  const dependents: ChangedFile[] = []
+  const consumed = new Set<string>()
+  if (relevant && source.explicit !== true) {
+    const hasTf = (await Promise.all((['base', 'head'] as const).map(listing))).some((l) =>
+      l.some(isTerraformFile)
+    )
+    if (hasTf) await findDependents(changed, filter, state, read, dependents, consumed)
+  }
+  return {
+    dependents,
+    consumed,
+    async preload(side, files) {
+      const tf = files.filter(
+        (f): f is { path: string; text: string } => f.text !== undefined && isTerraformFile(f.path)
+      )
+      if (tf.length === 0) return
+      await listing(side)
+      const s = state[side]
+      const known = new Set(s.listing)
+      const wanted = new Set<string>()
+      for (const { path, text } of tf) {
+        s.texts.set(path, text)
+        const folder = s.byFolder.get(folderOf(path)) ?? []
+        for (const f of folder.slice(0, MAX_FOLDER_FILES))
+          if (isTerraformFile(f) || isVarFile(f)) wanted.add(f)
+        for (const f of namedPaths(path, text)) if (known.has(f)) wanted.add(f)
+      }
+      await Promise.all([...wanted].map((f) => read(side, f)))
+    },
+    options(side) {
+      const s = state[side]
+      if (s.listing === undefined) return {}
+      return {
+        readSibling: (path) => (isRepoPath(path) ? s.texts.get(path) : undefined),
+        listFolder: (folder) => s.byFolder.get(folder) ?? []
+      }
+    }
+  }
+}
+
+/** `.tf` files not in the change whose policies a changed `.tfvars` file or template feeds. */
+async function findDependents(
+  changed: readonly ChangedFile[],
+  filter: FileFilter,
+  state: Record<Side, SideState>,
+  read: (side: Side, path: string) => Promise<string | undefined>,
+  dependents: ChangedFile[],
+  consumed: Set<string>
+): Promise<void> {
+  const inChange = new Set(changed.flatMap((c) => [c.path, c.previousPath ?? c.path]))
+  // (changed file, its path on a side, side, a `.tf` file that may use it)
+  const probes: { change: ChangedFile; path: string; side: Side; tf: string }[] = []
+  for (const change of changed) {
+    const paths = [...new Set([change.path, change.previousPath ?? change.path])]
+    if (paths.some(isTerraformFile) || !paths.some((p) => TEMPLATE_LIKE.test(p))) continue
+    for (const side of ['base', 'head'] as const) {
+      for (const path of paths) {
+        // the folder of a `.tfvars`; for a template, its folder and a few parents
+        let folder = folderOf(path)
+        for (let level = 0; level <= (isVarFile(path) ? 0 : MAX_PARENT_LEVELS); level++) {
+          for (const tf of (state[side].byFolder.get(folder) ?? []).filter(isTerraformFile))
+            probes.push({ change, path, side, tf })
+          if (folder === '') break
+          folder = folderOf(folder)
+        }
+      }
+    }
+  }
+  const texts = await Promise.all(probes.map((p) => read(p.side, p.tf)))
+  const added = new Set<string>()
+  probes.forEach(({ change, path, tf }, i) => {
+    const text = texts[i]
+    if (text === undefined) return
+    const varFile = isVarFile(path)
+    const uses = varFile ? /\bvar\./.test(text) : namedPaths(tf, text).includes(path)
+    if (!uses) return
+    if (!varFile) consumed.add(change.path)
+    if (inChange.has(tf) || added.has(tf) || !filter.selects(tf)) return
+    added.add(tf)
+    dependents.push({ path: tf, previousPath: undefined, status: 'modified' })
+  })
+  dependents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
