@@ -166,6 +166,13 @@ function hostileReport(u: UserStrings): Report {
   return { ...full, base: u.base, head: u.head }
 }
 
+const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+const LINKS = {
+  head: `https://github.com/o/r/blob/${'a'.repeat(40)}/`,
+  base: `https://github.com/o/r/blob/${'b'.repeat(40)}/`
+}
+
 /** every HTML comment of the body, as an older reader scanning the whole text would find them */
 const htmlComments = (body: string): string[] => body.match(/<!--[\s\S]*?-->/g) ?? []
 
@@ -177,12 +184,14 @@ describe('user strings never steer the comment', () => {
         fc.constantFrom(undefined, 'dev', 'prod', 'a--b'),
         fc.integer({ min: 1, max: 2 ** 40 }),
         fc.integer({ min: 4000, max: 65_536 }),
-        (u, key, runId, maxChars) => {
+        fc.boolean(),
+        (u, key, runId, maxChars, linked) => {
           const marker = markerFor(key)
           const rendered = renderComment(hostileReport(u), {
             marker,
             maxChars,
-            approval: { label: u.label, by: u.by }
+            approval: { label: u.label, by: u.by },
+            ...(linked ? { links: LINKS } : {})
           })
           const body = withRunLine(rendered, runId)
           const runLine = `<!-- iam-policy-diff-run: ${runId} -->`
@@ -207,10 +216,32 @@ describe('user strings never steer the comment', () => {
 
   it('the job summary holds no HTML comment at all', () => {
     fc.assert(
-      fc.property(userStrings, (u) => {
-        const summary = renderSummary(hostileReport(u))
+      fc.property(userStrings, fc.boolean(), (u, linked) => {
+        const summary = renderSummary(hostileReport(u), linked ? { links: LINKS } : {})
         expect(summary).not.toContain('<!')
         expect(summary.split('\n')[0]).not.toMatch(/^<!--/)
+      }),
+      { numRuns: 150 }
+    )
+  })
+
+  it('links to the line are ours: every destination is a percent-encoded URL of a file of the report', () => {
+    fc.assert(
+      fc.property(userStrings, (u) => {
+        const summary = renderSummary(hostileReport(u), { links: LINKS })
+        const destinations = [...summary.matchAll(/\]\(<([^>]*)>\)/g)].map((m) => m[1] ?? '')
+        const paths = new Set([u.file, u.otherFile, u.renamedFrom, u.errorFile])
+        for (const url of destinations) {
+          expect(url).toMatch(
+            /^https:\/\/github\.com\/o\/r\/blob\/[ab]{40}\/[A-Za-z0-9._~%/-]*(#L\d+)?$/
+          )
+          const path = decodeURIComponent(
+            url.replace(/^.*?\/blob\/[ab]{40}\//, '').replace(/#L\d+$/, '')
+          )
+          expect(
+            paths.has(path) || [...paths].some((p) => p.replace(LONE, '\ufffd') === path)
+          ).toBe(true)
+        }
       }),
       { numRuns: 150 }
     )

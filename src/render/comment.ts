@@ -3,6 +3,7 @@
 // so the action finds and updates its own comment.
 import type { Report } from '../diff/report.js'
 import { renderDocument } from './document.js'
+import type { LinkBase } from './links.js'
 
 export const COMMENT_MAX_CHARS = 65_536
 export const COMMENT_MAX_BYTES = 262_144
@@ -16,6 +17,8 @@ export interface CommentOptions {
   readonly fullReportHint?: string
   /** a maintainer accepted the broadening with a label */
   readonly approval?: { readonly label: string; readonly by: string | undefined }
+  /** the repository at the head (and base) commit: deciding statements link to their line */
+  readonly links?: LinkBase
 }
 
 export function renderComment(report: Report, options: CommentOptions): string {
@@ -25,6 +28,7 @@ export function renderComment(report: Report, options: CommentOptions): string {
     limit: { codePoints: maxChars, bytes: Math.min(maxChars * 4, COMMENT_MAX_BYTES) },
     fullReportHint: options.fullReportHint,
     approval: options.approval,
-    noOpPatches: false
+    noOpPatches: false,
+    ...(options.links === undefined ? {} : { links: options.links })
   })
 }

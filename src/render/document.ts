@@ -1,5 +1,5 @@
 // The Markdown report as a whole, assembled under a size budget: verdict first, then what could
-// not be reviewed, then per-file change tables (broadened first), then no-op edits. When the
+// not be reviewed, then notes (report-level warnings), then per-file change tables (broadened first), then no-op edits. When the
 // budget runs out, later material is dropped whole rows at a time and an explicit note says
 // what is missing and where the full report is. Nothing is ever cut silently.
 import type { FileReport, Report } from '../diff/report.js'
@@ -13,9 +13,11 @@ import {
   plural,
   type Size
 } from './markdown.js'
+import { createLinker, type LinkBase, type Linker } from './links.js'
 import {
   fileSection,
   noOpLine,
+  notesSection,
   patchDetails,
   unreviewedSection,
   type FileSection
@@ -32,6 +34,8 @@ export interface DocumentOptions {
   readonly approval: { readonly label: string; readonly by: string | undefined } | undefined
   /** also show the document change of no-op edits (the job summary has room) */
   readonly noOpPatches: boolean
+  /** the repository at the head and base commits: deciding statements link to their line */
+  readonly links?: LinkBase
 }
 
 interface Omitted {
@@ -66,12 +70,16 @@ function assemble(
   )
   budget.add(headerText(report, options))
   const omitted: Omitted = { files: 0, changes: 0, rows: 0, other: 0 }
+  const links = createLinker(report.files, options.links)
   const unreviewed = unreviewedSection(
     report.files.filter((f) => f.outcome === 'error' || warnedNotReviewed(f)),
-    report.diagnostics
+    report.diagnostics.filter((d) => d.severity === 'error'),
+    links
   )
   if (unreviewed !== '' && !budget.tryAdd(`${unreviewed}\n\n`, reserve)) omitted.other++
-  addChangedFiles(budget, report, { reserve, omitted, rowCap })
+  const notes = notesSection(report.diagnostics.filter((d) => d.severity !== 'error'))
+  if (notes !== '' && !budget.tryAdd(`${notes}\n\n`, reserve)) omitted.other++
+  addChangedFiles(budget, report, { reserve, omitted, rowCap, links })
   addNoOpEdits(budget, report, reserve, omitted, options.noOpPatches)
   const complete = omitted.files + omitted.rows + omitted.other === 0
   if (!complete) budget.add(`${truncationNote(omitted, options.fullReportHint)}\n\n`)
@@ -137,6 +145,7 @@ interface Room {
   readonly reserve: Size
   readonly omitted: Omitted
   readonly rowCap: number | undefined
+  readonly links: Linker
 }
 
 function addChangedFiles(budget: Budget, report: Report, room: Room): void {
@@ -155,7 +164,10 @@ function addChangedFiles(budget: Budget, report: Report, room: Room): void {
       omitted.changes += count
       continue
     }
-    const section = capRows(fileSection(file, byFile.get(fileKey(file)) ?? []), room.rowCap)
+    const section = capRows(
+      fileSection(file, byFile.get(fileKey(file)) ?? [], room.links),
+      room.rowCap
+    )
     const table = [section.tableHeader, ...section.rows].join('\n') + rowNote(section.hidden)
     const full = [section.head, table, ...section.tail]
     if (budget.tryAdd(`${full.join('\n\n')}\n\n`, reserve)) {

@@ -99,6 +99,18 @@ export function inlineMessage(message: string): string {
   return parts.map((part, i) => (i % 2 === 1 ? codeSpan(part) : escapeText(part))).join('')
 }
 
+/** A URL that can sit between `<` and `>` as a link destination, in a table cell too. */
+const SAFE_URL = /^https?:\/\/[A-Za-z0-9._~%!$&'()*+,;=:@/?#-]+$/
+
+/**
+ * `[text](<url>)`: `text` must already be inline Markdown (escaped); the URL must be
+ * percent-encoded (src/render/links.ts). Anything else is shown without the link.
+ */
+export function markdownLink(text: string, url: string | undefined): string {
+  if (url === undefined || !SAFE_URL.test(url)) return text
+  return `[${text}](<${url}>)`
+}
+
 /** A code span for a GFM table cell. */
 export function cellCode(text: string): string {
   return codeSpan(text, { inTable: true })

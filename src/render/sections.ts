@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ChangeKind, DecisionSummary, FileReport, PatchOperation } from '../diff/report.js'
 import type { StatementRef } from '../engine/types.js'
 import type { ChangeGroup } from './groups.js'
+import { NO_LINKS, type Linker, type Side } from './links.js'
 import { fileKey, unitTitle } from './units.js'
 import {
   cellCode,
@@ -11,6 +12,7 @@ import {
   details,
   fencedBlock,
   inlineMessage,
+  markdownLink,
   plural,
   table,
   tableRow,
@@ -42,7 +44,11 @@ export interface FileSection {
   readonly tail: readonly string[]
 }
 
-export function fileSection(file: FileReport, groups: readonly ChangeGroup[]): FileSection {
+export function fileSection(
+  file: FileReport,
+  groups: readonly ChangeGroup[],
+  links: Linker = NO_LINKS
+): FileSection {
   const withPrincipal =
     file.policyKind === 'resource' || new Set(groups.map((g) => g.principal)).size > 1
   const withSubject = groups.some((g) => g.subject !== undefined)
@@ -65,7 +71,7 @@ export function fileSection(file: FileReport, groups: readonly ChangeGroup[]): F
       ...(withPrincipal ? [cellCode(g.principal)] : []),
       ...(withSubject ? [g.subject === undefined ? '' : cellCode(g.subject)] : []),
       contextCell(g.context),
-      decidingCell(g, fileKey(file))
+      decidingCell(g, fileKey(file), links)
     ]
     return tableRow(cells)
   })
@@ -125,22 +131,22 @@ function contextCell(context: ChangeGroup['context']): string {
 }
 
 /** The statements that decided the new outcome; if none (implicit deny), those that decided the old. */
-function decidingCell(g: ChangeGroup, file: string): string {
-  if (g.after.determining.length > 0) return refsText(g.after, file)
-  if (g.before.determining.length > 0) return `was ${refsText(g.before, file)}`
+function decidingCell(g: ChangeGroup, file: string, links: Linker): string {
+  if (g.after.determining.length > 0) return refsText(g.after, file, links, 'head')
+  if (g.before.determining.length > 0) return `was ${refsText(g.before, file, links, 'base')}`
   return 'no statement applies'
 }
 
-function refsText(summary: DecisionSummary, file: string): string {
-  return summary.determining.map((ref) => statementRef(ref, file)).join(', ')
+function refsText(summary: DecisionSummary, file: string, links: Linker, side: Side): string {
+  return summary.determining.map((ref) => statementRef(ref, file, links, side)).join(', ')
 }
 
-/** `Sid` line 14 (in `other.json`), for a table cell. */
-function statementRef(ref: StatementRef, file: string): string {
+/** `Sid` line 14 (in `other.json`), for a table cell; the line links to the file when it can. */
+function statementRef(ref: StatementRef, file: string, links: Linker, side: Side): string {
   const name =
     ref.sid === undefined ? cellCode(`Statement[${ref.statementIndex}]`) : cellCode(ref.sid)
   const where = ref.file === file ? '' : ` in ${cellCode(ref.file)}`
-  return `${name} line ${ref.line}${where}`
+  return `${name} ${markdownLink(`line ${ref.line}`, links.statement(ref, side))}${where}`
 }
 
 /** One operation on one line (a pointer may hold any character, a line break too). */
@@ -168,17 +174,20 @@ function warningsDetails(file: FileReport): string {
   return details(`${plural(lines.length, 'warning')}`, lines.join('\n'))
 }
 
-/** `line 3, column 5: `json-syntax`: message (help)` as inline Markdown. */
-export function diagnosticText(d: Diagnostic): string {
-  const where = d.span ? `line ${d.span.line}, column ${d.span.column}: ` : ''
+/** `line 3, column 5: `json-syntax`: message (help)` as inline Markdown; `url` links the position. */
+export function diagnosticText(d: Diagnostic, url?: string): string {
+  const where = d.span
+    ? `${markdownLink(`line ${d.span.line}, column ${d.span.column}`, url)}: `
+    : ''
   const help = d.help ? ` — ${inlineMessage(d.help)}` : ''
   return `${where}${codeSpan(d.code)}: ${inlineMessage(d.message)}${help}`
 }
 
-/** Files that could not be reviewed, each with its located diagnostics. */
+/** Files that could not be reviewed, each with its located diagnostics (linked to the line). */
 export function unreviewedSection(
   files: readonly FileReport[],
-  problems: readonly Diagnostic[]
+  problems: readonly Diagnostic[],
+  links: Linker = NO_LINKS
 ): string {
   if (files.length === 0 && problems.length === 0) return ''
   const lines = ['#### ❌ Not reviewed', '']
@@ -191,9 +200,21 @@ export function unreviewedSection(
     const shown =
       errors.length > 0 ? errors : file.diagnostics.filter((x) => x.code === 'source-not-reviewed')
     for (const d of shown) {
-      lines.push(`  - ${diagnosticText(d)}`)
+      lines.push(`  - ${diagnosticText(d, links.line(file, d.span?.line))}`)
     }
   }
+  return lines.join('\n')
+}
+
+/**
+ * Problems of the review as a whole that do not stop it (an approval label that does not count,
+ * an invalid configuration on the base branch): notes, apart from what was not reviewed.
+ */
+export function notesSection(notes: readonly Diagnostic[]): string {
+  if (notes.length === 0) return ''
+  const lines = ['#### ⚠️ Notes', '']
+  for (const d of notes)
+    lines.push(`- ${d.file ? `${codeSpan(d.file)}: ` : ''}${diagnosticText(d)}`)
   return lines.join('\n')
 }
 
