@@ -63,7 +63,8 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
       annotate: outcome.annotate,
       reportDir: context.tempDir,
       runId: context.runId,
-      runUrl: context.runUrl
+      runUrl: context.runUrl,
+      ...(outcome.links === undefined ? {} : { links: outcome.links })
     })
     if (gate.fail) core.setFailed(gate.message)
     else sink.info(gate.message)

@@ -16,6 +16,8 @@ export interface RunContext {
   readonly runId: number | undefined
   /** link to this run on GitHub, for "full report: job summary" */
   readonly runUrl: string | undefined
+  /** GITHUB_SERVER_URL (`https://github.com` when unset): links to files at a commit */
+  readonly serverUrl?: string
 }
 
 export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
@@ -32,6 +34,7 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     workspace: env['GITHUB_WORKSPACE'] || undefined,
     tempDir: env['RUNNER_TEMP'] || tmpdir(),
     runId: validRun ? runId : undefined,
-    runUrl: validRun ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}` : undefined
+    runUrl: validRun ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}` : undefined,
+    serverUrl: server
   }
 }

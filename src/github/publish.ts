@@ -5,6 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Report } from '../diff/report.js'
 import type { CommentMode } from '../inputs.js'
+import type { LinkBase } from '../render/links.js'
 import { renderComment } from '../render/comment.js'
 import { markerLine } from '../render/document.js'
 import { renderSummary } from '../render/summary.js'
@@ -36,6 +37,8 @@ export interface PublishOptions {
   readonly runId: number | undefined
   /** link to this run, shown as where the full report is */
   readonly runUrl: string | undefined
+  /** the repository at the compared commits: deciding statements link to their line */
+  readonly links?: LinkBase
 }
 
 /** The whole first line of the comment for `key`, exactly as the renderer writes it. */
@@ -83,7 +86,11 @@ async function writeSummary(options: PublishOptions): Promise<void> {
     approval === undefined
       ? ''
       : `\n\n> accepted by the label \`${approval.label.replace(/`/g, "'")}\`${approval.by === undefined ? '' : ` applied by @${approval.by}`}\n`
-  const markdown = renderSummary(options.report, { maxBytes: SUMMARY_BYTES }) + accepted
+  const markdown =
+    renderSummary(options.report, {
+      maxBytes: SUMMARY_BYTES,
+      ...(options.links === undefined ? {} : { links: options.links })
+    }) + accepted
   try {
     await options.sink.writeSummary(markdown)
   } catch (error) {
@@ -101,7 +108,8 @@ async function publishComment(options: PublishOptions): Promise<StickyResult | u
     marker,
     maxChars: COMMENT_CHARS,
     ...(options.runUrl === undefined ? {} : { fullReportHint: options.runUrl }),
-    ...(options.approval === undefined ? {} : { approval: options.approval })
+    ...(options.approval === undefined ? {} : { approval: options.approval }),
+    ...(options.links === undefined ? {} : { links: options.links })
   })
   try {
     const result = await upsertStickyComment({

@@ -7,12 +7,15 @@ import type { Report } from '../diff/report.js'
 import type { ActionConfig } from '../inputs.js'
 import { review } from '../review/review.js'
 import { directoryPairSource } from '../sources/file-pair-source.js'
+import { planSource } from '../sources/plan-source.js'
 import type { RunContext } from './context.js'
 import { loadConfig } from './load-config.js'
 import { resolveTarget } from './event.js'
 import type { GitHubPort } from './port.js'
 import { selectSource } from './select-source.js'
 import type { ActionSink } from './sink.js'
+import { linkBase } from './links.js'
+import type { LinkBase } from '../render/links.js'
 
 export type Outcome =
   | { readonly kind: 'skip'; readonly message: string }
@@ -24,6 +27,8 @@ export type Outcome =
       /** the pull request whose labels can approve the change */
       readonly gatePull: number | undefined
       readonly annotate: boolean
+      /** the repository at the compared commits: the comment links statements to their line */
+      readonly links?: LinkBase
     }
 
 export async function runReview(
@@ -39,21 +44,32 @@ export async function runReview(
     context.workspace === undefined
       ? undefined
       : path.resolve(context.workspace, inputs.workingDirectory)
-  const { source } = await selectSource({ target, port, repoDir, log: (m) => sink.info(m) })
+  const selected = await selectSource({ target, port, repoDir, log: (m) => sink.info(m) })
+  const { source } = selected
   const { config, diagnostics } = await loadConfig(source, inputs.config, sink, inputs.failOn)
   // `base-dir`/`head-dir`: the workflow built both versions (synthesized templates); the
   // configuration still comes from the base commit, so a change cannot loosen its own review
   const dirs = inputs.dirs
   if (dirs !== undefined) sink.info(`reviewing the directories \`${dirs.base}\` → \`${dirs.head}\``)
+  // `terraform-plan`: the plan JSON an earlier step wrote, relative to the working directory
+  const plan = inputs.terraformPlan
+  if (plan !== undefined) sink.info(`reviewing the Terraform plan \`${plan}\``)
   const reviewed = await review({
     source:
-      dirs === undefined
-        ? source
-        : directoryPairSource({ base: dirs.base, head: dirs.head, cwd: context.workspace ?? '.' }),
+      plan !== undefined
+        ? planSource({ plan, cwd: repoDir ?? path.resolve(inputs.workingDirectory) })
+        : dirs === undefined
+          ? source
+          : directoryPairSource({
+              base: dirs.base,
+              head: dirs.head,
+              cwd: context.workspace ?? '.'
+            }),
     config,
     catalog: loadCatalog(),
     toolVersion: packageJson.version
   })
+  const links = linkBase(context.serverUrl ?? 'https://github.com', context.repo, selected)
   // the configuration's problems reach the comment and the job summary with the review
   const report: Report =
     diagnostics.length === 0
@@ -64,6 +80,8 @@ export async function runReview(
     report,
     commentOn: target.comment ? target.pullNumber : undefined,
     gatePull: target.pullNumber,
-    annotate: true
+    annotate: true,
+    // synthesized directories are not the repository's files: no links then
+    ...(links === undefined || dirs !== undefined ? {} : { links })
   }
 }
