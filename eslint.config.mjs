@@ -19,7 +19,7 @@ const impure = [
   }
 ]
 const pureGlobs = [
-  ...['policy', 'engine', 'matrix', 'diff', 'render', 'diagnostics', 'extract'].map(
+  ...['policy', 'engine', 'matrix', 'diff', 'render', 'diagnostics', 'extract', 'risk', 'lint'].map(
     (folder) => `src/${folder}/**/*.ts`
   ),
   'src/catalog/catalog.ts',

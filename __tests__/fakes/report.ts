@@ -46,6 +46,7 @@ export function change(kind: ChangeKind, init: Partial<Change> = {}): Change {
     context: {},
     origin: 'auto',
     classSize: 1,
+    risks: [],
     ...sides,
     ...init
   }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js'
 import type { Change, ChangeKind, FileReport, Report } from '../../src/diff/report.js'
 import type { DecisionEffect, StatementRef } from '../../src/engine/types.js'
+import type { Risk } from '../../src/risk/vocabulary.js'
 
 const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden')
 
@@ -54,6 +55,7 @@ interface ChangeInit {
   readonly afterRefs?: readonly StatementRef[]
   readonly subject?: string
   readonly classSize?: number
+  readonly risks?: readonly Risk[]
 }
 
 export function change(init: ChangeInit): Change {
@@ -79,7 +81,8 @@ export function change(init: ChangeInit): Change {
       determining: init.afterRefs ?? []
     },
     origin: 'auto',
-    classSize: init.classSize ?? 1
+    classSize: init.classSize ?? 1,
+    risks: init.risks ?? []
   }
 }
 

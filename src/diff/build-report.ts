@@ -2,7 +2,9 @@
 // each subject: attribute every change to a file, sort everything by a stable key, count.
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ContextInput, Decision, StatementRef } from '../engine/types.js'
+import type { ActionCatalog } from '../catalog/catalog.js'
 import type { PolicyKind } from '../policy/model.js'
+import { isAnyRole, riskClassifier } from '../risk/classify.js'
 import { CHANGE_KIND_ORDER } from './classify.js'
 import type { DecisionDiff } from './diff.js'
 import type {
@@ -68,14 +70,21 @@ export interface ReportInput {
   readonly files: readonly ReviewedFile[]
   readonly subjects: readonly SubjectOutcome[]
   readonly diagnostics: readonly Diagnostic[]
+  /** the catalogue, for the access levels of `risks`; without it changes carry no access level */
+  readonly catalog?: ActionCatalog
 }
+
+type Classify = ReturnType<typeof riskClassifier>['classify']
 
 export function buildReport(input: ReportInput): Report {
   const units = new Map(input.files.map((f) => [keyOf(f), f]))
   const keys = new Map<Change, string>()
-  const all = input.subjects.flatMap((subject) =>
-    subject.diffs.map((d) => toChange(d, subject, units, keys))
-  )
+  const { catalog } = input
+  const { classify } = riskClassifier({ accessLevel: (a) => catalog?.action(a)?.accessLevel })
+  const all = input.subjects.flatMap((subject) => {
+    const passers = passRolePrincipals(subject)
+    return subject.diffs.map((d) => toChange(d, subject, units, keys, classify, passers))
+  })
   const changeKey = (c: Change): string => keys.get(c) ?? c.file
   all.sort(compareChanges)
   const changes = listed(all, MAX_LISTED_CHANGES, changeKey)
@@ -128,11 +137,24 @@ function keyOf(file: ReviewedFile): string {
   return file.key ?? file.file
 }
 
+/** The principals that gain `iam:PassRole` on any role in a policy set (docs/RISKS.md). */
+function passRolePrincipals(subject: SubjectOutcome): ReadonlySet<string> {
+  const passers = new Set<string>()
+  for (const { kind, request } of subject.diffs) {
+    if (kind !== 'broadened' || !isAnyRole(request.resource)) continue
+    const members = subject.actionClasses.get(request.action) ?? [request.action]
+    if (members.some((a) => a.toLowerCase() === 'iam:passrole')) passers.add(request.principal)
+  }
+  return passers
+}
+
 function toChange(
   diff: DecisionDiff,
   subject: SubjectOutcome,
   units: ReadonlyMap<string, ReviewedFile>,
-  keys: Map<Change, string>
+  keys: Map<Change, string>,
+  classify: Classify,
+  passers: ReadonlySet<string>
 ): Change {
   const { request } = diff
   const before = summarise(diff.before, subject.hiddenFiles)
@@ -153,14 +175,18 @@ function toChange(
     before,
     after,
     origin: request.origin,
-    classSize: subject.actionClasses.get(request.action)?.length ?? 1
+    classSize: subject.actionClasses.get(request.action)?.length ?? 1,
+    risks: []
   }
+  const members = subject.actionClasses.get(request.action) ?? [request.action]
+  const risks = classify(change, members, passers.has(request.principal))
+  if (risks.length > 0) Object.assign(change, { risks })
   keys.set(change, key)
   return change
 }
 
 /**
- * At most `budget` changes, sorted as given: every (file, kind, action) first gets its first
+ * At most `budget` changes, sorted as given: every (file, kind, action, risks) first gets its first
  * change, then its second, and so on, so no file or action disappears from a large report.
  */
 function listed(
@@ -169,7 +195,10 @@ function listed(
   changeKey: (c: Change) => string
 ): Change[] {
   if (changes.length <= budget) return [...changes]
-  const groups = groupBy(changes, (c) => [JSON.stringify([changeKey(c), c.kind, c.action])])
+  // the risks too: every risk of the review keeps a listed change (the gate and verdict read them)
+  const groups = groupBy(changes, (c) => [
+    JSON.stringify([changeKey(c), c.kind, c.action, c.risks])
+  ])
   const keep = new Set<Change>()
   for (let round = 0; keep.size < budget; round++) {
     let progressed = false

@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { DecisionEffect, DecisionReason, StatementRef } from '../engine/types.js'
 import type { PolicyKind } from '../policy/model.js'
+import type { Risk } from '../risk/vocabulary.js'
 
 export type ChangeKind = 'broadened' | 'narrowed' | 'deny-changed'
 
@@ -76,6 +77,11 @@ export interface Change {
    * (`files[].actionClasses`), which no statement tells apart, so each changed alike. 1 = alone.
    */
   readonly classSize: number
+  /**
+   * What the change puts at risk (docs/RISKS.md), most severe first; read over the whole class
+   * (`classSize`). Only broadened changes carry risks: `[]` otherwise.
+   */
+  readonly risks: readonly Risk[]
 }
 
 /** Actions the matrix probed through one of them, because no statement tells them apart. */

@@ -8,6 +8,7 @@ import { OUTSIDER_ACCOUNT, SAMPLE_TEXT } from './samples.js'
 import type { SourceStatement } from './statements.js'
 
 export const ANONYMOUS = '*'
+const OUTSIDER_USER = 'user/outsider'
 
 /** A caller that a principal entry names: role ARNs become a session of the role. */
 export function callerFor(entry: PrincipalEntry): string {
@@ -36,6 +37,16 @@ function outsiderAccount(taken: ReadonlySet<string>): string {
   return OUTSIDER_ACCOUNT
 }
 
+/**
+ * Whether a caller is the outsider `principalsFor` adds (an account no policy names, so it stands
+ * for any AWS account); the risk classification (src/risk) reads a grant to it as public.
+ */
+export function isOutsiderCaller(caller: string): boolean {
+  const arn = splitArn(caller)
+  if (arn?.service !== 'iam' || arn.resource !== OUTSIDER_USER) return false
+  return /^[4-9]$/.test(arn.account.charAt(0)) && arn.account.slice(1) === OUTSIDER_ACCOUNT.slice(1)
+}
+
 export function principalsFor(
   statements: readonly SourceStatement[],
   resourceMode: boolean,
@@ -47,6 +58,6 @@ export function principalsFor(
     for (const entry of statement.principal?.entries ?? []) callers.add(callerFor(entry))
   }
   const taken = new Set([...callers].map(accountOf).filter((a) => a !== undefined))
-  callers.add(`arn:aws:iam::${outsiderAccount(taken)}:user/outsider`)
+  callers.add(`arn:aws:iam::${outsiderAccount(taken)}:${OUTSIDER_USER}`)
   return [...callers].sort()
 }

@@ -40,6 +40,7 @@ export async function review(options: ReviewOptions): Promise<Report> {
       toolVersion: options.toolVersion,
       base: source.baseLabel,
       head: source.headLabel,
+      catalog: options.catalog,
       ...input
     })
   let changed: ChangedFile[]

@@ -1,0 +1,176 @@
+// Risks of real reviews (docs/RISKS.md): one policy change per row, the risks of its broadened
+// changes as the report gives them. The sources of each rule are cited in docs/RISKS.md.
+import { describe, expect, it } from '@jest/globals'
+import { loadCatalog } from '../../src/catalog/load-catalog.js'
+import { DEFAULT_CONFIG } from '../../src/config/types.js'
+import type { Report } from '../../src/diff/report.js'
+import { review } from '../../src/review/review.js'
+import type { Risk } from '../../src/risk/vocabulary.js'
+import { memorySource, policy } from '../review/memory-source.js'
+
+const catalog = loadCatalog()
+
+async function run(head: string, base?: string): Promise<Report> {
+  return review({
+    source: memorySource({
+      base: base === undefined ? {} : { 'p.json': base },
+      head: { 'p.json': head }
+    }),
+    config: DEFAULT_CONFIG,
+    catalog,
+    toolVersion: 'test'
+  })
+}
+
+/** action → principal → risks, over the broadened changes. */
+async function risksOf(head: string, base?: string): Promise<Record<string, Risk[]>> {
+  const report = await run(head, base)
+  const out: Record<string, Risk[]> = {}
+  for (const c of report.changes) {
+    if (c.kind !== 'broadened') continue
+    out[`${c.action} ${c.resource} ${c.principal}`] = [...c.risks]
+  }
+  return out
+}
+
+const allow = (action: string | string[], resource: string | string[], extra = {}): object => ({
+  Effect: 'Allow',
+  Action: action,
+  Resource: resource,
+  ...extra
+})
+
+describe('identity policies', () => {
+  it('reads access levels from the catalogue over the class', async () => {
+    const risks = await risksOf(policy(allow(['s3:GetObject', 's3:ListBucket'], '*')))
+    const values = Object.values(risks)
+    expect(values.flat()).toEqual(expect.arrayContaining(['read']))
+    expect(values.flat()).not.toContain('privilege-escalation')
+  })
+
+  it.each([
+    // [policy action, resource, expected risk present]; sources: docs/RISKS.md
+    ['iam:CreatePolicyVersion', '*', 'privilege-escalation'], // pathfinding iam-001, Rhino
+    ['iam:AttachRolePolicy', 'arn:aws:iam::123456789012:role/app', 'privilege-escalation'], // iam-009
+    ['iam:PutUserPolicy', '*', 'privilege-escalation'], // iam-007
+    ['iam:UpdateAssumeRolePolicy', '*', 'privilege-escalation'], // iam-012
+    ['iam:PassRole', '*', 'privilege-escalation'], // broad PassRole: ec2-001 and the passrole family
+    ['iam:PassRole', 'arn:aws:iam::123456789012:role/*', 'privilege-escalation'],
+    ['sts:AssumeRole', '*', 'privilege-escalation'], // sts-001
+    ['lambda:UpdateFunctionCode', '*', 'privilege-escalation'], // lambda-003
+    ['ssm:SendCommand', '*', 'privilege-escalation'], // ssm-002
+    ['iam:CreateAccessKey', '*', 'privilege-escalation'], // iam-002: any user
+    ['iam:AttachRolePolicy', '*', 'permissions-management'],
+    ['iam:TagRole', '*', 'tagging'],
+    ['s3:PutObject', '*', 'write'],
+    ['s3:ListAllMyBuckets', '*', 'list'],
+    ['*', '*', 'admin']
+  ])('%s on %s is %s', async (action, resource, risk) => {
+    const risks = Object.values(await risksOf(policy(allow(action, resource))))
+    expect(risks.some((r) => r.includes(risk as Risk))).toBe(true)
+  })
+
+  it.each([
+    ['iam:PassRole', 'arn:aws:iam::123456789012:role/lambda-exec'], // one named role
+    ['sts:AssumeRole', 'arn:aws:iam::123456789012:role/reader'],
+    ['iam:CreateAccessKey', 'arn:aws:iam::123456789012:user/${aws:username}'], // own keys
+    ['ec2:RunInstances', '*'], // no iam:PassRole with it
+    ['s3:*', '*'], // one service is not admin
+    ['s3:Get*', '*']
+  ])('%s on %s is not privilege escalation nor admin', async (action, resource) => {
+    const risks = Object.values(await risksOf(policy(allow(action, resource)))).flat()
+    expect(risks).not.toContain('privilege-escalation')
+    expect(risks).not.toContain('admin')
+  })
+
+  it('flags a PassRole companion when the same principal also gains iam:PassRole on any role', async () => {
+    const risks = await risksOf(
+      policy(
+        allow('ec2:RunInstances', '*'),
+        allow('iam:PassRole', 'arn:aws:iam::123456789012:role/*')
+      )
+    )
+    const run = Object.entries(risks).filter(([key]) => key.startsWith('ec2:RunInstances'))
+    expect(run.length).toBeGreaterThan(0)
+    expect(run.every(([, r]) => r.includes('privilege-escalation'))).toBe(true)
+  })
+
+  it('a read-only grant across every service is not admin', async () => {
+    const risks = Object.values(
+      await risksOf(
+        policy(
+          allow(
+            catalog.services.flatMap((s) => [`${s}:Get*`, `${s}:List*`]),
+            '*'
+          )
+        )
+      )
+    ).flat()
+    expect(risks).toContain('read')
+    expect(risks).not.toContain('admin')
+  })
+
+  it('narrowed changes carry no risk', async () => {
+    const report = await run(policy(allow('s3:GetObject', '*')), policy(allow('s3:*', '*')))
+    expect(report.changes.length).toBeGreaterThan(0)
+    expect(report.changes.every((c) => c.kind === 'narrowed' && c.risks.length === 0)).toBe(true)
+  })
+})
+
+describe('resource-based policies', () => {
+  const bucket = (statement: object): string =>
+    policy({ Sid: 'Grant', Resource: 'arn:aws:s3:::b/*', Effect: 'Allow', ...statement })
+
+  it('Principal * with no condition is public (and cross-account)', async () => {
+    const risks = await risksOf(bucket({ Principal: '*', Action: 's3:GetObject' }))
+    const anonymous = Object.entries(risks).find(([key]) => key.endsWith(' *'))
+    expect(anonymous?.[1]).toEqual(['public', 'cross-account', 'read'])
+    const outsider = Object.entries(risks).find(([key]) => key.includes(':user/outsider'))
+    expect(outsider?.[1]).toEqual(['public', 'cross-account', 'read'])
+  })
+
+  it('Principal * restricted to an organisation is cross-account, not public', async () => {
+    const risks = await risksOf(
+      bucket({
+        Principal: '*',
+        Action: 's3:GetObject',
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } }
+      })
+    )
+    const values = Object.values(risks)
+    expect(values.length).toBeGreaterThan(0)
+    expect(values.flat()).not.toContain('public')
+    expect(values.some((r) => r.includes('cross-account'))).toBe(true)
+  })
+
+  it('a named account of another account is cross-account', async () => {
+    const risks = await risksOf(
+      bucket({ Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 's3:GetObject' })
+    )
+    expect(risks['s3:GetObject arn:aws:s3:::b/example arn:aws:iam::210987654321:root']).toEqual([
+      'cross-account',
+      'read'
+    ])
+  })
+
+  it('a principal of the resource’s own account is neither', async () => {
+    const risks = Object.values(
+      await risksOf(
+        bucket({
+          Principal: { AWS: 'arn:aws:iam::123456789012:user/alice' },
+          Action: 's3:PutObject'
+        })
+      )
+    ).flat()
+    expect(risks).toContain('write')
+    expect(risks).not.toContain('cross-account')
+    expect(risks).not.toContain('public')
+  })
+
+  it('a trust policy open to every AWS principal is public', async () => {
+    const risks = await risksOf(
+      policy({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' })
+    )
+    expect(Object.values(risks).some((r) => r[0] === 'public')).toBe(true)
+  })
+})
