@@ -33,10 +33,41 @@ function reshape(node: RNode, slot: Slot, log: PlaceholderLog, partition: string
   }
   if (node.t !== 'scalar' || typeof node.value !== 'string') return node
   const token = log.tokens.get(node.value)
-  if (!token) return node
+  if (!token) {
+    const value = reshapeInside(node.value, slot, log, partition)
+    return value === node.value ? node : { ...node, value }
+  }
   const value = shapeToken(token, slot, partition)
   log.add(value, log.standsFor(node.value) ?? quote(node.value), 'opaque')
   return { ...node, value }
+}
+
+const ARN_ACCOUNT = /^(arn:[^:]*:[^:]*:[^:]*:)([^:]+)(:.*)$/s
+
+/**
+ * Tokens inside a longer ARN: an account written with a parameter (`arn:aws:iam::${Account}:root`)
+ * becomes a 12-digit account ID, and a resource that starts with a token (`${BucketArn}/*`,
+ * `!ImportValue` then `/*`) starts with the token's ARN form. The text around the token is the
+ * template's own: nothing is widened.
+ */
+function reshapeInside(value: string, slot: Slot, log: PlaceholderLog, partition: string): string {
+  const arn = ARN_ACCOUNT.exec(value)
+  if (arn && slot !== 'host-principal' && log.tokens.has(arn[2] ?? '')) {
+    return `${arn[1] ?? ''}${log.accountFor(arn[2] ?? '')}${arn[3] ?? ''}`
+  }
+  if (slot !== 'resource' || value.startsWith('arn:')) return value
+  let prefix: string | undefined
+  for (const token of log.tokens.keys()) {
+    const next = value.charAt(token.length)
+    if (value.startsWith(token) && (next === '/' || next === ':')) {
+      if (prefix === undefined || token.length > prefix.length) prefix = token
+    }
+  }
+  const token = prefix === undefined ? undefined : log.tokens.get(prefix)
+  if (prefix === undefined || token === undefined) return value
+  const shaped = shapeToken(token, 'resource', partition)
+  log.add(shaped, log.standsFor(prefix) ?? quote(prefix), 'opaque')
+  return `${shaped}${value.slice(prefix.length)}`
 }
 
 const SLOTS: Readonly<Record<string, Slot>> = {

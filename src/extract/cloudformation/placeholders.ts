@@ -42,6 +42,23 @@ export class PlaceholderLog {
     return this.add(token, stands, kind)
   }
 
+  /**
+   * A 12-digit account ID for a token that stands where an ARN's account goes
+   * (`arn:aws:iam::${TrustedAccount}:root`): `00` and ten digits of the token's FNV-1a hash, so
+   * the same token is the same account on base and head, different tokens are different
+   * accounts, and none is the deployment's own account. Recorded as a placeholder too.
+   */
+  accountFor(token: string): string {
+    let hash = 0x811c9dc5
+    for (let i = 0; i < token.length; i++) {
+      hash ^= token.charCodeAt(i)
+      hash = Math.imul(hash, 0x01000193) >>> 0
+    }
+    const account = `00${String(hash).padStart(10, '0')}`
+    const known = this.byValue.get(token)
+    return this.add(account, `account ${known?.stands ?? token}`, known?.kind ?? 'opaque')
+  }
+
   /** what a recorded value stands for */
   standsFor(value: string): string | undefined {
     return this.byValue.get(value)?.stands
