@@ -7,7 +7,7 @@ import { valueOf, type LocatedNode } from '../located-tree.js'
 import type { Attachment, PolicyAttachment, Unreviewable } from '../types.js'
 import { fillPattern, shapeOf } from './arn-table.js'
 import { policyValue } from './document.js'
-import type { RNode } from './resolved.js'
+import { getEntry, parseEmbeddedJson, scalarText, type RNode } from './resolved.js'
 import { positionOf, type Resolver } from './resolver.js'
 import type { ResourceEntry } from './template-index.js'
 
@@ -74,7 +74,10 @@ export function inlinePolicies(ctx: SourceContext, target: Attachment): void {
   const used = new Map<string, number>()
   list.items.forEach((item, index) => {
     const document = valueOf(item, 'PolicyDocument')
-    if (!document) return
+    if (!document) {
+      conditionalPolicies(ctx, target, item, used)
+      return
+    }
     const named = ctx.r.resolveString(valueOf(item, 'PolicyName')) ?? `#${index}`
     const count = (used.get(named) ?? 0) + 1
     used.set(named, count)
@@ -88,6 +91,47 @@ export function inlinePolicies(ctx: SourceContext, target: Attachment): void {
       build: (r) => policyValue(r, document, 'PolicyDocument')
     })
   })
+}
+
+/**
+ * An item `!If [Cond, {PolicyName, PolicyDocument}, !Ref AWS::NoValue]` of `Policies`: one
+ * document per policy name its branches hold, present in the variants where the condition
+ * picks it (the extractor splits on the condition like any other `Fn::If`).
+ */
+function conditionalPolicies(
+  ctx: SourceContext,
+  target: Attachment,
+  item: LocatedNode,
+  used: Map<string, number>
+): void {
+  const branches = valueOf(item, 'Fn::If')
+  if (item.kind !== 'map' || item.entries.length !== 1 || branches?.kind !== 'seq') return
+  const names = new Map<string, LocatedNode>()
+  for (const branch of branches.items.slice(1, 3)) {
+    const document = valueOf(branch, 'PolicyDocument')
+    const name = ctx.r.resolveString(valueOf(branch, 'PolicyName'))
+    if (document && name !== undefined && !names.has(name)) names.set(name, document)
+  }
+  for (const [name, anchor] of names) {
+    const count = (used.get(name) ?? 0) + 1
+    used.set(name, count)
+    const key = count > 1 ? `${name}#${count}` : name
+    ctx.found.sources.push({
+      location: propertyPath(ctx.resource.id, 'Policies', key, 'PolicyDocument'),
+      name: `${ctx.resource.id} › inline policy ${key}`,
+      kind: 'identity',
+      attachedTo: target,
+      anchor,
+      build: (r) => {
+        const chosen = r.resolve(item)
+        if (scalarText(getEntry(chosen, 'PolicyName')) !== name) return undefined
+        const value = getEntry(chosen, 'PolicyDocument')
+        if (value?.t === 'scalar' && typeof value.value === 'string')
+          return parseEmbeddedJson(value.value, value.at).value
+        return value?.t === 'object' ? value : undefined
+      }
+    })
+  }
 }
 
 /** `ManagedPolicyArns` and `PermissionsBoundary`: attachments by reference. */
