@@ -107,6 +107,19 @@ export const DIAGNOSTIC_CODES = {
     help: 'the value does not fit the operator (number, date, CIDR, base64, true/false)'
   },
   'condition-key-invalid': { severity: 'error', help: 'condition keys are non-empty strings' },
+  // statements that never apply (src/lint/, docs/DIAGNOSTICS.md)
+  'action-resource-mismatch': {
+    severity: 'warning',
+    help: 'use `"Resource": "*"` for actions without resource-level permissions, and ARNs of the service the actions act on (service authorization reference)'
+  },
+  'condition-key-unavailable': {
+    severity: 'warning',
+    help: 'use a condition key the actions support (service authorization reference), or move the actions that lack it to their own statement'
+  },
+  'condition-key-wildcard': {
+    severity: 'warning',
+    help: 'name the key exactly: only condition values take wildcards (under `StringLike`, `ArnLike`)'
+  },
   // files, configuration and review (issues 3 and 4)
   'file-unreadable': { severity: 'error', help: 'the file could not be read from the repository' },
   'file-too-large': { severity: 'error', help: 'split the policy or exclude the file' },

@@ -13,6 +13,7 @@ import {
 import { diffRequests } from '../diff/diff.js'
 import { policyPatch } from '../diff/patch.js'
 import type { Report } from '../diff/report.js'
+import { lintPolicy } from '../lint/lint-policy.js'
 import { buildMatrix } from '../matrix/generate.js'
 import { SourceError, type ChangedFile, type PolicySource } from '../sources/port.js'
 import { loadPolicyFiles, type PolicyFile } from './load-files.js'
@@ -53,7 +54,9 @@ export async function review(options: ReviewOptions): Promise<Report> {
       diagnostics: [failure(error, 'list the changed files')]
     })
   }
-  const loaded = await loadPolicyFiles(source, changed, config, subjectRoleKind(config.subjects))
+  const loaded = await loadPolicyFiles(source, changed, config, subjectRoleKind(config.subjects), {
+    lint: (policy, text) => lintPolicy(policy, text, options.catalog)
+  })
   const plan = await planSubjects(config.subjects, source, loaded.files)
   const alone = loaded.files.filter((f) => !f.failed && !plan.covered.has(f.key)).map(subjectOfFile)
   const problems = new Map<string, Diagnostic[]>()
