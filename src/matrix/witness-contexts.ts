@@ -205,7 +205,8 @@ export class ContextWitnessBuilder {
   ): Map<string, KeyInfo> {
     const info = new Map<string, KeyInfo>()
     for (const key of [...new Set(clauses.map((c) => c.key))].sort(byText)) {
-      if (!keys.has(key)) continue
+      // a key named with `*`/`?` is in no request: keys match by name (condition-key-wildcard)
+      if (!keys.has(key) || /[*?]/.test(key)) continue
       const on = clauses.filter((c) => c.key === key)
       const values: string[] = []
       for (const c of on) {
