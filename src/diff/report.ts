@@ -78,6 +78,11 @@ export interface Change {
    */
   readonly classSize: number
   /**
+   * The catalogue's access level of `action` as the data package writes it (`List`, `Read`,
+   * `Write`, `Permissions management, Write`, `Tagging, Write`); omitted when unknown
+   */
+  readonly accessLevel?: string
+  /**
    * What the change puts at risk (docs/RISKS.md), most severe first; read over the whole class
    * (`classSize`). Only broadened changes carry risks: `[]` otherwise.
    */

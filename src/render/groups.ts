@@ -1,6 +1,7 @@
 // Many actions with the same change fold into one row: same file, kind, resource, principal,
 // context, decisions and deciding statements, so the row's every other column is exact for each
-// action in it. The label (`sts:*`, `iotsitewise:List*`) summarises; the list is one click away.
+// action in it. The label (`5 sts actions (Read)`) counts them and never looks like a pattern that
+// grants; the list is one click away.
 import { CHANGE_KIND_ORDER } from '../diff/classify.js'
 import type { Change, ChangeKind, DecisionSummary } from '../diff/report.js'
 import type { StatementRef } from '../engine/types.js'
@@ -19,7 +20,7 @@ export interface ChangeGroup {
   readonly after: DecisionSummary
   /** sorted, at least one */
   readonly actions: readonly string[]
-  /** the action itself, or a pattern-like summary of several */
+  /** the action itself, or the count and access levels of several (never a pattern) */
   readonly label: string
   /** further actions that decide alike (their classes, report `actionClasses`): 0 = none */
   readonly alike: number
@@ -27,7 +28,9 @@ export interface ChangeGroup {
 
 export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
   const groups = new Map<string, { first: Change; actions: string[]; sizes: Map<string, number> }>()
+  const levels = new Map<string, string>()
   for (const change of changes) {
+    if (change.accessLevel !== undefined) levels.set(change.action, change.accessLevel)
     const key = groupKey(change)
     const group = groups.get(key)
     if (group) group.actions.push(change.action)
@@ -49,7 +52,7 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
       before: first.before,
       after: first.after,
       actions: sorted,
-      label: actionLabel(sorted),
+      label: actionLabel(sorted, levels),
       alike
     }
   })
@@ -83,67 +86,61 @@ function refKey(ref: StatementRef): string {
   return `${ref.file}#${ref.statementIndex}`
 }
 
+/** The five access levels of the service authorization reference, in the order labels list them. */
+const ACCESS_LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging']
+
 /**
- * One action: itself. Several: per service `svc:` + the names' common prefix + `*` + their
- * common suffix, e.g. `sts:*`, `s3:Get*`, `iam:*AccessKey`; more than three services: `N services`.
+ * AWS's name of a catalogue access level: the data package writes `Permissions management,
+ * Write` and `Tagging, Write` for the levels AWS calls `Permissions management` and `Tagging`.
  */
-export function actionLabel(actions: readonly string[]): string {
+export function accessLevelName(level: string | undefined): string | undefined {
+  if (level === undefined || level === '') return undefined
+  return ACCESS_LEVELS.find((name) => level.startsWith(name)) ?? level
+}
+
+/**
+ * One action: itself. Several: a count, never a pattern (`s3:Get*` would read as a grant of
+ * every `Get` action): `5 elasticloadbalancing actions (Write)`, `3 s3 and 2 kms actions (4 Read,
+ * 1 List)`, `12 actions of 5 services (Read)`. The access levels come from the catalogue
+ * (`levels`: action → level); actions of unknown level are counted but not named.
+ */
+export function actionLabel(
+  actions: readonly string[],
+  levels: ReadonlyMap<string, string> = new Map()
+): string {
   if (actions.length === 1) return actions[0] ?? ''
-  const byService = new Map<string, string[]>()
+  const byService = new Map<string, number>()
+  const byLevel = new Map<string, number>()
   for (const action of actions) {
     const colon = action.indexOf(':')
     const service = colon < 0 ? action : action.slice(0, colon)
-    byService.set(service, [...(byService.get(service) ?? []), action.slice(colon + 1)])
+    byService.set(service, (byService.get(service) ?? 0) + 1)
+    const level = accessLevelName(levels.get(action))
+    if (level !== undefined) byLevel.set(level, (byLevel.get(level) ?? 0) + 1)
   }
-  if (byService.size > 3) return `${byService.size} services`
-  return [...byService]
-    .map(([service, names]) =>
-      names.length === 1 ? `${service}:${names[0] ?? ''}` : `${service}:${wildcardFor(names)}`
-    )
-    .join(', ')
+  const count = formatCount(actions.length)
+  const counted =
+    byService.size > 3
+      ? `${count} actions of ${formatCount(byService.size)} services`
+      : `${andList([...byService].map(([service, n]) => `${formatCount(n)} ${service}`))} actions`
+  return byLevel.size === 0 ? counted : `${counted} (${levelsText(byLevel)})`
 }
 
-/** `Get*`, `*AccessKey`, `List*`: common prefix and suffix, cut at CamelCase word boundaries. */
-function wildcardFor(names: readonly string[]): string {
-  let prefix = commonPrefix(names)
-  // mid-word (`GetO*` for GetObject and GetOwnership): back to the start of that word
-  if (names.some((name) => isLower(name.charAt(prefix.length))))
-    prefix = prefix.slice(0, lastUpper(prefix))
-  const rest = names.map((name) => [...name.slice(prefix.length)].reverse().join(''))
-  let suffix = [...commonPrefix(rest)].reverse().join('')
-  // a suffix starts a word (`*AccessKey`, not `*teAccessKey` or `*s`)
-  const start = [...suffix].findIndex((ch) => ch !== ch.toLowerCase())
-  suffix = start < 0 ? '' : suffix.slice(start)
-  return `${prefix}*${suffix}`
-}
-
-function isLower(ch: string): boolean {
-  return ch !== '' && ch !== ch.toUpperCase()
-}
-
-/** Index of the last uppercase letter (0 when none). */
-function lastUpper(text: string): number {
-  for (let i = text.length - 1; i >= 0; i--) {
-    const ch = text.charAt(i)
-    if (ch !== ch.toLowerCase()) return i
+/** `Write` when all are alike, else `3 Write, 2 Tagging` in the reference's order. */
+function levelsText(byLevel: ReadonlyMap<string, number>): string {
+  const order = (level: string): number => {
+    const i = ACCESS_LEVELS.indexOf(level)
+    return i < 0 ? ACCESS_LEVELS.length : i
   }
-  return 0
+  const sorted = [...byLevel].sort((a, b) => order(a[0]) - order(b[0]) || compareText(a[0], b[0]))
+  if (sorted.length === 1) return sorted[0]?.[0] ?? ''
+  return sorted.map(([level, n]) => `${formatCount(n)} ${level}`).join(', ')
 }
 
-/** Case-insensitive common prefix, spelled as in the first name. */
-function commonPrefix(names: readonly string[]): string {
-  let prefix = names[0] ?? ''
-  for (const name of names) {
-    let i = 0
-    while (
-      i < prefix.length &&
-      i < name.length &&
-      prefix[i]?.toLowerCase() === name[i]?.toLowerCase()
-    )
-      i++
-    prefix = prefix.slice(0, i)
-  }
-  return prefix
+/** `a`, `a and b`, `a, b and c`. */
+function andList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('')
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`
 }
 
 function compareGroups(a: ChangeGroup, b: ChangeGroup): number {

@@ -66,12 +66,24 @@ export function renderText(report: Report): string {
   return `${lines.join('\n')}\n`
 }
 
+/** Actions listed after a group's label in the terminal, at most; the rest are counted. */
+const MAX_NAMES = 5
+
+function actionNames(actions: readonly string[]): string {
+  const shown = actions.slice(0, MAX_NAMES).map(show).join(', ')
+  const rest = actions.length - MAX_NAMES
+  return rest > 0 ? `${shown}, and ${formatCount(rest)} more` : shown
+}
+
 /** The principal is shown for resource-based policies, where it is what changed. */
 function groupLines(g: ChangeGroup, key: string, title: string, withPrincipal: boolean): string[] {
   const actions =
-    g.actions.length === 1 && g.alike === 0
-      ? show(g.label)
-      : `${show(g.label)} (${plural(g.actions.length, 'action')}${alikeNote(g)})`
+    g.actions.length === 1
+      ? g.alike === 0
+        ? show(g.label)
+        : `${show(g.label)} (${plural(1, 'action')}${alikeNote(g)})`
+      : `${show(g.label)}${alikeNote(g)}: ${actionNames(g.actions)}`
+
   const subject = g.subject === undefined ? '' : ` [subject ${show(g.subject)}]`
   const context = Object.entries(g.context)
     .map(
