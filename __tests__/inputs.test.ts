@@ -73,6 +73,10 @@ describe('readInputs', () => {
   it.each<[Record<string, string>, Partial<ActionConfig>]>([
     [{ 'fail-on': 'any' }, { failOn: 'any' }],
     [{ 'fail-on': ' never ' }, { failOn: 'never' }],
+    [
+      { 'fail-on': 'cross-account, public,privilege-escalation' },
+      { failOn: 'public,privilege-escalation,cross-account' }
+    ],
     [{ comment: 'always' }, { comment: 'always' }],
     [{ comment: 'never' }, { comment: 'never' }],
     [{ config: 'iam/review.json' }, { config: 'iam/review.json' }],
@@ -110,7 +114,11 @@ describe('readInputs', () => {
   it.each([
     [
       { 'fail-on': 'broaden' },
-      'input `fail-on` must be one of `broadened`, `any`, `never`: got `broaden`'
+      'input `fail-on`: unknown value `broaden` (did you mean `broadened`?): use `never`'
+    ],
+    [
+      { 'fail-on': 'public,never' },
+      'input `fail-on`: `public,never` combines `never` with other values'
     ],
     [
       { comment: 'yes' },

@@ -2,6 +2,7 @@
 // this module validates what it gets and quotes the bad value.
 import * as core from '@actions/core'
 import type { FailOn } from './config/types.js'
+import { parseFailOn } from './risk/fail-on.js'
 
 export type CommentMode = 'on-change' | 'always' | 'never'
 export type RunMode = 'review' | 'publish-report'
@@ -66,7 +67,7 @@ export function readInputs(read: InputReader = defaultReader): ActionConfig {
     )
   return Object.freeze({
     token,
-    failOn: oneOf(read, 'fail-on', ['broadened', 'any', 'never'] as const),
+    failOn: failOnInput(read('fail-on')),
     comment: oneOf(read, 'comment', ['on-change', 'always', 'never'] as const),
     config: text('config'),
     base: gitRef('base', text('base')),
@@ -81,6 +82,13 @@ export function readInputs(read: InputReader = defaultReader): ActionConfig {
     dirs: dirPair(text('base-dir'), text('head-dir')),
     commentKey: commentKey(text('comment-key'))
   })
+}
+
+/** `fail-on: public,privilege-escalation` (src/risk/fail-on.ts); the message quotes the value. */
+function failOnInput(value: string): FailOn {
+  const parsed = parseFailOn(value)
+  if (parsed.ok) return parsed.value
+  throw new Error(`input \`fail-on\`: ${parsed.message}`)
 }
 
 function oneOf<T extends string>(read: InputReader, name: string, allowed: readonly T[]): T {

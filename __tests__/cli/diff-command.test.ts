@@ -93,6 +93,10 @@ describe('diff OLD NEW', () => {
     [['--fail-on', 'broadened'], 'narrower.json', 0],
     [['--fail-on', 'any'], 'narrower.json', 1],
     [['--fail-on', 'never'], 'wider.json', 0],
+    // sqs:DeleteQueue is a write, nothing public or escalating
+    [['--fail-on', 'public,privilege-escalation'], 'wider.json', 0],
+    [['--fail-on', 'write'], 'wider.json', 1],
+    [['--fail-on', 'public'], 'broken.json', 1],
     [[], 'wider.json', 0]
   ])('%j with %s exits %i', async (options, head, code) => {
     expect((await diff(['old.json', head, ...options], dir)).code).toBe(code)
@@ -121,7 +125,7 @@ describe('usage errors exit 2', () => {
     ],
     [
       ['old.json', 'wider.json', '--fail-on', 'sometimes'],
-      'unknown --fail-on value `sometimes`: use broadened, any or never'
+      '--fail-on: unknown value `sometimes`: use `never`, `any`, `broadened` or risk names (`public`, `admin`, `privilege-escalation`, `cross-account`, `permissions-management`, `write`, `tagging`, `read`, `list`), comma-separated'
     ],
     [['old.json'], 'expected two paths (OLD NEW), got 1'],
     [['old.json', 'a'], 'compare two files or two directories, not one of each'],

@@ -45,7 +45,16 @@ const rows: Row[] = [
     line: 1,
     column: 10,
     message:
-      '`fail-on` must be one of `broadened`, `any`, `never`, not `broaden`: did you mean `broadened`'
+      '`fail-on`: unknown value `broaden` (did you mean `broadened`?): use `never`, `any`, `broadened` or risk names (`public`, `admin`, `privilege-escalation`, `cross-account`, `permissions-management`, `write`, `tagging`, `read`, `list`), comma-separated'
+  },
+  {
+    name: 'fail-on with an unknown risk in a list',
+    text: 'fail-on: [public, sometimes]\n',
+    pointer: '/fail-on',
+    line: 1,
+    column: 10,
+    message:
+      '`fail-on`: unknown value `sometimes`: use `never`, `any`, `broadened` or risk names (`public`, `admin`, `privilege-escalation`, `cross-account`, `permissions-management`, `write`, `tagging`, `read`, `list`), comma-separated'
   },
   {
     name: 'max-requests not a positive whole number',

@@ -6,6 +6,7 @@ import packageJson from '../../package.json' with { type: 'json' }
 import { loadCatalog } from '../catalog/load-catalog.js'
 import { parseConfig } from '../config/parse-config.js'
 import { DEFAULT_CONFIG, type FailOn, type ReviewConfig } from '../config/types.js'
+import { parseFailOn } from '../risk/fail-on.js'
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { shouldFail } from '../diff/classify.js'
 import type { Report } from '../diff/report.js'
@@ -34,13 +35,15 @@ options:
   --config FILE   configuration (default: .github/iam-policy-diff.yml, .yaml or .json on the
                   head side)
   --format F      text (default), markdown (the pull-request comment) or json (schema v1)
-  --fail-on W     broadened, any or never: exit 1 when such changes exist (default: the
-                  configuration's fail-on, else never)
+  --fail-on W,..  exit 1 when such changes exist: any, broadened, or risk names (public,
+                  admin, privilege-escalation, cross-account, permissions-management, write,
+                  tagging, read, list), comma-separated; never (default: the configuration's
+                  fail-on, else never)
   --no-auto       evaluate only the configured requests, no automatic request matrix
   -h, --help      show this help
 
 exit codes: 0 reviewed, 1 --fail-on matched (a policy file that could not be reviewed counts as
-a broadening), 2 usage error or the review failed (git, configuration)
+a broadening with any risk), 2 usage error or the review failed (git, configuration)
 `
 
 const OPTIONS = {
@@ -56,7 +59,6 @@ const OPTIONS = {
 
 const FORMATS = ['text', 'markdown', 'json'] as const
 type Format = (typeof FORMATS)[number]
-const FAIL_ON: readonly FailOn[] = ['broadened', 'any', 'never']
 const CONFIG_FILES = [
   '.github/iam-policy-diff.yml',
   '.github/iam-policy-diff.yaml',
@@ -108,16 +110,16 @@ async function readArguments(
   const format = values.format ?? 'text'
   if (!(FORMATS as readonly string[]).includes(format))
     return `unknown format \`${format}\`: use text, markdown or json`
-  const failOn = values['fail-on']
-  if (failOn !== undefined && !(FAIL_ON as readonly string[]).includes(failOn)) {
-    return `unknown --fail-on value \`${failOn}\`: use broadened, any or never`
-  }
+  const failOnText = values['fail-on']
+  const failOnParsed = failOnText === undefined ? undefined : parseFailOn(failOnText)
+  if (failOnParsed?.ok === false) return `--fail-on: ${failOnParsed.message}`
+  const failOn = failOnParsed?.value
   const source = await chooseSource(positionals, values, io)
   if (typeof source === 'string') return source
   return {
     source,
     format: format as Format,
-    failOn: failOn as FailOn | undefined,
+    failOn,
     configFile: values.config,
     noAuto: values['no-auto'] === true
   }

@@ -4,7 +4,8 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { createReporter, parseConfigNode, type ConfigNode, type Reporter } from './config-node.js'
 import { readPolicies, readRequests, readSubjects } from './config-sections.js'
-import { readBool, readEnum, readMap, readPositiveInteger, readStringList } from './read-values.js'
+import { readBool, readMap, readPositiveInteger, readStringList } from './read-values.js'
+import { parseFailOn } from '../risk/fail-on.js'
 import { DEFAULT_CONFIG, type FailOn, type ReviewConfig } from './types.js'
 
 export const CONFIG_KEYS = [
@@ -16,7 +17,6 @@ export const CONFIG_KEYS = [
   'max-requests',
   'not-reviewed'
 ]
-const FAIL_ON: readonly FailOn[] = ['broadened', 'any', 'never']
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
@@ -34,8 +34,7 @@ function readRoot(root: ConfigNode, reporter: Reporter): ReviewConfig {
   const auto = node('auto')
   if (auto !== undefined) config.auto = readBool(auto, 'auto', reporter) ?? config.auto
   const failOn = node('fail-on')
-  if (failOn !== undefined)
-    config.failOn = readEnum(failOn, 'fail-on', FAIL_ON, reporter) ?? config.failOn
+  if (failOn !== undefined) config.failOn = readFailOn(failOn, reporter) ?? config.failOn
   const max = node('max-requests')
   if (max !== undefined) {
     config.maxRequestsPerSubject =
@@ -49,6 +48,16 @@ function readRoot(root: ConfigNode, reporter: Reporter): ReviewConfig {
       config.notReviewedWarn = readStringList(warn.value, 'not-reviewed.warn', reporter) ?? []
   }
   return config
+}
+
+/** `fail-on: public,privilege-escalation` or a list of the same names (src/risk/fail-on.ts). */
+function readFailOn(node: ConfigNode, reporter: Reporter): FailOn | undefined {
+  const entries = readStringList(node, 'fail-on', reporter)
+  if (entries === undefined) return undefined
+  const parsed = parseFailOn(entries.join(','))
+  if (parsed.ok) return parsed.value
+  reporter.error(node.at, `\`fail-on\`: ${parsed.message}`)
+  return undefined
 }
 
 /** Parses and validates a configuration file; `file` names it in diagnostics. */

@@ -2,8 +2,10 @@
 // validation live in src/config/parse-config.ts; defaults are applied there.
 import type { PolicyKind } from '../policy/model.js'
 import type { ContextInput } from '../engine/types.js'
+import type { FailOn } from '../risk/fail-on.js'
 
-export type FailOn = 'broadened' | 'any' | 'never'
+/** `fail-on`, normalised (src/risk/fail-on.ts): `never`, `any`, `broadened`, risk names, comma-separated */
+export type { FailOn }
 
 /** A hand-written request matrix: the product of its lists. */
 export interface MatrixSpec {

@@ -3,8 +3,9 @@
 // decides whether the label counts), and the comment names who did. The gate never throws: a
 // look-up that fails makes the approval not count, and the report says why.
 import type { FailOn } from '../config/types.js'
+import { failOnTerms } from '../risk/fail-on.js'
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
-import { shouldFail, unreviewedCount } from '../diff/classify.js'
+import { riskMatches, shouldFail, unreviewedCount } from '../diff/classify.js'
 import type { Report } from '../diff/report.js'
 import type { ApprovePermission, Approver } from '../inputs.js'
 import { checkApproval, type Approval, type ApprovalCheck } from './approval.js'
@@ -93,9 +94,13 @@ export function decideGate(
 function failure(report: Report, failOn: FailOn): string {
   const { broadened } = report.summary
   const total = report.changes.length
-  if (failOn === 'broadened' && broadened > 0)
+  const terms = failOnTerms(failOn)
+  if (terms.includes('broadened') && broadened > 0)
     return `access broadened for ${plural(broadened, 'request')}`
-  if (failOn === 'any' && total > 0) return `${plural(total, 'request')} changed decision`
+  if (terms.includes('any') && total > 0) return `${plural(total, 'request')} changed decision`
+  const risks = [...riskMatches(report, failOn)]
+  if (risks.length > 0)
+    return `access broadened with risk ${risks.map(([risk, n]) => `${risk} (${plural(n, 'request')})`).join(', ')}`
   // a gate must not pass what it could not read (shouldFail counts these as possible broadening)
   return `${plural(unreviewedCount(report), 'policy file')} could not be reviewed`
 }
