@@ -266,7 +266,8 @@ describe('a Terraform plan JSON review (issue 9)', () => {
         (c) => c.kind === 'narrowed' && c.document?.location === 'aws_iam_policy.legacy/policy'
       )
     ).toBe(true)
-    // unknown until apply: not reviewed, fails closed
+    // unknown until apply: not reviewed (not a deletion either), fails closed
+    expect(byLocation.has('aws_iam_role.app/assume_role_policy')).toBe(false)
     const unknown = report.files.find((f) => f.file === 'plan.json' && f.outcome === 'error')
     expect(unknown?.diagnostics.map((d) => d.message).join('\n')).toMatch(
       /aws_iam_role\.app|known only/

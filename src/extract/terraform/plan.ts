@@ -61,6 +61,8 @@ interface SideOut {
   readonly documents: ExtractedDocument[]
   readonly unreviewable: Unreviewable[]
   readonly attachments: PolicyAttachment[]
+  /** locations whose policy is known only after apply */
+  readonly unknown: Set<string>
 }
 
 function member(node: JsonNode | undefined, key: string): JsonNode | undefined {
@@ -78,7 +80,12 @@ export function extractPlanChange(
 ): { base: Extraction; head: Extraction } {
   const parsed = parseLocatedJson(text, { file: path, maxBytes: PLAN_MAX_BYTES, maxDepth: 256 })
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error')
-  const empty = (): SideOut => ({ documents: [], unreviewable: [], attachments: [] })
+  const empty = (): SideOut => ({
+    documents: [],
+    unreviewable: [],
+    attachments: [],
+    unknown: new Set()
+  })
   const base = empty()
   const head = empty()
   const changes = member(parsed.root, 'resource_changes')
@@ -90,12 +97,16 @@ export function extractPlanChange(
       ctx.change(change, 'after', head)
     }
   }
-  const extraction = (side: SideOut): Extraction => ({
+  // a policy known only after apply is not reviewed (head): its base is not a deletion either
+  const before = base.documents.filter((d) => !head.unknown.has(d.location))
+  const extraction = (side: SideOut, documents = side.documents): Extraction => ({
     format: 'terraform-plan',
-    ...side,
+    documents,
+    unreviewable: side.unreviewable,
+    attachments: side.attachments,
     diagnostics: parsed.diagnostics
   })
-  return { base: extraction(base), head: extraction(head) }
+  return { base: extraction(base, before), head: extraction(head) }
 }
 
 class PlanContext {
@@ -160,6 +171,7 @@ class PlanContext {
   ): void {
     const location = [r.address, ...steps].map(escapePointerToken).join('/')
     if (unknown?.kind === 'boolean' && unknown.value) {
+      r.out.unknown.add(location)
       r.out.unreviewable.push({
         what: `Terraform plan: ${spec.name}`,
         reason: 'the policy is known only after apply (`after_unknown`)',
