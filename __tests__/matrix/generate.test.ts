@@ -91,12 +91,20 @@ describe('hand-written matrices', () => {
     ])
     expect(matrix.configured).toBe(8)
     expect(matrix.generated).toBe(0)
-    expect(matrix.requests[0]).toEqual({
+    expect(matrix.requests[0]).toMatchObject({
       origin: 'config',
       principal: PRINCIPAL,
       action: 's3:GetObject',
-      resource: 'arn:aws:s3:::b/1',
-      context: {}
+      resource: 'arn:aws:s3:::b/1'
+    })
+    // the keys AWS sends in every request are added, as implied ones, and nothing else
+    const first = matrix.requests[0]
+    const chosen = Object.keys(first?.context ?? {}).filter((k) => !first?.implied?.includes(k))
+    expect(chosen).toEqual([])
+    expect(first?.context).toMatchObject({
+      'aws:PrincipalArn': PRINCIPAL,
+      'aws:ResourceAccount': '111122223333',
+      'aws:SecureTransport': 'true'
     })
     // the catalogue's spelling of a known action
     expect(matrix.requests.at(-1)).toMatchObject({
@@ -110,16 +118,16 @@ describe('hand-written matrices', () => {
     const matrix = build([
       spec({ actions: ['sts:GetCallerIdentity'], resourceAccount: '444455556666' })
     ])
-    expect(matrix.requests).toEqual([
-      {
-        origin: 'config',
-        principal: PRINCIPAL,
-        action: 'sts:GetCallerIdentity',
-        resource: '*',
-        context: {},
-        resourceAccount: '444455556666'
-      }
-    ])
+    expect(matrix.requests).toHaveLength(1)
+    expect(matrix.requests[0]).toMatchObject({
+      origin: 'config',
+      principal: PRINCIPAL,
+      action: 'sts:GetCallerIdentity',
+      resource: '*',
+      resourceAccount: '444455556666',
+      // the implied aws:ResourceAccount follows the configured resource account
+      context: { 'aws:ResourceAccount': '444455556666' }
+    })
   })
 
   it('expand wildcard actions against the catalogue', () => {
@@ -332,14 +340,16 @@ describe('contexts per resource', () => {
       ...new Set(
         requests
           .filter((r) => r.resource.startsWith(prefix))
-          .flatMap((r) => Object.keys(r.context ?? {}))
+          .flatMap((r) => Object.keys(r.context ?? {}).filter((k) => !r.implied?.includes(k)))
       )
     ]
     expect(keysFor('arn:aws:s3:::b/')).toEqual(['aws:SourceIp'])
     expect(keysFor('arn:aws:s3:::c/')).toEqual(['aws:SecureTransport'])
     // a resource neither statement names needs no condition at all
     expect(
-      requests.filter((r) => r.resource === 'arn:aws:s3:::example/example').map((r) => r.context)
-    ).toEqual([{}])
+      requests
+        .filter((r) => r.resource === 'arn:aws:s3:::example/example')
+        .map((r) => Object.keys(r.context ?? {}).filter((k) => !r.implied?.includes(k)))
+    ).toEqual([[]])
   })
 })

@@ -48,7 +48,7 @@ const CONDITIONS: readonly object[] = [
   { Null: { 'aws:RequestTag/k1': 'false' } }
 ]
 
-/** Dense pool: resources per family and every value of each key, absent included. */
+/** Dense pool: resources per family and every value of each key, absent included where AWS can leave the key out. */
 const RESOURCES = [
   '*',
   ...['b', 'b/x', 'b/a', 'b/ax', 'b/a/x', 'b/a/xy', 'bx', 'bx/y', 'c', 'c/x', 'a/b'].map(
@@ -86,11 +86,17 @@ function fitsTemplates(action: string, resource: string): boolean {
   })
 }
 
+/** Keys AWS sends in every request (issue 11): the pool never leaves them out. */
+const ALWAYS_PRESENT = new Set(['aws:SecureTransport'])
+
 function contexts(action: string, keys: readonly string[]): Record<string, ContextInput>[] {
   const available = keyAvailability(catalog, catalog.action(action))
-  let out: Record<string, ContextInput>[] = [{}]
+  let out: Record<string, ContextInput>[] = [{ 'aws:SecureTransport': 'true' }]
   for (const key of keys.filter((k) => available.has(k))) {
-    out = out.flatMap((c) => [c, ...(VALUES[key] ?? []).map((v) => ({ ...c, [key]: v }))])
+    out = out.flatMap((c) => [
+      ...(ALWAYS_PRESENT.has(key) ? [] : [c]),
+      ...(VALUES[key] ?? []).map((v) => ({ ...c, [key]: v }))
+    ])
   }
   return out
 }

@@ -27,6 +27,8 @@ interface Resolved {
 }
 
 const OTHER = 'other'
+/** Keys whose values are ARNs in real requests (the global condition keys page). */
+const ARN_KEYS = new Set(['aws:principalarn', 'aws:sourcearn'])
 const OTHER_BINARY = 'b3RoZXI='
 
 const partsText = (parts: readonly GlobPart[]): string =>
@@ -142,7 +144,11 @@ function familyValues(
 ): string[] {
   switch (info.family) {
     case 'string':
-      return stringValues(info, resolved())
+      // an ARN-valued key under a string operator still needs ARNs a real request can carry
+      // (a twelve-digit account, realize.ts), besides the plain string witnesses
+      return ARN_KEYS.has(clause.key.toLowerCase())
+        ? [...arnValues(resolved(), samples), ...stringValues(info, resolved())]
+        : stringValues(info, resolved())
     case 'arn':
       return arnValues(resolved(), samples)
     case 'numeric':

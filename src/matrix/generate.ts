@@ -10,12 +10,13 @@ import type { ActionCatalog } from '../catalog/catalog.js'
 import type { MatrixSpec } from '../config/types.js'
 import { actionHasOwnRules } from '../engine/decision.js'
 import type { PolicySet, Request } from '../engine/types.js'
-import { splitArn } from '../policy/arn.js'
+import { splitArn, type ArnParts } from '../policy/arn.js'
 import { Applicability } from './applicability.js'
 import { expandActions, type ProbeAction, type UnknownAction } from './expand-actions.js'
 import { expandSpec } from './expand-spec.js'
 import { keyAvailability } from './key-availability.js'
 import { principalsFor } from './principals.js'
+import { complete, realize } from './realize.js'
 import { samplesFor, type Samples } from './samples.js'
 import {
   collectStatements,
@@ -29,6 +30,11 @@ import { ResourceWitnessBuilder } from './witness-resources.js'
 
 export interface ProbeRequest extends Request {
   readonly origin: 'auto' | 'config'
+  /**
+   * Context keys set because AWS sends them in every request, with the value the request implies
+   * (realize.ts); renderers leave them out, replays keep them.
+   */
+  readonly implied?: readonly string[]
 }
 
 export interface MatrixInput {
@@ -138,21 +144,35 @@ class Generator {
   }
 
   private requestsOf(action: ProbeAction, block: ResourceBlock): ProbeRequest[] {
-    const { resource, owner } = block
     const group: ProbeRequest[] = []
+    const seen = new Set<string>()
     for (const principal of this.principals) {
       for (const context of block.contexts) {
+        const real = realize(principal, block.resource, block.owner, context)
+        if (real === undefined) continue
+        // two witnesses can name one real request (absent and the value AWS always sends)
+        const key = `${real.principal}\u0000${real.resource}\u0000${real.resourceAccount ?? ''}\u0000${contextKey(real.context)}`
+        if (seen.has(key)) continue
+        seen.add(key)
         // two literal shapes rather than a spread: big reviews build hundreds of thousands
         const request: ProbeRequest =
-          owner === undefined
-            ? { origin: 'auto', principal, action: action.name, resource, context }
+          real.resourceAccount === undefined
+            ? {
+                origin: 'auto',
+                principal: real.principal,
+                action: action.name,
+                resource: real.resource,
+                context: real.context,
+                implied: real.implied
+              }
             : {
                 origin: 'auto',
-                principal,
+                principal: real.principal,
                 action: action.name,
-                resource,
-                context,
-                resourceAccount: owner
+                resource: real.resource,
+                context: real.context,
+                resourceAccount: real.resourceAccount,
+                implied: real.implied
               }
         group.push(request)
       }
@@ -162,26 +182,56 @@ class Generator {
 
   /**
    * What the engine's decisions on one resource's requests depend on besides the action and
-   * resource names (IAM-SEMANTICS §3–§6): which statements' Resource elements match it (in each
-   * context, when their patterns hold variables), the accounts (cross-account and resource-policy
-   * paths) and the contexts. Principals are the same for every action. Context lists are named
-   * by identity: equal lists that are different objects only split a class, never merge one.
+   * resource names (IAM-SEMANTICS §3–§6): which statements' Resource elements match it (also
+   * where a witness moves it to another account or region, and in each context when their
+   * patterns hold variables), the ARN's account and region (the keys AWS always sends follow
+   * them), the owner, and the contexts. Principals are the same for every action. Context lists
+   * are named by identity: equal lists that are different objects only split a class.
    */
   private shapesOf(
     action: ProbeAction,
     block: ResourceBlock,
     bindings: Readonly<Record<string, string>>
   ): string[] {
-    const head = `${block.owner ?? ''}|${block.account ?? '-'}`
     const { statements } = action
+    const arn = splitArn(block.resource)
+    const head = `${block.owner ?? ''}|${arn === undefined ? '-' : `${arn.account}|${arn.region}`}`
     if (!this.applicability.contextual(statements)) {
-      const bits = this.applicability.exactly(statements, block.resource, bindings, {})
-      return [`${head}|${bits}|${this.idOf(block.contexts)}`]
+      const bits = [block.resource, ...this.movedResources(arn, block.contexts)].map((resource) =>
+        this.applicability.exactly(statements, resource, bindings, {})
+      )
+      return [`${head}|${bits.join(',')}|${this.idOf(block.contexts)}`]
     }
-    return block.contexts.map((context) => {
-      const bits = this.applicability.exactly(statements, block.resource, bindings, context)
-      return `${head}|${bits}|c${this.idOf(context)}`
-    })
+    const shapes: string[] = []
+    for (const principal of this.principals) {
+      for (const context of block.contexts) {
+        const real = realize(principal, block.resource, block.owner, context)
+        if (real === undefined) continue
+        const bits = this.applicability.exactly(statements, real.resource, bindings, real.context)
+        shapes.push(`${head}|${bits}|${real.principal}|c${this.idOf(context)}`)
+      }
+    }
+    return shapes
+  }
+
+  /** The resource moved to each other account and region the contexts ask for. */
+  private movedResources(arn: ArnParts | undefined, contexts: readonly Context[]): string[] {
+    if (arn === undefined) return []
+    const moved = new Set<string>()
+    for (const context of contexts) {
+      let account = arn.account
+      let region = arn.region
+      for (const key of Object.keys(context)) {
+        const lower = key.toLowerCase()
+        const value = context[key]
+        if (typeof value !== 'string') continue
+        if (lower === 'aws:resourceaccount' && arn.account !== '') account = value
+        if (lower === 'aws:requestedregion' && arn.region !== '') region = value
+      }
+      if (account !== arn.account || region !== arn.region)
+        moved.add(`arn:${arn.partition}:${arn.service}:${region}:${account}:${arn.resource}`)
+    }
+    return [...moved].sort(byText)
   }
 
   private idOf(value: object): number {
@@ -280,10 +330,23 @@ function roundRobin(groups: readonly (readonly ProbeRequest[])[], budget: number
   return groups.flatMap((group, i) => group.slice(0, taken[i]))
 }
 
+/** A hand-written request with the keys AWS always sends that it leaves out (realize.ts). */
+function completed(request: ProbeRequest): ProbeRequest {
+  const real = complete(
+    request.principal,
+    request.resource,
+    request.resourceAccount,
+    request.context ?? {}
+  )
+  return real.implied.length === 0
+    ? request
+    : { ...request, context: real.context, implied: real.implied }
+}
+
 export function buildMatrix(input: MatrixInput): Matrix {
   const seen = new Set<string>()
   const allConfigured = dedupe(
-    input.specs.flatMap((spec) => expandSpec(spec, input)),
+    input.specs.flatMap((spec) => expandSpec(spec, input)).map(completed),
     seen
   )
   const generated: Generated = input.auto

@@ -11,12 +11,14 @@ import { clauseValues } from './condition-values.js'
 import {
   ABSENT,
   Chooser,
+  type Candidate,
   setCandidates,
   type Clause,
   type Context,
   type KeyInfo
 } from './context-chooser.js'
 import type { KeyAvailability } from './key-availability.js'
+import { ALWAYS_PRESENT, withImpliedKeys } from './realize.js'
 import type { Samples } from './samples.js'
 import type { SourceStatement } from './statements.js'
 
@@ -122,6 +124,12 @@ export class ContextWitnessBuilder {
     return result
   }
 
+  /** A candidate as it will be sent: keys AWS always sends filled in (realize.ts). */
+  private prepare(context: Context): PreparedContext {
+    const { principal, account } = this.samples
+    return this.samples.context(withImpliedKeys(context, principal, account))
+  }
+
   private clausesOf(s: SourceStatement): readonly Clause[] {
     let list = this.clauses.get(s.id)
     if (list === undefined) {
@@ -157,7 +165,7 @@ export class ContextWitnessBuilder {
     const info = this.keyInfo(clauses, keys, bindings)
     const candidates = this.candidates(statements, clauses, info, bindings)
     const sign = (context: Context): Kept => {
-      const prepared = this.samples.context(context)
+      const prepared = this.prepare(context)
       const truths = clauses.map((c) => (c.compiled.evaluate(prepared, noIssues) ? '1' : '0'))
       return { context, truths: truths.join(''), tail: tailOf(context, bindings) }
     }
@@ -176,7 +184,7 @@ export class ContextWitnessBuilder {
     const add = (context: Context): void => void candidates.set(contextKey(context), context)
     add({})
     add(bindings)
-    const prepare = (ctx: Context): PreparedContext => this.samples.context(ctx)
+    const prepare = (ctx: Context): PreparedContext => this.prepare(ctx)
     const chooser = new Chooser(info, bindings, prepare, (key) =>
       clauses.filter((c) => c.key === key)
     )
@@ -217,7 +225,12 @@ export class ContextWitnessBuilder {
       const unique = [...new Set(values)]
       const multi = on.some((c) => c.clause.qualifier !== undefined)
       const spelling = on.map((c) => c.clause.key).sort(byText)[0] ?? key
-      info.set(key, { spelling, candidates: [ABSENT, ...(multi ? setCandidates(unique) : unique)] })
+      // a key AWS sends in every request is never absent (realize.ts)
+      const absent: Candidate[] = ALWAYS_PRESENT.has(key) ? [] : [ABSENT]
+      info.set(key, {
+        spelling,
+        candidates: [...absent, ...(multi ? setCandidates(unique) : unique)]
+      })
     }
     return info
   }

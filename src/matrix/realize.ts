@@ -1,0 +1,297 @@
+// Requests AWS can receive (docs/MATRIX.md "Realistic requests"). A witness context says which
+// condition values a request needs; this turns it into a request AWS could really send:
+//
+// - keys AWS puts in every request (the global condition keys page: aws:PrincipalArn,
+//   aws:PrincipalAccount, aws:PrincipalType, aws:userid, aws:username for IAM users,
+//   aws:ResourceAccount, aws:RequestedRegion, aws:SecureTransport, aws:CurrentTime and
+//   aws:EpochTime) are always set, and set consistently with the principal, the resource and
+//   each other;
+// - a witness value for such a key moves the request rather than contradicting it: another
+//   aws:ResourceAccount changes the resource ARN's account (or the owner of an ARN without one),
+//   another aws:RequestedRegion the ARN's region, another aws:PrincipalArn / aws:PrincipalAccount
+//   / aws:username the caller;
+// - a witness no real request can match (an anonymous caller with an aws:PrincipalArn, an
+//   account that is not twelve digits, a key set to a list) is dropped.
+//
+// Keys AWS sends only sometimes (aws:SourceIp, MFA keys, tags) are left as the witness has them.
+import { prepareRequest } from '../engine/evaluate.js'
+import type { ContextInput } from '../engine/types.js'
+import { splitArn, type ArnParts } from '../policy/arn.js'
+import type { Context } from './witness-contexts.js'
+
+export const DEFAULT_REGION = 'us-east-1'
+/** The request time of every generated request (a fixed instant: the review is reproducible). */
+export const SAMPLE_TIME = '2026-01-01T00:00:00Z'
+export const SAMPLE_EPOCH = String(Date.parse(SAMPLE_TIME) / 1000)
+
+const ACCOUNT = /^\d{12}$/
+const NAME = /^[\w+=,.@-]{1,64}$/
+
+export interface RealRequest {
+  readonly principal: string
+  readonly resource: string
+  /** the owner of a resource whose ARN names no account, when the request needs one */
+  readonly resourceAccount: string | undefined
+  readonly context: Context
+  /** the keys set here because AWS always sends them, with the value the request implies */
+  readonly implied: readonly string[]
+}
+
+/** The always-present keys, as AWS spells them. */
+const SPELLING: Readonly<Record<string, string>> = {
+  'aws:principalarn': 'aws:PrincipalArn',
+  'aws:principalaccount': 'aws:PrincipalAccount',
+  'aws:principaltype': 'aws:PrincipalType',
+  'aws:userid': 'aws:userid',
+  'aws:username': 'aws:username',
+  'aws:resourceaccount': 'aws:ResourceAccount',
+  'aws:requestedregion': 'aws:RequestedRegion',
+  'aws:securetransport': 'aws:SecureTransport',
+  'aws:currenttime': 'aws:CurrentTime',
+  'aws:epochtime': 'aws:EpochTime'
+}
+
+/** What AWS derives from a caller: its keys (none for anonymous or service callers). */
+interface Caller {
+  readonly arn: string
+  readonly kind: string
+  readonly account: string | undefined
+  /** aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType, aws:username */
+  readonly keys: Readonly<Record<string, string>>
+}
+
+const callers = new Map<string, Caller>()
+
+function callerOf(principal: string): Caller {
+  let caller = callers.get(principal)
+  if (caller === undefined) {
+    const prepared = prepareRequest({ principal, action: 'sts:GetCallerIdentity', resource: '*' })
+    const keys: Record<string, string> = {}
+    for (const key of ['aws:principalarn', 'aws:principalaccount', 'aws:principaltype']) {
+      const value = prepared.context.get(key)
+      if (value !== undefined && !value.multi && value.values[0] !== undefined)
+        keys[key] = value.values[0]
+    }
+    const username = prepared.context.get('aws:username')
+    if (username !== undefined && !username.multi && username.values[0] !== undefined)
+      keys['aws:username'] = username.values[0]
+    caller = {
+      arn: principal,
+      kind: prepared.principal.kind,
+      account: prepared.principal.account,
+      keys
+    }
+    callers.set(principal, caller)
+  }
+  return caller
+}
+
+const isIamCaller = (c: Caller): boolean =>
+  c.kind === 'user' || c.kind === 'role' || c.kind === 'root' || c.kind === 'federated-user'
+
+/** A single string value, or undefined for a list (no always-present key is multivalued). */
+function single(value: ContextInput | undefined): string | undefined | null {
+  if (value === undefined) return undefined
+  if (Array.isArray(value)) return null
+  return String(value)
+}
+
+function joinArn(parts: ArnParts): string {
+  return `arn:${parts.partition}:${parts.service}:${parts.region}:${parts.account}:${parts.resource}`
+}
+
+/** The caller the witness asks for, or undefined when no real caller fits it. */
+function chooseCaller(principal: string, given: Map<string, string>): Caller | undefined {
+  let caller = callerOf(principal)
+  const arn = given.get('aws:principalarn')
+  if (arn !== undefined && arn !== caller.keys['aws:principalarn']) {
+    const parts = splitArn(arn)
+    const valid =
+      parts?.service === 'iam' &&
+      ACCOUNT.test(parts.account) &&
+      (parts.resource === 'root' ||
+        /^(user|role)\/([\w+=,.@/-]+\/)?[\w+=,.@-]{1,64}$/.test(parts.resource))
+    if (!valid || !isIamCaller(caller)) return undefined
+    caller = callerOf(arn)
+  }
+  const account = given.get('aws:principalaccount')
+  if (account !== undefined && account !== caller.account) {
+    if (!ACCOUNT.test(account) || !isIamCaller(caller) || arn !== undefined) return undefined
+    const parts = splitArn(caller.arn)
+    if (parts === undefined) return undefined
+    caller = callerOf(joinArn({ ...parts, account }))
+  }
+  const username = given.get('aws:username')
+  if (username !== undefined && username !== caller.keys['aws:username']) {
+    if (caller.kind !== 'user' || !NAME.test(username) || arn !== undefined) return undefined
+    caller = callerOf(`arn:aws:iam::${caller.account ?? ''}:user/${username}`)
+  }
+  const type = given.get('aws:principaltype')
+  if (type !== undefined && type !== caller.keys['aws:principaltype']) return undefined
+  if (given.has('aws:userid') && !isIamCaller(caller)) return undefined
+  return caller
+}
+
+/** Lowercase names of the keys AWS sends in every request (of an IAM caller, for the principal keys). */
+export const ALWAYS_PRESENT: ReadonlySet<string> = new Set(Object.keys(SPELLING))
+
+/**
+ * A witness context as the subject's own requests would carry it (principal `principal`, a
+ * resource of `account` in the default region): the always-present keys it leaves out get the
+ * value AWS would send. Used to judge candidate contexts the way they will be sent.
+ */
+export function withImpliedKeys(context: Context, principal: string, account: string): Context {
+  const present = new Set(Object.keys(context).map((k) => k.toLowerCase()))
+  const caller = callerOf(principal)
+  const out: Record<string, ContextInput> = { ...context }
+  const fill = (lower: string, value: string | undefined): void => {
+    if (value !== undefined && !present.has(lower)) out[SPELLING[lower] ?? lower] = value
+  }
+  fill('aws:userid', userIdOf(caller))
+  fill('aws:resourceaccount', account)
+  fill('aws:requestedregion', DEFAULT_REGION)
+  fill('aws:securetransport', 'true')
+  if (!present.has('aws:currenttime') && !present.has('aws:epochtime')) {
+    fill('aws:currenttime', SAMPLE_TIME)
+    fill('aws:epochtime', SAMPLE_EPOCH)
+  }
+  return out
+}
+
+/** A default aws:userid of the caller's kind (IAM's unique-ID prefixes: AIDA users, AROA roles). */
+function userIdOf(caller: Caller): string | undefined {
+  if (caller.kind === 'user') return 'AIDAEXAMPLEUSERID0001'
+  if (caller.kind === 'role') return 'AROAEXAMPLEROLEID0001:example'
+  if (caller.kind === 'root') return caller.account
+  if (caller.kind === 'federated-user') return `${caller.account ?? ''}:example`
+  return undefined
+}
+
+/**
+ * The request AWS would receive for this witness, or undefined when none can match it.
+ * `owner`: the resource's account when its ARN names none (resource-based reviews).
+ */
+export function realize(
+  principal: string,
+  resource: string,
+  owner: string | undefined,
+  context: Context
+): RealRequest | undefined {
+  // the witness's values of always-present keys, by lowercase name; other keys are kept
+  const given = new Map<string, string>()
+  const out: Record<string, ContextInput> = {}
+  for (const key of Object.keys(context)) {
+    const lower = key.toLowerCase()
+    const value = context[key]
+    if (SPELLING[lower] === undefined) {
+      if (value !== undefined) out[key] = value
+      continue
+    }
+    const text = single(value)
+    if (text === null) return undefined
+    if (text !== undefined) given.set(lower, text)
+  }
+  const caller = chooseCaller(principal, given)
+  if (caller === undefined) return undefined
+  const implied: string[] = []
+  const set = (lower: string, value: string | undefined): void => {
+    if (value === undefined) return
+    const key = SPELLING[lower] ?? lower
+    out[key] = value
+    if (!given.has(lower)) implied.push(key)
+  }
+  for (const lower of [
+    'aws:principalarn',
+    'aws:principalaccount',
+    'aws:principaltype',
+    'aws:username'
+  ])
+    set(lower, caller.keys[lower])
+  set('aws:userid', given.get('aws:userid') ?? userIdOf(caller))
+
+  // the resource: its account and region follow the witness's aws:ResourceAccount / RequestedRegion
+  let arn = splitArn(resource)
+  let resourceOwner = owner
+  const resourceAccount = given.get('aws:resourceaccount')
+  if (resourceAccount !== undefined) {
+    if (!ACCOUNT.test(resourceAccount)) return undefined
+    if (arn !== undefined && arn.account !== '') arn = { ...arn, account: resourceAccount }
+    else resourceOwner = resourceAccount
+  }
+  const region = given.get('aws:requestedregion')
+  if (region !== undefined && arn !== undefined && arn.region !== '' && arn.region !== region) {
+    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) return undefined
+    arn = { ...arn, region }
+  }
+  const realResource = arn === undefined ? resource : joinArn(arn)
+  const accountOfResource =
+    arn !== undefined && arn.account !== '' ? arn.account : (resourceOwner ?? caller.account)
+  set('aws:resourceaccount', resourceAccount ?? accountOfResource)
+  set('aws:requestedregion', region ?? (arn?.region || DEFAULT_REGION))
+  set('aws:securetransport', given.get('aws:securetransport') ?? 'true')
+  const time = clock(given)
+  if (time === undefined) return undefined
+  set('aws:currenttime', time.current)
+  set('aws:epochtime', time.epoch)
+  return {
+    principal: caller.arn,
+    resource: realResource,
+    resourceAccount: resourceOwner,
+    context: out,
+    implied
+  }
+}
+
+/**
+ * A hand-written request completed with the always-present keys it leaves out (their implied
+ * values); the keys it sets are kept as written, and nothing is moved or dropped: the user asked
+ * for that request. A request no real caller fits is returned as written.
+ */
+export function complete(
+  principal: string,
+  resource: string,
+  owner: string | undefined,
+  context: Context
+): RealRequest {
+  const own: Record<string, ContextInput> = {}
+  const others: Record<string, ContextInput> = {}
+  for (const key of Object.keys(context)) {
+    const value = context[key]
+    if (value === undefined) continue
+    if (ALWAYS_PRESENT.has(key.toLowerCase())) own[key] = value
+    else others[key] = value
+  }
+  const real = realize(principal, resource, owner, others)
+  if (real === undefined)
+    return { principal, resource, resourceAccount: owner, context, implied: [] }
+  const mine = new Set(Object.keys(own).map((k) => k.toLowerCase()))
+  const implied = real.implied.filter((k) => !mine.has(k.toLowerCase()))
+  const merged: Record<string, ContextInput> = {}
+  for (const [key, value] of Object.entries(real.context))
+    if (!mine.has(key.toLowerCase())) merged[key] = value
+  return { principal, resource, resourceAccount: owner, context: { ...merged, ...own }, implied }
+}
+
+/** aws:CurrentTime and aws:EpochTime name one instant: one follows the other, or both default. */
+function clock(given: Map<string, string>): { current: string; epoch: string } | undefined {
+  const current = given.get('aws:currenttime')
+  const epoch = given.get('aws:epochtime')
+  if (current === undefined && epoch === undefined)
+    return { current: SAMPLE_TIME, epoch: SAMPLE_EPOCH }
+  if (current !== undefined && epoch !== undefined) {
+    const ms = Date.parse(current)
+    return Number.isFinite(ms) && String(Math.floor(ms / 1000)) === epoch
+      ? { current, epoch }
+      : undefined
+  }
+  if (current !== undefined) {
+    const ms = Date.parse(current)
+    return Number.isFinite(ms) ? { current, epoch: String(Math.floor(ms / 1000)) } : undefined
+  }
+  const seconds = Number(epoch)
+  if (!Number.isFinite(seconds)) return undefined
+  const date = new Date(seconds * 1000)
+  return Number.isNaN(date.getTime())
+    ? undefined
+    : { current: date.toISOString(), epoch: epoch ?? '' }
+}
