@@ -66,6 +66,17 @@ describe('readInputs', () => {
     )
   })
 
+  it('reads terraform-plan (relative to the working directory), not with base-dir/head-dir', () => {
+    expect(readInputs(runner().read).terraformPlan).toBeUndefined()
+    expect(readInputs(runner({ 'terraform-plan': ' plan.json ' }).read).terraformPlan).toBe(
+      'plan.json'
+    )
+    const both = { 'terraform-plan': 'plan.json', 'base-dir': 'a', 'head-dir': 'b' }
+    expect(() => readInputs(runner(both).read)).toThrow(
+      'input `terraform-plan` cannot be combined with `base-dir`/`head-dir`'
+    )
+  })
+
   it('returns a frozen object', () => {
     expect(Object.isFrozen(readInputs(runner().read))).toBe(true)
   })

@@ -41,6 +41,11 @@ export interface ActionConfig {
   readonly dirs: { readonly base: string; readonly head: string } | undefined
   /** tells apart several sticky comments on one pull request (one per configuration) */
   readonly commentKey: string | undefined
+  /**
+   * a Terraform plan JSON file (`terraform show -json`), relative to the working directory:
+   * reviewed instead of the checkout's changed files
+   */
+  readonly terraformPlan: string | undefined
 }
 
 /** Reads one input by its action.yml name ('' when unset). */
@@ -80,7 +85,8 @@ export function readInputs(read: InputReader = defaultReader): ActionConfig {
     reportPath,
     workingDirectory: text('working-directory') ?? '.',
     dirs: dirPair(text('base-dir'), text('head-dir')),
-    commentKey: commentKey(text('comment-key'))
+    commentKey: commentKey(text('comment-key')),
+    terraformPlan: terraformPlan(text('terraform-plan'), text('base-dir') ?? text('head-dir'))
   })
 }
 
@@ -111,6 +117,15 @@ function dirPair(
     )
   }
   return { base, head }
+}
+
+function terraformPlan(value: string | undefined, dir: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  if (dir !== undefined)
+    throw new Error(
+      'input `terraform-plan` cannot be combined with `base-dir`/`head-dir`: review the plan or the two directories'
+    )
+  return value
 }
 
 function pullNumber(value: string | undefined): number | undefined {

@@ -15,6 +15,7 @@ import { renderText } from '../render/text.js'
 import { review } from '../review/review.js'
 import { directoryPairSource, filePairSource } from '../sources/file-pair-source.js'
 import { gitSource } from '../sources/git-source.js'
+import { planSource } from '../sources/plan-source.js'
 import type { PolicySource } from '../sources/port.js'
 import { parseArguments } from './arguments.js'
 import type { CliIo } from './io.js'
@@ -22,6 +23,7 @@ import type { CliIo } from './io.js'
 export const DIFF_USAGE = `usage: iam-policy-diff diff [--repo DIR] [--base REF] [--head REF] [options]
        iam-policy-diff diff OLD.json NEW.json [options]
        iam-policy-diff diff DIR_OLD DIR_NEW [options]
+       iam-policy-diff diff --terraform-plan PLAN.json [options]
 
 lists the requests whose decision changed between two versions of IAM policies, with the
 statements that decided them
@@ -30,6 +32,9 @@ statements that decided them
   --base REF      the old version (default: HEAD)
   --head REF      the new version (default: the working tree, untracked files included)
   OLD NEW         two policy files, or two directories compared file by file
+  --terraform-plan PLAN.json
+                  a Terraform plan (\`terraform show -json plan.out > plan.json\`): every
+                  policy it changes, before → after, named by resource address
 
 options:
   --config FILE   configuration (default: .github/iam-policy-diff.yml, .yaml or .json on the
@@ -50,6 +55,7 @@ const OPTIONS = {
   repo: { type: 'string' },
   base: { type: 'string' },
   head: { type: 'string' },
+  'terraform-plan': { type: 'string' },
   config: { type: 'string' },
   format: { type: 'string' },
   'fail-on': { type: 'string' },
@@ -131,9 +137,19 @@ async function chooseSource(
     readonly repo?: string | undefined
     readonly base?: string | undefined
     readonly head?: string | undefined
+    readonly 'terraform-plan'?: string | undefined
   },
   io: CliIo
 ): Promise<PolicySource | string> {
+  const plan = values['terraform-plan']
+  if (plan !== undefined) {
+    if (positionals.length > 0) return '`--terraform-plan` cannot be combined with two paths'
+    const given = (['repo', 'base', 'head'] as const).find((name) => values[name] !== undefined)
+    if (given !== undefined) return `\`--${given}\` cannot be combined with \`--terraform-plan\``
+    if ((await pathKind(resolve(io.cwd, plan))) !== 'file')
+      return `cannot read the Terraform plan \`${plan}\`: no such file`
+    return planSource({ plan, cwd: io.cwd })
+  }
   if (positionals.length === 0) {
     const repo = resolve(io.cwd, values.repo ?? '.')
     return gitSource({ repo, base: values.base ?? 'HEAD', head: values.head })
