@@ -96,7 +96,7 @@ describe('buildReport', () => {
       }),
       subject({ files: ['c.json'], diffs: [] }),
       subject({
-        subject: 'role',
+        subject: { kind: 'configured', name: 'role' },
         files: ['a.json', 'b.json'],
         diffs: [
           diff(
@@ -122,7 +122,7 @@ describe('buildReport', () => {
 
   it('attributes a subject change to the changed file that decided it', () => {
     const c = report.changes.find((x) => x.action === 'kms:Decrypt')!
-    expect([c.file, c.subject]).toEqual(['b.json', 'role'])
+    expect([c.file, c.subject]).toEqual(['b.json', { kind: 'configured', name: 'role' }])
   })
 
   it('hides assumed policies and stringifies context values', () => {

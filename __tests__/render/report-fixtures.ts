@@ -64,7 +64,7 @@ export function change(init: ChangeInit): Change {
   return {
     kind: init.kind,
     file: init.file,
-    subject: init.subject,
+    subject: init.subject === undefined ? undefined : { kind: 'configured', name: init.subject },
     action: init.action,
     resource: init.resource ?? '*',
     principal: init.principal ?? PROBE,

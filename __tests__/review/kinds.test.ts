@@ -170,7 +170,9 @@ describe('configured subjects', () => {
     expect(broadened.length).toBeGreaterThan(0)
     expect(broadened.every((a) => a.startsWith('s3:get') || a.startsWith('s3:list'))).toBe(true)
     expect(
-      report.changes.every((c) => c.subject === 'deploy-role' && c.file === 'roles/deploy/s3.json')
+      report.changes.every(
+        (c) => c.subject?.name === 'deploy-role' && c.file === 'roles/deploy/s3.json'
+      )
     ).toBe(true)
     expect(
       report.changes.every((c) => c.principal === 'arn:aws:iam::123456789012:role/deploy')

@@ -104,7 +104,10 @@ describe('review of the formats of docs/SOURCES.md', () => {
 
   it('names the document in the terminal output', () => {
     const text = renderText(report)
-    expect(text).toContain('↑ infra/deploy.yaml › DeployRole › inline policy s3-write  s3:* (')
+    // reviewed as the role it belongs to (issue 10)
+    expect(text).toContain(
+      '↑ infra/deploy.yaml › DeployRole › inline policy s3-write [subject role DeployRole]  '
+    )
     expect(text).toContain('(WriteArtifacts, line 29)')
     expect(text).toMatch(/cdk\/stack\.ts:\d+:\d+: error source-not-reviewed: /)
   })

@@ -129,6 +129,18 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     help: 'configure subjects or hand-written requests (docs/CONFIGURATION.md), or raise `max-requests`'
   },
+  'principals-truncated': {
+    severity: 'error',
+    help: 'a change reaches more principals than are reviewed for one change: review it in smaller steps'
+  },
+  'managed-policy-unknown': {
+    severity: 'error',
+    help: 'check the ARN; a policy AWS published after the data was gathered needs a newer iam-policy-diff'
+  },
+  'principal-policy-missing': {
+    severity: 'warning',
+    help: 'the policy is not in the repository at that commit: the principal is reviewed without it'
+  },
   'git-failed': {
     severity: 'error',
     help: 'check the refs and that the history is fetched (fetch-depth: 0)'

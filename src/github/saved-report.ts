@@ -72,10 +72,19 @@ const decision = object({
   reason: oneOf(Object.keys(DECISION_REASONS)),
   determining: list(statementRef)
 })
+/** `changes[].subject`: whom the change is about (a plain name in reports before issue 10) */
+const subjectObject = object({
+  kind: oneOf(['role', 'user', 'group', 'resource', 'policy', 'configured']),
+  name: str,
+  file: optional(str),
+  arn: optional(str),
+  permissions: optional(list(str))
+})
+const subjectShape: Check = (v, at) => (typeof v === 'string' ? str(v, at) : subjectObject(v, at))
 const change = object({
   kind: oneOf(['broadened', 'narrowed', 'deny-changed']),
   file: str,
-  subject: optional(str),
+  subject: optional(subjectShape),
   action: str,
   resource: str,
   principal: str,

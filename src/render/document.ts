@@ -24,6 +24,7 @@ import {
 } from './sections.js'
 import { fileKey, groupUnitKey, warnedNotReviewed } from './units.js'
 import { verdict } from './verdict.js'
+import { whoGainsWhat } from './subjects.js'
 
 export interface DocumentOptions {
   /** hidden first line that identifies the comment, e.g. `<!-- iam-policy-diff -->` */
@@ -77,6 +78,9 @@ function assemble(
     links
   )
   if (unreviewed !== '' && !budget.tryAdd(`${unreviewed}\n\n`, reserve)) omitted.other++
+  // by principal first (issue 10); the per-file tables below keep every row
+  const who = whoGainsWhat(report)
+  if (who !== '' && !budget.tryAdd(`${who}\n\n`, reserve)) omitted.other++
   const notes = notesSection(report.diagnostics.filter((d) => d.severity !== 'error'))
   if (notes !== '' && !budget.tryAdd(`${notes}\n\n`, reserve)) omitted.other++
   addChangedFiles(budget, report, { reserve, omitted, rowCap, links })

@@ -3,7 +3,7 @@
 // action in it. The label (`5 sts actions (Read)`) counts them and never looks like a pattern that
 // grants; the list is one click away.
 import { CHANGE_KIND_ORDER } from '../diff/classify.js'
-import type { Change, ChangeKind, DecisionSummary } from '../diff/report.js'
+import type { Change, ChangeKind, ChangeSubject, DecisionSummary } from '../diff/report.js'
 import type { StatementRef } from '../engine/types.js'
 import { formatCount } from './markdown.js'
 
@@ -12,7 +12,7 @@ export interface ChangeGroup {
   readonly file: string
   /** the document inside `file` (its location); undefined for a bare policy file */
   readonly document: string | undefined
-  readonly subject: string | undefined
+  readonly subject: ChangeSubject | undefined
   readonly resource: string
   readonly principal: string
   readonly context: Change['context']

@@ -6,6 +6,7 @@ import type { StatementRef } from '../engine/types.js'
 import type { ChangeGroup } from './groups.js'
 import { NO_LINKS, type Linker, type Side } from './links.js'
 import { fileKey, unitTitle } from './units.js'
+import { subjectCell } from './subjects.js'
 import {
   cellCode,
   codeSpan,
@@ -69,7 +70,7 @@ export function fileSection(
       actionsCell(g),
       cellCode(g.resource),
       ...(withPrincipal ? [cellCode(g.principal)] : []),
-      ...(withSubject ? [g.subject === undefined ? '' : cellCode(g.subject)] : []),
+      ...(withSubject ? [g.subject === undefined ? '' : subjectCell(g.subject)] : []),
       contextCell(g.context),
       decidingCell(g, fileKey(file), links)
     ]

@@ -8,6 +8,7 @@ import { alikeNote, groupChanges, type ChangeGroup } from './groups.js'
 import { formatCount, plural, visibleControls as show } from './markdown.js'
 import { fileKey, groupUnitKey, unitText, warnedNotReviewed } from './units.js'
 import { verdict } from './verdict.js'
+import { subjectLabel } from './subjects.js'
 
 const ARROWS: Readonly<Record<ChangeKind, string>> = {
   broadened: '↑',
@@ -84,7 +85,7 @@ function groupLines(g: ChangeGroup, key: string, title: string, withPrincipal: b
         : `${show(g.label)} (${plural(1, 'action')}${alikeNote(g)})`
       : `${show(g.label)}${alikeNote(g)}: ${actionNames(g.actions)}`
 
-  const subject = g.subject === undefined ? '' : ` [subject ${show(g.subject)}]`
+  const subject = g.subject === undefined ? '' : ` [subject ${show(subjectLabel(g.subject))}]`
   const context = Object.entries(g.context)
     .map(
       ([key, value]) =>

@@ -18,6 +18,10 @@ import { buildMatrix } from '../matrix/generate.js'
 import { SourceError, type ChangedFile, type PolicySource } from '../sources/port.js'
 import { loadPolicyFiles, type PolicyFile } from './load-files.js'
 import { planSubjects, subjectRoleKind } from './members.js'
+import { planPrincipals } from './principals.js'
+import { loadManagedPolicies } from '../catalog/load-managed-policies.js'
+import type { ManagedPolicyStore } from '../catalog/managed-policies.js'
+import type { ChangeSubject } from '../diff/report.js'
 import {
   DEFAULT_PRINCIPAL,
   HIDDEN_FILES,
@@ -32,11 +36,15 @@ export interface ReviewOptions {
   readonly config: ReviewConfig
   readonly catalog: ActionCatalog
   readonly toolVersion: string
+  /** the AWS managed policies; default: dist/managed-policies.json.gz, read when first needed */
+  readonly managedPolicies?: () => ManagedPolicyStore
 }
 
 export async function review(options: ReviewOptions): Promise<Report> {
   const { source, config } = options
-  const report = (input: Pick<ReportInput, 'files' | 'subjects' | 'diagnostics'>): Report =>
+  const report = (
+    input: Pick<ReportInput, 'files' | 'subjects' | 'diagnostics' | 'managedPolicyData'>
+  ): Report =>
     buildReport({
       toolVersion: options.toolVersion,
       base: source.baseLabel,
@@ -58,24 +66,50 @@ export async function review(options: ReviewOptions): Promise<Report> {
     lint: (policy, text) => lintPolicy(policy, text, options.catalog)
   })
   const plan = await planSubjects(config.subjects, source, loaded.files)
-  const alone = loaded.files.filter((f) => !f.failed && !plan.covered.has(f.key)).map(subjectOfFile)
+  const principals = await planPrincipals({
+    source,
+    loaded,
+    managedPolicies: options.managedPolicies ?? loadManagedPolicies
+  })
+  const alone = loaded.files
+    .filter((f) => !f.failed && !plan.covered.has(f.key) && !principals.covered.has(f.key))
+    .map((f) => subjectOfFile(f, principals.about.get(f.key)))
   const problems = new Map<string, Diagnostic[]>()
   // keyed by unit; the diagnostic names the repository path
   const paths = new Map(loaded.files.map((f) => [f.key, f.change.path]))
   const note: Note = (key, d) =>
     problems.set(key, [...(problems.get(key) ?? []), { ...d, file: paths.get(key) ?? key }])
   for (const [file, list] of plan.fileDiagnostics) for (const d of list) note(file, d)
-  const subjects = [...plan.subjects, ...alone]
+  for (const [key, d] of principals.notes) note(key, d)
+  for (const unit of principals.units) paths.set(unit.key ?? unit.file, unit.file)
+  const subjects = [...plan.subjects, ...principals.subjects, ...alone]
     .map((subject) => runSubject(subject, options, note))
     .filter((outcome) => outcome !== undefined)
   const spell = actionSpeller(options.catalog)
-  const files = loaded.files.map((f) => reviewedFile(f, problems.get(f.key) ?? [], spell))
-  return report({ files, subjects, diagnostics: [] })
+  const files = [
+    ...loaded.files.map((f) => reviewedFile(f, problems.get(f.key) ?? [], spell)),
+    ...principals.units.map((u) => withProblems(u, problems.get(u.key ?? u.file) ?? []))
+  ]
+  return report({
+    files,
+    subjects,
+    diagnostics: [],
+    ...(principals.managedPolicyData === undefined
+      ? {}
+      : { managedPolicyData: principals.managedPolicyData })
+  })
 }
 
-function subjectOfFile(file: PolicyFile): Subject {
+function withProblems(unit: ReviewedFile, problems: readonly Diagnostic[]): ReviewedFile {
+  if (problems.length === 0) return unit
+  const failed = unit.failed || problems.some((d) => d.severity === 'error')
+  return { ...unit, diagnostics: [...unit.diagnostics, ...problems], failed }
+}
+
+function subjectOfFile(file: PolicyFile, about: ChangeSubject | undefined): Subject {
   return {
     name: undefined,
+    ...(about === undefined ? {} : { about }),
     files: [file.key],
     principal: DEFAULT_PRINCIPAL,
     base: sideOf(file.kind, file.base.policy),
@@ -102,13 +136,19 @@ function runSubject(
       limit: config.maxRequestsPerSubject
     })
     if (matrix.truncated) {
-      const what = subject.name === undefined ? 'the file' : `subject \`${subject.name}\``
+      const what =
+        subject.about !== undefined && subject.name === undefined
+          ? `${subject.about.kind} \`${subject.about.name}\``
+          : subject.name === undefined
+            ? 'the file'
+            : `subject \`${subject.name}\``
       const message = `the review of ${what} is incomplete: its request matrix was cut at ${matrix.requests.length} requests (\`max-requests\`), so changes may be missed`
       for (const file of subject.files) note(file, diagnostic('matrix-truncated', { message }))
     }
     const selectors = sideSelectors(subject)
     return {
-      subject: subject.name,
+      subject:
+        subject.name !== undefined ? { kind: 'configured', name: subject.name } : subject.about,
       files: subject.files,
       diffs: diffRequests(matrix.requests, selectors.base, selectors.head),
       requests: matrix.requests.length,

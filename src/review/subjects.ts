@@ -23,6 +23,7 @@ import {
 } from '../engine/evaluate.js'
 import type { PolicySet } from '../engine/types.js'
 import type { SideSelector } from '../diff/diff.js'
+import type { ChangeSubject } from '../diff/report.js'
 import type { Policy, PolicyKind, Statement } from '../policy/model.js'
 import { splitArn } from '../policy/arn.js'
 
@@ -45,6 +46,8 @@ export interface SidePolicies {
 export interface Subject {
   /** the configured subject's name; undefined for a file reviewed alone */
   readonly name: string | undefined
+  /** the principal, resource or policy the subject is (src/review/principals.ts) */
+  readonly about?: ChangeSubject
   /** the changed files it covers */
   readonly files: readonly string[]
   readonly principal: string

@@ -5,11 +5,13 @@ import type { Attachment } from '../types.js'
 import { eventBusPolicy, lambdaPermission } from './built.js'
 import {
   appliesTo,
+  groupsOf,
   inlinePolicies,
   propertyDocument,
   propertyPath,
   referencedPolicies,
   selfTarget,
+  userToGroupAddition,
   type SourceContext
 } from './sources.js'
 import { samFunction } from './sam.js'
@@ -24,6 +26,7 @@ function principalHolder(kind: 'role' | 'user' | 'group'): Handler {
     }
     inlinePolicies(ctx, target)
     referencedPolicies(ctx, target)
+    if (kind === 'user') groupsOf(ctx, target)
   }
 }
 
@@ -132,6 +135,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   'AWS::IAM::RolePolicy': principalPolicy('role', 'RoleName'),
   'AWS::IAM::UserPolicy': principalPolicy('user', 'UserName'),
   'AWS::IAM::GroupPolicy': principalPolicy('group', 'GroupName'),
+  'AWS::IAM::UserToGroupAddition': userToGroupAddition,
   'AWS::S3::BucketPolicy': targetPolicy('PolicyDocument', 'Bucket', bucketArn),
   'AWS::SQS::QueuePolicy': targetPolicy('PolicyDocument', 'Queues', queueArn),
   'AWS::SNS::TopicPolicy': targetPolicy('PolicyDocument', 'Topics', (name) => name),

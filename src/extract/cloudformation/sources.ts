@@ -165,6 +165,43 @@ export function referencedPolicies(ctx: SourceContext, target: Attachment): void
   }
 }
 
+/** A user's `Groups`: the groups it is a member of (`member-of`, the group as resolved). */
+export function groupsOf(ctx: SourceContext, user: Attachment): void {
+  const node = valueOf(ctx.resource.properties, 'Groups')
+  const value = node && ctx.r.resolve(node)
+  if (value?.t !== 'array') return
+  for (const item of value.items) {
+    if (item.t !== 'scalar' || item.value === null) continue
+    const group = String(item.value)
+    ctx.found.attachments.push({
+      relation: 'member-of',
+      to: user,
+      policy: group,
+      location: `${propertyPath(ctx.resource.id, 'Groups')}/${escapePointerToken(group)}`,
+      position: item.at
+    })
+  }
+}
+
+/** `AWS::IAM::UserToGroupAddition`: `Users` become members of `GroupName`. */
+export function userToGroupAddition(ctx: SourceContext): void {
+  const group = ctx.r.resolveString(valueOf(ctx.resource.properties, 'GroupName'))
+  const node = valueOf(ctx.resource.properties, 'Users')
+  const value = node && ctx.r.resolve(node)
+  if (group === undefined || value?.t !== 'array') return
+  for (const item of value.items) {
+    if (item.t !== 'scalar' || item.value === null) continue
+    const user = String(item.value)
+    ctx.found.attachments.push({
+      relation: 'member-of',
+      to: { kind: 'user', name: user },
+      policy: group,
+      location: `${propertyPath(ctx.resource.id, 'Users')}/${escapePointerToken(user)}`,
+      position: item.at
+    })
+  }
+}
+
 /** A standalone policy's `Roles`, `Users`, `Groups`: whom the document applies to. */
 export function appliesTo(ctx: SourceContext, documentLocation: string): void {
   const kinds = [

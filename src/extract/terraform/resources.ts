@@ -181,8 +181,59 @@ function attach(
   }
 }
 
+/**
+ * `aws_iam_user_group_membership` (`user`, `groups`) and `aws_iam_group_membership` (`group`,
+ * `users`): `member-of` pairs, each side named by its address when the code references the
+ * resource (`aws_iam_group.ops.name`), else by its evaluated name.
+ */
+function memberships(ev: Evaluator, block: Block, inst: Instance, out: ResourceFindings): void {
+  const [type = ''] = block.labels
+  const shape =
+    type === 'aws_iam_user_group_membership'
+      ? { one: 'user', many: 'groups', oneIsUser: true }
+      : type === 'aws_iam_group_membership'
+        ? { one: 'group', many: 'users', oneIsUser: false }
+        : undefined
+  if (!shape) return
+  const one = attribute(block.body, shape.one)
+  const many = attribute(block.body, shape.many)
+  if (!one || !many) return
+  const oneType = shape.oneIsUser ? 'aws_iam_user' : 'aws_iam_group'
+  const manyType = shape.oneIsUser ? 'aws_iam_group' : 'aws_iam_user'
+  const named = (expr: Expr, rtype: string): string | undefined => {
+    const [first] = expr.k === 'ref' ? expr.steps : []
+    if (expr.k === 'ref' && expr.root === rtype && first?.t === 'attr')
+      return `${rtype}.${first.name}`
+    return asText(ev.evaluate(expr, inst.scope))
+  }
+  const oneName = named(one.expr, oneType)
+  if (oneName === undefined) return
+  const items: { name: string | undefined; at: Expr['at'] }[] =
+    many.expr.k === 'tuple'
+      ? many.expr.items.map((e) => ({ name: named(e, manyType), at: e.at }))
+      : (() => {
+          const v = ev.evaluate(many.expr, inst.scope)
+          return (v.t === 'list' ? v.items : [v]).map((i) => ({
+            name: asText(i),
+            at: many.expr.at
+          }))
+        })()
+  for (const item of items) {
+    if (item.name === undefined) continue
+    const [user, group] = shape.oneIsUser ? [oneName, item.name] : [item.name, oneName]
+    out.attachments.push({
+      relation: 'member-of',
+      to: { kind: 'user', name: user, type: 'aws_iam_user' },
+      policy: group,
+      location: location(inst.address, shape.many, item.name),
+      position: ev.at(item.at)
+    })
+  }
+}
+
 function references(ev: Evaluator, block: Block, inst: Instance, out: ResourceFindings): void {
   const [type = ''] = block.labels
+  memberships(ev, block, inst, out)
   const principal = type.replace(/^aws_iam_/, '')
   if (principal === 'role' || principal === 'user' || principal === 'group') {
     const to = target(ev, { kind: principal }, block, inst)
