@@ -29,6 +29,8 @@ interface Resolved {
 const OTHER = 'other'
 /** Keys whose values are ARNs in real requests (the global condition keys page). */
 const ARN_KEYS = new Set(['aws:principalarn', 'aws:sourcearn'])
+/** Keys whose values are twelve-digit account IDs in real requests. */
+const ACCOUNT_KEYS = new Set(['aws:resourceaccount', 'aws:principalaccount', 'aws:sourceaccount'])
 const OTHER_BINARY = 'b3RoZXI='
 
 const partsText = (parts: readonly GlobPart[]): string =>
@@ -146,9 +148,13 @@ function familyValues(
     case 'string':
       // an ARN-valued key under a string operator still needs ARNs a real request can carry
       // (a twelve-digit account, realize.ts), besides the plain string witnesses
-      return ARN_KEYS.has(clause.key.toLowerCase())
-        ? [...arnValues(resolved(), samples), ...stringValues(info, resolved())]
-        : stringValues(info, resolved())
+      // (a twelve-digit account, realize.ts), besides the plain string witnesses; an
+      // account-valued key needs a real other account as its outside value
+      if (ARN_KEYS.has(clause.key.toLowerCase()))
+        return [...arnValues(resolved(), samples), ...stringValues(info, resolved())]
+      if (ACCOUNT_KEYS.has(clause.key.toLowerCase()))
+        return [...stringValues(info, resolved()), samples.account, OUTSIDER_ACCOUNT]
+      return stringValues(info, resolved())
     case 'arn':
       return arnValues(resolved(), samples)
     case 'numeric':
