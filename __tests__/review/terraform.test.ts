@@ -234,6 +234,21 @@ describe('a Terraform module change (issue 9)', () => {
     ])
   })
 
+  it('`.tf.json` is not reviewed, and says how to review it (the plan)', async () => {
+    const tfJson = JSON.stringify({
+      resource: {
+        aws_iam_role_policy: {
+          deploy: { role: 'deploy', policy: '${jsonencode({Statement = []})}' }
+        }
+      }
+    })
+    const report = await run(memorySource({ base: {}, head: { 'infra/iam.tf.json': tfJson } }))
+    const [file] = report.files
+    expect(file?.outcome).toBe('error')
+    expect(file?.diagnostics[0]?.message).toMatch(/^Terraform \(\.tf\.json\)/)
+    expect(file?.diagnostics[0]?.help).toContain('terraform-plan')
+  })
+
   it('a path outside the repository is never read', async () => {
     const head = BASE_MAIN.replace('${path.module}/policies/logs.json.tpl', '../../etc/passwd')
     const report = await run(

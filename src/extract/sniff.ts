@@ -18,7 +18,7 @@ type Rule = (path: string, text: string) => Found | undefined
 
 /** `.tf` files are read by src/extract/terraform/; this rule is left for `.tf.json` */
 export const TERRAFORM_FIX =
-  'Terraform JSON syntax (`.tf.json`) is not read yet: write it as `.tf`, or review the `terraform show -json` plan output'
+  'Terraform JSON syntax (`.tf.json`) is not read yet: write it as `.tf`, or review the plan instead (`terraform show -json plan.out > plan.json`, then the `terraform-plan` input or `diff --terraform-plan`; examples/workflows/terraform-plan.yml)'
 export const CDK_FIX = 'synthesize and review cdk.out, see examples/workflows/cdk.yml'
 export const PULUMI_FIX =
   'keep the policy documents in `.json` files that the program reads, so they are reviewed as bare policies'
