@@ -2,9 +2,10 @@
 // context, decisions and deciding statements, so the row's every other column is exact for each
 // action in it. The label (`5 sts actions (Read)`) counts them and never looks like a pattern that
 // grants; the list is one click away.
-import { CHANGE_KIND_ORDER } from '../diff/classify.js'
+import { CHANGE_KIND_ORDER, risksOf } from '../diff/classify.js'
 import type { Change, ChangeKind, ChangeSubject, DecisionSummary } from '../diff/report.js'
 import type { StatementRef } from '../engine/types.js'
+import { sortRisks, type Risk } from '../risk/vocabulary.js'
 import { formatCount } from './markdown.js'
 
 export interface ChangeGroup {
@@ -24,20 +25,26 @@ export interface ChangeGroup {
   readonly label: string
   /** further actions that decide alike (their classes, report `actionClasses`): 0 = none */
   readonly alike: number
+  /** the risks of the row's changes together (docs/RISKS.md); [] unless broadened */
+  readonly risks: readonly Risk[]
 }
 
 export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
-  const groups = new Map<string, { first: Change; actions: string[]; sizes: Map<string, number> }>()
+  const groups = new Map<
+    string,
+    { first: Change; actions: string[]; sizes: Map<string, number>; risks: Risk[] }
+  >()
   const levels = new Map<string, string>()
   for (const change of changes) {
     if (change.accessLevel !== undefined) levels.set(change.action, change.accessLevel)
     const key = groupKey(change)
     const group = groups.get(key)
     if (group) group.actions.push(change.action)
-    else groups.set(key, { first: change, actions: [change.action], sizes: new Map() })
+    else groups.set(key, { first: change, actions: [change.action], sizes: new Map(), risks: [] })
     ;(group ?? groups.get(key))?.sizes.set(change.action, change.classSize)
+    ;(group ?? groups.get(key))?.risks.push(...risksOf(change))
   }
-  const result = [...groups.values()].map(({ first, actions, sizes }) => {
+  const result = [...groups.values()].map(({ first, actions, sizes, risks }) => {
     const sorted = [...new Set(actions)].sort(compareText)
     let alike = 0
     for (const size of sizes.values()) alike += Math.max(0, size - 1)
@@ -53,7 +60,8 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
       after: first.after,
       actions: sorted,
       label: actionLabel(sorted, levels),
-      alike
+      alike,
+      risks: sortRisks(risks)
     }
   })
   return result.sort(compareGroups)

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ChangeKind, DecisionSummary, FileReport, PatchOperation } from '../diff/report.js'
 import type { StatementRef } from '../engine/types.js'
 import type { ChangeGroup } from './groups.js'
+import { riskBadges } from './risks.js'
 import { NO_LINKS, type Linker, type Side } from './links.js'
 import { fileKey, unitTitle } from './units.js'
 import { subjectCell } from './subjects.js'
@@ -66,7 +67,7 @@ export function fileSection(
   const rows = groups.map((g) => {
     const cells = [
       KIND_ICONS[g.kind],
-      `${g.before.effect} → **${g.after.effect}**`,
+      `${g.before.effect} → **${g.after.effect}**${g.risks.length > 0 ? `<br>${riskBadges(g.risks)}` : ''}`,
       actionsCell(g),
       cellCode(g.resource),
       ...(withPrincipal ? [cellCode(g.principal)] : []),

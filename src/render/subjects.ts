@@ -96,11 +96,11 @@ function groupLine(
   trust: boolean,
   units: ReadonlyMap<string, Pick<FileReport, 'file' | 'document'>>
 ): string {
-  const count =
-    g.actions.length === 1 && g.alike === 0
-      ? ''
-      : ` (${plural(g.actions.length, 'action')}${alikeNote(g)})`
-  const what = `${codeSpan(g.label)}${count}`
+  // several actions: the label counts them (`2 s3 actions (1 Read, 1 Write)`)
+  const what =
+    g.actions.length === 1
+      ? `${codeSpan(g.label)}${alikeNote(g)}`
+      : `${escapeText(g.label)}${alikeNote(g)}`
   const subject = trust
     ? `${codeSpan(g.principal)} ${g.kind === 'broadened' ? 'can now' : g.kind === 'narrowed' ? 'can no longer' : 'deny changed for'} ${what}`
     : `${VERBS[g.kind]} ${what} on ${codeSpan(g.resource)}`

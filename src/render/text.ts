@@ -7,6 +7,7 @@ import type { StatementRef } from '../engine/types.js'
 import { alikeNote, groupChanges, type ChangeGroup } from './groups.js'
 import { formatCount, plural, visibleControls as show } from './markdown.js'
 import { fileKey, groupUnitKey, unitText, warnedNotReviewed } from './units.js'
+import { riskWords } from './risks.js'
 import { verdict } from './verdict.js'
 import { subjectLabel } from './subjects.js'
 
@@ -95,7 +96,8 @@ function groupLines(g: ChangeGroup, key: string, title: string, withPrincipal: b
   const when = context === '' ? '' : ` when ${context}`
   const line =
     `  ${ARROWS[g.kind]} ${title}${subject}  ${actions} on ${show(g.resource)}${withPrincipal ? ` for ${show(g.principal)}` : ''}${when}` +
-    `  ${g.before.effect} → ${g.after.effect}  (${deciding(g, key)})`
+    `  ${g.before.effect} → ${g.after.effect}  (${deciding(g, key)})` +
+    (g.risks.length > 0 ? `  [${riskWords(g.risks)}]` : '')
   return g.actions.length === 1 ? [line] : [line, `      ${g.actions.map(show).join(' ')}`]
 }
 

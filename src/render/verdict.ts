@@ -1,15 +1,20 @@
-// The one-line verdict that opens every rendering: did access grow, shrink, or could we not tell.
+// The one-line verdict that opens every rendering: did access grow, shrink, or could we not tell;
+// led by the most severe risk of a broadening (docs/RISKS.md), naming what and where.
 import { unreviewedCount } from '../diff/classify.js'
 import type { Report } from '../diff/report.js'
 import { formatCount, plural } from './markdown.js'
+import { findingSentence, leadFinding } from './risks.js'
 
 export type VerdictTone = 'broadened' | 'unreviewed' | 'narrowed' | 'deny-changed' | 'unchanged'
 
 export interface Verdict {
   readonly tone: VerdictTone
-  /** the sentence with `**` around the word that matters (Markdown); user text never appears */
+  /**
+   * the sentence with `**` around the word that matters (Markdown), led by the most severe risk
+   * found (docs/RISKS.md) naming what and where; user text only in code spans (`codeSpan`)
+   */
   readonly markdown: string
-  /** the same sentence for a terminal */
+  /** the same sentence for a terminal (control characters in user text escaped) */
   readonly text: string
 }
 
@@ -23,10 +28,13 @@ const ICONS: Readonly<Record<VerdictTone, { readonly emoji: string; readonly pla
 
 export function verdict(report: Report): Verdict {
   const { tone, sentence } = verdictSentence(report)
+  const finding = tone === 'broadened' ? leadFinding(report) : undefined
+  const lead = (format: 'markdown' | 'text'): string =>
+    finding === undefined ? '' : `${findingSentence(report, finding, format)}; `
   return {
     tone,
-    markdown: `${ICONS[tone].emoji} IAM policy diff: ${sentence}`,
-    text: `${ICONS[tone].plain} ${sentence.replaceAll('**', '')}`
+    markdown: `${ICONS[tone].emoji} IAM policy diff: ${lead('markdown')}${sentence}`,
+    text: `${ICONS[tone].plain} ${lead('text')}${sentence.replaceAll('**', '')}`
   }
 }
 
