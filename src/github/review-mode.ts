@@ -81,7 +81,7 @@ export async function runReview(
     commentOn: target.comment ? target.pullNumber : undefined,
     gatePull: target.pullNumber,
     annotate: true,
-    // synthesized directories are not the repository's files: no links then
-    ...(links === undefined || dirs !== undefined ? {} : { links })
+    // synthesized directories and a plan file are not the repository's files: no links then
+    ...(links === undefined || dirs !== undefined || plan !== undefined ? {} : { links })
   }
 }
