@@ -182,7 +182,9 @@ describe('risks in rows and lines', () => {
           principal: 'arn:aws:iam::777788889999:root'
         }),
         broadened('iam/deploy.json', 'iam:PassRole', ['privilege-escalation', 'write']),
-        broadened('iam/deploy.json', 'iam:GetRole', ['read']),
+        broadened('iam/deploy.json', 'iam:GetRole', ['read'], {
+          resource: 'arn:aws:iam::123456789012:role/app'
+        }),
         change({
           kind: 'narrowed',
           file: 'iam/deploy.json',
@@ -206,6 +208,8 @@ describe('risks in rows and lines', () => {
   it('shows a row’s risks under its change, severe ones in bold', () => {
     const body = renderComment(risky(), { marker: '<!-- iam-policy-diff -->' })
     expect(body).toContain('Allow**<br>**public** **cross-account** write |')
-    expect(renderText(risky())).toContain('[privilege-escalation, write, read]')
+    expect(renderText(risky())).toContain(
+      '*  ImplicitDeny → Allow  (Grant, line 3)  [privilege-escalation, write]'
+    )
   })
 })
