@@ -8,6 +8,7 @@
 //
 //   npm run bench:terraform                5 runs each (median)
 //   npm run bench:terraform -- --runs 9 --modules 400
+//   npm run bench:terraform -- --runs 1 --modules 2 --keep   keep the repository to look at
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
@@ -246,5 +247,6 @@ try {
       .join(' / ')}`
   )
 } finally {
-  rmSync(repo, { recursive: true, force: true })
+  if (process.argv.includes('--keep')) console.log(`kept the repository: ${repo}`)
+  else rmSync(repo, { recursive: true, force: true })
 }
