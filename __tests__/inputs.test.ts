@@ -53,7 +53,8 @@ describe('readInputs', () => {
       reportPath: undefined,
       workingDirectory: '.',
       dirs: undefined,
-      commentKey: undefined
+      commentKey: undefined,
+      terraformPlan: undefined
     }
     expect(readInputs(runner().read)).toEqual(expected)
   })
