@@ -9,6 +9,8 @@ import type { Change, Report } from '../../src/diff/report.js'
 import { renderComment } from '../../src/render/comment.js'
 import { renderText } from '../../src/render/text.js'
 import { review } from '../../src/review/review.js'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { memorySource } from './memory-source.js'
 
 const catalog = loadCatalog()
@@ -367,5 +369,24 @@ describe('what no principal holds', () => {
     const report = await run({ 'p.json': doc('s3:GetObject') }, { 'p.json': doc('s3:*') })
     expect(report.changes.every((c) => c.subject === undefined)).toBe(true)
     expect(renderText(report)).not.toContain('[subject')
+  })
+})
+
+describe('principals are scoped to their template or module', () => {
+  // two modules both declare `aws_iam_role.app`: two roles, never one (one's Deny would hide
+  // the other's broadening)
+  it('two modules generated like `npm run bench:terraform` (the case that was missed)', async () => {
+    const root = path.join(process.cwd(), '__tests__/fixtures/terraform-modules')
+    const tree = (side: string): Record<string, string> => {
+      const out: Record<string, string> = {}
+      for (const m of ['svc000', 'svc001'])
+        for (const f of ['main.tf', 'variables.tf', 'terraform.tfvars'])
+          out[`modules/${m}/${f}`] = readFileSync(path.join(root, side, 'modules', m, f), 'utf8')
+      return out
+    }
+    const report = await run(tree('base'), tree('head'))
+    expect(report.changes.filter((c) => c.kind === 'broadened').map((c) => c.action)).toContain(
+      's3:PutObject'
+    )
   })
 })

@@ -106,15 +106,30 @@ function shortName(name: string): string {
   return match?.[1] ?? name
 }
 
+/**
+ * Where a source's own names mean something: a template's logical IDs in that template, a
+ * Terraform address in its module (the folder), an IAM name of an AWS CLI snapshot in that
+ * snapshot. Two templates that both name a role `DeployRole`, or two modules that both declare
+ * `aws_iam_role.app`, declare two roles: their policies must never be merged.
+ */
+function scopeOf(file: string): string {
+  if (!/\.tf(\.json)?$/.test(file)) return file
+  const slash = file.lastIndexOf('/')
+  return slash < 0 ? '' : file.slice(0, slash)
+}
+
 export function buildModel(files: readonly ModelFile[], facts: ModelFacts): PrincipalModel {
   const sorted = [...files].sort((a, b) => compareText(a.path, b.path))
   const drafts = new Map<string, Draft>()
   const aliases = new Map<string, string>()
+  // names and ARNs alike are scoped: a placeholder ARN built from a logical ID or an address
+  // is no more global than the name it was built from
+  let scope = ''
   const alias = (kind: string, key: string | undefined): string | undefined =>
-    key === undefined ? undefined : aliases.get(`${kind}\0${key}`)
+    key === undefined ? undefined : aliases.get(`${scope}\0${kind}\0${key}`)
   const addAlias = (kind: string, key: string | undefined, id: string): void => {
-    if (key !== undefined && key !== '' && !aliases.has(`${kind}\0${key}`))
-      aliases.set(`${kind}\0${key}`, id)
+    const scoped = `${scope}\0${kind}\0${key ?? ''}`
+    if (key !== undefined && key !== '' && !aliases.has(scoped)) aliases.set(scoped, id)
   }
   const register = (target: Attachment, file: string): Draft => {
     const kind = target.kind as PrincipalKind
@@ -158,6 +173,7 @@ export function buildModel(files: readonly ModelFile[], facts: ModelFacts): Prin
   }
   // pass 1: principals the sources declare (a resource of the principal's own type, with an ARN)
   for (const file of sorted) {
+    scope = scopeOf(file.path)
     const targets = [
       ...file.documents.map((d) => d.attachedTo),
       ...file.attachments.map((a) => a.to)
@@ -172,14 +188,18 @@ export function buildModel(files: readonly ModelFile[], facts: ModelFacts): Prin
     for (const doc of file.documents) {
       if (doc.attachedTo?.kind !== 'policy' || doc.kind !== 'identity') continue
       const { arn, name } = doc.attachedTo
+      const where = scopeOf(file.path)
       for (const key of [arn, arn && arnName(arn), name, shortName(name)])
-        if (key !== undefined && !policies.has(key)) policies.set(key, doc)
+        if (key !== undefined && !policies.has(`${where}\0${key}`))
+          policies.set(`${where}\0${key}`, doc)
     }
   const managedLink = (ref: string, linkedIn: string): PolicyLink => {
     const aws = /^arn:[a-z-]+:iam::aws:policy\//.test(ref)
     const document = aws
       ? undefined
-      : (policies.get(ref) ?? policies.get(arnName(ref) ?? '\0') ?? policies.get(shortName(ref)))
+      : (policies.get(`${scope}\0${ref}`) ??
+        policies.get(`${scope}\0${arnName(ref) ?? '\0'}`) ??
+        policies.get(`${scope}\0${shortName(ref)}`))
     return {
       type: aws ? 'aws-managed' : 'managed',
       ref: document?.key ?? ref,
@@ -192,6 +212,7 @@ export function buildModel(files: readonly ModelFile[], facts: ModelFacts): Prin
   }
   // pass 2: inline policies, trust policies, attachments, memberships
   for (const file of sorted) {
+    scope = scopeOf(file.path)
     for (const doc of file.documents) {
       const to = doc.attachedTo
       if (!to || !PRINCIPAL_KINDS.has(to.kind)) continue
