@@ -10,7 +10,7 @@ describe('diff of two cdk.out folders (bundle)', () => {
     const text = await runCli(['diff', base, head])
     expect(text.stderr).toBe('')
     expect(text.stdout).toContain(
-      '↑ AppStack.template.json › DeployRoleDefaultPolicy9F2A › policy DeployRoleDefaultPolicy9F2A  s3:DeleteObject'
+      '↑ AppStack.template.json › DeployRoleDefaultPolicy9F2A › policy DeployRoleDefaultPolicy9F2A [subject role DeployRoleABC123]  s3:DeleteObject'
     )
     expect(text.stdout).toContain('(Statement[0], line 32)')
     const json = await runCli(['diff', base, head, '--format', 'json'])

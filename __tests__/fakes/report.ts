@@ -47,6 +47,7 @@ export function change(kind: ChangeKind, init: Partial<Change> = {}): Change {
     origin: 'auto',
     classSize: 1,
     risks: [],
+    impliedKeys: [],
     ...sides,
     ...init
   }

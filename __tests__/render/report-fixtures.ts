@@ -82,7 +82,8 @@ export function change(init: ChangeInit): Change {
     },
     origin: 'auto',
     classSize: init.classSize ?? 1,
-    risks: init.risks ?? []
+    risks: init.risks ?? [],
+    impliedKeys: []
   }
 }
 

@@ -83,11 +83,16 @@ export function buildReport(input: ReportInput): Report {
   const units = new Map(input.files.map((f) => [keyOf(f), f]))
   const keys = new Map<Change, string>()
   const { catalog } = input
-  const { classify } = riskClassifier({ accessLevel: (a) => catalog?.action(a)?.accessLevel })
+  const classifier = riskClassifier({ accessLevel: (a) => catalog?.action(a)?.accessLevel })
+  const classify: Classify = (...args) => classifier.classify(...args)
   const all = input.subjects.flatMap((subject) => {
     const passers = passRolePrincipals(subject)
     return subject.diffs.map((d) => toChange(d, subject, units, keys, classify, passers))
   })
+  for (const change of all) {
+    const accessLevel = catalog?.action(change.action)?.accessLevel
+    if (accessLevel) Object.assign(change, { accessLevel })
+  }
   const changeKey = (c: Change): string => keys.get(c) ?? c.file
   all.sort(compareChanges)
   const changes = listed(all, MAX_LISTED_CHANGES, changeKey)
@@ -178,6 +183,7 @@ function toChange(
     principal: request.principal,
     resourceAccount: request.resourceAccount,
     context: plainContext(request.context),
+    impliedKeys: [...(request.implied ?? [])],
     before,
     after,
     origin: request.origin,

@@ -14,6 +14,8 @@ import type { ChangeKind } from './report.js'
 /** A request of the matrix (structurally the matrix's ProbeRequest). */
 export interface ProbeRequestLike extends Request {
   readonly origin: 'auto' | 'config'
+  /** context keys set because AWS always sends them (matrix/realize.ts) */
+  readonly implied?: readonly string[]
 }
 
 /**

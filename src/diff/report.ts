@@ -108,6 +108,11 @@ export interface Change {
    * (`classSize`). Only broadened changes carry risks: `[]` otherwise.
    */
   readonly risks: readonly Risk[]
+  /**
+   * Keys of `context` set because AWS sends them in every request, with the value the request
+   * implies (its principal, resource, account, region, time); renderers leave them out
+   */
+  readonly impliedKeys: readonly string[]
 }
 
 /** Actions the matrix probed through one of them, because no statement tells them apart. */

@@ -55,7 +55,7 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
       subject: first.subject,
       resource: first.resource,
       principal: first.principal,
-      context: first.context,
+      context: shownContext(first),
       before: first.before,
       after: first.after,
       actions: sorted,
@@ -70,6 +70,26 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
 /** `, and 1,204 more that decide alike`: actions a probed one stands for (report `actionClasses`) */
 export function alikeNote(g: ChangeGroup): string {
   return g.alike === 0 ? '' : `, and ${formatCount(g.alike)} more that decide alike`
+}
+
+/**
+ * The context a reader needs: without the keys AWS sends in every request whose value only
+ * follows from the principal, resource and time (`impliedKeys`); the JSON report keeps them all.
+ */
+export function shownContext(change: Change): Change['context'] {
+  if (change.impliedKeys.length === 0) return change.context
+  const hidden = new Set(change.impliedKeys)
+  const shown: Record<string, string | readonly string[]> = {}
+  for (const [key, value] of Object.entries(change.context)) {
+    if (!hidden.has(key))
+      Object.defineProperty(shown, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true
+      })
+  }
+  return shown
 }
 
 function groupKey(c: Change): string {

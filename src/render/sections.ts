@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ChangeKind, DecisionSummary, FileReport, PatchOperation } from '../diff/report.js'
 import type { StatementRef } from '../engine/types.js'
-import type { ChangeGroup } from './groups.js'
+import { alikeNote, type ChangeGroup } from './groups.js'
 import { riskBadges } from './risks.js'
 import { NO_LINKS, type Linker, type Side } from './links.js'
 import { fileKey, unitTitle } from './units.js'
@@ -12,6 +12,7 @@ import {
   cellCode,
   codeSpan,
   details,
+  escapeText,
   fencedBlock,
   inlineMessage,
   markdownLink,
@@ -116,9 +117,15 @@ export function statusText(file: FileReport): string {
 
 function actionsCell(g: ChangeGroup): string {
   const first = g.actions[0] ?? ''
-  if (g.actions.length === 1) return cellCode(first)
+  const alike = alikeNote(g)
+  if (g.actions.length === 1 && alike === '') return cellCode(first)
   const list = g.actions.map(cellCode).join(' ')
-  return `<details><summary>${cellCode(g.label)} (${plural(g.actions.length, 'action')})</summary>${list}</details>`
+  // several: the label counts them (`5 s3 actions (Read)`), plain text so it reads as no pattern
+  const summary =
+    g.actions.length === 1
+      ? `${cellCode(g.label)} (${plural(1, 'action')}${alike})`
+      : `${escapeText(g.label)}${escapeText(alike)}`
+  return `<details><summary>${summary}</summary>${list}</details>`
 }
 
 function contextCell(context: ChangeGroup['context']): string {

@@ -85,7 +85,6 @@ function groupLines(g: ChangeGroup, key: string, title: string, withPrincipal: b
         ? show(g.label)
         : `${show(g.label)} (${plural(1, 'action')}${alikeNote(g)})`
       : `${show(g.label)}${alikeNote(g)}: ${actionNames(g.actions)}`
-
   const subject = g.subject === undefined ? '' : ` [subject ${show(subjectLabel(g.subject))}]`
   const context = Object.entries(g.context)
     .map(
