@@ -15,6 +15,11 @@ describe('IAM policy variables', () => {
     'www.amazon.com:user_id',
     'graph.facebook.com:id',
     'accounts.google.com:sub',
+    // service keys as variables, as AWS's own managed policies use them
+    'datazone:projectId',
+    'deadline:PrincipalId',
+    'sagemaker:DomainId',
+    'nimble:principalId',
     '*',
     '?',
     '$'
@@ -27,6 +32,10 @@ describe('IAM policy variables', () => {
     'self:custom.x',
     'opt:stage',
     'env:HOME',
+    'sls:stage',
+    'file(./x.json)',
+    'ssm:/path/to/param',
+    'cf:stack.output',
     'aws:username, default',
     'aws:',
     ''

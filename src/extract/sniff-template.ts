@@ -7,31 +7,35 @@
 // with a non-empty key without `$` or `{`, plus the escapes `${*}`, `${?}`, `${$}`. Of these, IAM
 // defines only keys in the namespaces below; everything else is some other tool's template.
 
-/** Namespaces of IAM policy variables (IAM User Guide, "IAM policy elements: variables and tags"). */
-const IAM_VARIABLE_NAMESPACES = [
-  'aws',
-  'saml',
-  's3',
-  'sts',
-  'ec2',
-  'iot',
-  'cognito-identity.amazonaws.com',
-  'www.amazon.com',
-  'graph.facebook.com',
-  'accounts.google.com'
-]
+/**
+ * Namespaces of IAM policy variables. IAM substitutes any condition key of the request, and AWS's
+ * own managed policies use service keys as variables (`${datazone:projectId}`,
+ * `${deadline:PrincipalId}`, `${sagemaker:DomainId}`), so a `service:Key` body is an IAM variable
+ * unless its namespace belongs to a templating tool: the Serverless Framework's variable sources
+ * (`self`, `opt`, `env`, `sls`, `file`, `cf`, `param`, `strToBool`, `git`) and CloudFormation's
+ * `AWS::` pseudo parameters. Identity-provider keys use host names (`accounts.google.com:sub`).
+ */
+const TEMPLATE_NAMESPACES = new Set([
+  'self',
+  'opt',
+  'env',
+  'sls',
+  'file',
+  'cf',
+  'param',
+  'strtobool',
+  'git'
+])
 
-const IAM_KEY = new RegExp(
-  `^(?:${IAM_VARIABLE_NAMESPACES.map((n) => n.replaceAll('.', '\\.')).join('|')}):[A-Za-z0-9][A-Za-z0-9_.:/+=@-]*$`,
-  'i'
-)
+const IAM_KEY = /^([a-z0-9][a-z0-9.-]*):[A-Za-z0-9][A-Za-z0-9_.:/+=@-]*$/i
 
 /** True for the body of an IAM policy variable: `aws:username`, `aws:PrincipalTag/team, 'x'`, `*`. */
 export function isIamVariableBody(body: string): boolean {
   if (body === '*' || body === '?' || body === '$') return true
   const comma = body.indexOf(',')
   const key = (comma < 0 ? body : body.slice(0, comma)).trim()
-  if (!IAM_KEY.test(key)) return false
+  const match = IAM_KEY.exec(key)
+  if (match === null || TEMPLATE_NAMESPACES.has((match[1] ?? '').toLowerCase())) return false
   if (comma < 0) return true
   // a default is one single-quoted string (the engine's grammar)
   return /^\s*'[^']*'\s*$/.test(body.slice(comma + 1))
