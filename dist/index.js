@@ -60666,6 +60666,26 @@ function load_files_errorText(error) {
 const DEFAULT_PRINCIPAL = 'arn:aws:iam::123456789012:user/iam-policy-diff-probe';
 const ASSUMED_IDENTITY_FILE = '(assumed) identity policy allowing everything';
 const ASSUMED_RESOURCE_FILE = '(assumed) resource policy delegating to the account';
+/** The key of a role or user ARN (paths left out: a role session names no path). */
+function callerKey(arn) {
+    const parts = splitArn(arn);
+    if (parts?.service !== 'iam')
+        return undefined;
+    const match = /^(role|user)\/(?:.*\/)?([^/]+)$/.exec(parts.resource);
+    return match ? `${match[1]}:${parts.account}:${match[2]}` : undefined;
+}
+/** The declared caller a request comes from, if any. */
+function subjects_callerOf(subject, request) {
+    if (subject.callers === undefined || subject.callers.length === 0)
+        return undefined;
+    const p = request.principal;
+    const key = p.kind === 'role' && p.roleKey !== undefined
+        ? `role:${p.roleKey}`
+        : p.kind === 'user' && p.account !== undefined && p.name !== undefined
+            ? `user:${p.account}:${p.name}`
+            : undefined;
+    return key === undefined ? undefined : subject.callers.find((c) => c.key === key);
+}
 const NO_POLICIES = {
     identity: [],
     resource: undefined,
@@ -60700,7 +60720,7 @@ function hasResource(subject) {
     return subject.base.resource !== undefined || subject.head.resource !== undefined;
 }
 function assumptionsFor(subject, request) {
-    const identity = hasIdentity(subject);
+    const identity = hasIdentity(subject) || subjects_callerOf(subject, request) !== undefined;
     const resource = hasResource(subject);
     return {
         allowingIdentity: !identity && (!resource || request.crossAccount),
@@ -60711,18 +60731,22 @@ function assumptionsFor(subject, request) {
 }
 /** The policy set a request is evaluated against on one side, assumptions included. */
 function policySetFor(subject, side, request) {
-    return assumedSet(subject, side, assumptionsFor(subject, request));
+    return assumedSet(subject, side, assumptionsFor(subject, request), subjects_callerOf(subject, request));
 }
-function assumedSet(subject, side, assume) {
+function assumedSet(subject, side, assume, caller) {
     const own = subject[side];
     const account = splitArn(subject.principal)?.account;
     const delegating = assume.delegatingResource && account !== undefined
         ? delegatingResourcePolicy(account)
         : undefined;
     return {
-        identity: assume.allowingIdentity ? [ALLOW_ALL_IDENTITY] : own.identity,
+        identity: caller
+            ? [...own.identity, ...caller[side].identity]
+            : assume.allowingIdentity
+                ? [ALLOW_ALL_IDENTITY]
+                : own.identity,
         resource: own.resource ?? delegating,
-        boundary: own.boundary,
+        boundary: caller ? [...own.boundary, ...caller[side].boundary] : own.boundary,
         session: own.session,
         scp: own.scp,
         rcp: own.rcp
@@ -60734,8 +60758,16 @@ function assumedSet(subject, side, assume) {
  * (or stops no more) is probed, not only the ones it names. Undefined when the side has none.
  */
 function matrixSet(subject, side) {
-    const own = subject[side];
-    if (!hasIdentity(subject) && !hasResource(subject))
+    const declared = subject.callers ?? [];
+    const own = declared.length === 0
+        ? subject[side]
+        : {
+            // the callers' policies shape the requests too (their conditions, their denies)
+            ...subject[side],
+            identity: [...subject[side].identity, ...declared.flatMap((c) => c[side].identity)],
+            boundary: [...subject[side].boundary, ...declared.flatMap((c) => c[side].boundary)]
+        };
+    if (!hasIdentity(subject) && declared.length === 0 && !hasResource(subject))
         return { ...own, identity: [ALLOW_ALL_IDENTITY] };
     const empty = own.identity.length === 0 &&
         own.resource === undefined &&
@@ -60748,11 +60780,17 @@ function matrixSet(subject, side) {
 /** Compiled sets per side and combination of assumptions, compiled when first needed. */
 function sideSelectors(subject) {
     const selector = (side) => {
-        const compiled = [undefined, undefined, undefined, undefined];
+        const compiled = new Map();
         return (request) => {
             const assume = assumptionsFor(subject, request);
-            const slot = (assume.allowingIdentity ? 2 : 0) + (assume.delegatingResource ? 1 : 0);
-            return (compiled[slot] ??= compile_compilePolicySet(assumedSet(subject, side, assume)));
+            const caller = subjects_callerOf(subject, request);
+            const slot = `${caller?.key ?? ''}|${assume.allowingIdentity ? 2 : 0}${assume.delegatingResource ? 1 : 0}`;
+            let set = compiled.get(slot);
+            if (set === undefined) {
+                set = compile_compilePolicySet(assumedSet(subject, side, assume, caller));
+                compiled.set(slot, set);
+            }
+            return set;
         };
     };
     return { base: selector('base'), head: selector('head') };
@@ -61525,8 +61563,56 @@ function reviewPrincipals(models, units, options, changedPaths) {
         about,
         units: attachmentUnits,
         notes,
-        managedPolicyData: store?.data
+        managedPolicyData: store?.data,
+        callers: declaredCallers(models, units, aws)
     };
+}
+/**
+ * For each resource-based policy under review, the roles and users of the sources it names (by
+ * ARN, in either version): their requests are then evaluated with their own identity policies
+ * and boundary. A caller whose set cannot be built completely (an AWS managed policy the data
+ * lacks) keeps the documented assumption instead.
+ */
+function declaredCallers(models, units, aws) {
+    const declared = new Map();
+    for (const side of ['base', 'head'])
+        for (const p of models[side].principals.values()) {
+            const key = (p.kind === 'role' || p.kind === 'user') && callerKey(p.arn);
+            if (key)
+                declared.set(key, { ...declared.get(key), [side]: p });
+        }
+    const out = new Map();
+    if (declared.size === 0)
+        return out;
+    for (const [unitKey, unit] of units) {
+        if (unit.kind !== 'resource' || unit.failed)
+            continue;
+        const named = new Set();
+        for (const policy of [unit.base.policy, unit.head.policy])
+            for (const st of policy?.statements ?? [])
+                for (const entry of st.principal?.entries ?? [])
+                    if (entry.type === 'AWS') {
+                        const key = callerKey(entry.value);
+                        if (key && declared.has(key))
+                            named.add(key);
+                    }
+        const callers = [];
+        for (const key of [...named].sort()) {
+            const found = declared.get(key) ?? {};
+            const before = sideSet(models.base, found.base, aws);
+            const after = sideSet(models.head, found.head, aws);
+            if (before.unknown.length > 0 || after.unknown.length > 0)
+                continue;
+            callers.push({
+                key,
+                base: { identity: before.identity, boundary: before.boundary },
+                head: { identity: after.identity, boundary: after.boundary }
+            });
+        }
+        if (callers.length > 0)
+            out.set(unitKey, callers);
+    }
+    return out;
 }
 function membersOf(models, group) {
     if (group.kind !== 'group')
@@ -61736,7 +61822,7 @@ async function review(options) {
     });
     const alone = loaded.files
         .filter((f) => !f.failed && !plan.covered.has(f.key) && !principals.covered.has(f.key))
-        .map((f) => subjectOfFile(f, principals.about.get(f.key)));
+        .map((f) => subjectOfFile(f, principals.about.get(f.key), principals.callers.get(f.key)));
     const problems = new Map();
     // keyed by unit; the diagnostic names the repository path
     const paths = new Map(loaded.files.map((f) => [f.key, f.change.path]));
@@ -61771,10 +61857,11 @@ function withProblems(unit, problems) {
     const failed = unit.failed || problems.some((d) => d.severity === 'error');
     return { ...unit, diagnostics: [...unit.diagnostics, ...problems], failed };
 }
-function subjectOfFile(file, about) {
+function subjectOfFile(file, about, callers) {
     return {
         name: undefined,
         ...(about === undefined ? {} : { about }),
+        ...(callers === undefined ? {} : { callers }),
         files: [file.key],
         principal: DEFAULT_PRINCIPAL,
         base: sideOf(file.kind, file.base.policy),

@@ -390,3 +390,55 @@ describe('principals are scoped to their template or module', () => {
     )
   })
 })
+
+describe('a resource-based policy naming a principal of the sources', () => {
+  // the role denies itself s3:DeleteObject; the bucket policy starts granting the role s3:*
+  const template = (bucketActions: string): string => `
+Resources:
+  DeployRole:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: deploy${TRUST}
+      Policies:
+        - PolicyName: no-delete
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Sid: NoDelete
+                Effect: Deny
+                Action: s3:DeleteObject
+                Resource: '*'
+  Reports:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: reports
+  ReportsPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Reports
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Sid: Deploy
+            Effect: Allow
+            Principal: { AWS: !GetAtt DeployRole.Arn }
+            Action: ${bucketActions}
+            Resource: arn:aws:s3:::reports/*
+`
+  it('evaluates the role’s requests with the role’s own policies (its Deny still holds)', async () => {
+    const report = await run(
+      { 'infra/app.yaml': template('s3:GetObject') },
+      { 'infra/app.yaml': template("'s3:*'") }
+    )
+    const forRole = report.changes.filter(
+      (c) => c.kind === 'broadened' && c.principal.includes(':assumed-role/deploy/')
+    )
+    const classes = new Map(
+      report.files.flatMap((f) => f.actionClasses.map((c) => [c.action, c.actions] as const))
+    )
+    const gained = new Set(forRole.flatMap((c) => classes.get(c.action) ?? [c.action]))
+    expect(gained).toContain('s3:PutObject')
+    // without the role's own Deny the bucket policy alone would grant it in the same account
+    expect(gained).not.toContain('s3:DeleteObject')
+  })
+})

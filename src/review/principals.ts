@@ -28,7 +28,7 @@ import { screenText, type FileFilter } from '../sources/detect.js'
 import type { PolicySource, Side } from '../sources/port.js'
 import type { LoadedFiles, PolicyFile } from './load-files.js'
 import { remapPolicy, SourceLines } from './remap.js'
-import { DEFAULT_PRINCIPAL, NO_POLICIES, type Subject } from './subjects.js'
+import { callerKey, DEFAULT_PRINCIPAL, NO_POLICIES, type Caller, type Subject } from './subjects.js'
 
 /** Principals reviewed for one changed policy or group at most; past it: `principals-truncated`. */
 export const MAX_PRINCIPALS_PER_CHANGE = 25
@@ -50,6 +50,8 @@ export interface PrincipalPlan {
   readonly notes: readonly (readonly [string, Diagnostic])[]
   /** set when an AWS managed policy was looked up */
   readonly managedPolicyData: ManagedPolicyDataVersion | undefined
+  /** by unit key: the declared principals a resource-based policy names, as callers */
+  readonly callers: ReadonlyMap<string, readonly Caller[]>
 }
 
 export interface PrincipalOptions {
@@ -389,8 +391,55 @@ function reviewPrincipals(
     about,
     units: attachmentUnits,
     notes,
-    managedPolicyData: store?.data
+    managedPolicyData: store?.data,
+    callers: declaredCallers(models, units, aws)
   }
+}
+
+/**
+ * For each resource-based policy under review, the roles and users of the sources it names (by
+ * ARN, in either version): their requests are then evaluated with their own identity policies
+ * and boundary. A caller whose set cannot be built completely (an AWS managed policy the data
+ * lacks) keeps the documented assumption instead.
+ */
+function declaredCallers(
+  models: Record<Side, PrincipalModel>,
+  units: ReadonlyMap<string, PolicyFile>,
+  aws: (arn: string, kind: PolicyKind) => Policy | undefined
+): Map<string, Caller[]> {
+  const declared = new Map<string, { base?: Principal; head?: Principal }>()
+  for (const side of ['base', 'head'] as const)
+    for (const p of models[side].principals.values()) {
+      const key = (p.kind === 'role' || p.kind === 'user') && callerKey(p.arn)
+      if (key) declared.set(key, { ...declared.get(key), [side]: p })
+    }
+  const out = new Map<string, Caller[]>()
+  if (declared.size === 0) return out
+  for (const [unitKey, unit] of units) {
+    if (unit.kind !== 'resource' || unit.failed) continue
+    const named = new Set<string>()
+    for (const policy of [unit.base.policy, unit.head.policy])
+      for (const st of policy?.statements ?? [])
+        for (const entry of st.principal?.entries ?? [])
+          if (entry.type === 'AWS') {
+            const key = callerKey(entry.value)
+            if (key && declared.has(key)) named.add(key)
+          }
+    const callers: Caller[] = []
+    for (const key of [...named].sort()) {
+      const found = declared.get(key) ?? {}
+      const before = sideSet(models.base, found.base, aws)
+      const after = sideSet(models.head, found.head, aws)
+      if (before.unknown.length > 0 || after.unknown.length > 0) continue
+      callers.push({
+        key,
+        base: { identity: before.identity, boundary: before.boundary },
+        head: { identity: after.identity, boundary: after.boundary }
+      })
+    }
+    if (callers.length > 0) out.set(unitKey, callers)
+  }
+  return out
 }
 
 function membersOf(models: Record<Side, PrincipalModel>, group: Principal): string[] {

@@ -28,6 +28,7 @@ import {
   matrixSet,
   sideOf,
   sideSelectors,
+  type Caller,
   type Subject
 } from './subjects.js'
 
@@ -73,7 +74,7 @@ export async function review(options: ReviewOptions): Promise<Report> {
   })
   const alone = loaded.files
     .filter((f) => !f.failed && !plan.covered.has(f.key) && !principals.covered.has(f.key))
-    .map((f) => subjectOfFile(f, principals.about.get(f.key)))
+    .map((f) => subjectOfFile(f, principals.about.get(f.key), principals.callers.get(f.key)))
   const problems = new Map<string, Diagnostic[]>()
   // keyed by unit; the diagnostic names the repository path
   const paths = new Map(loaded.files.map((f) => [f.key, f.change.path]))
@@ -106,10 +107,15 @@ function withProblems(unit: ReviewedFile, problems: readonly Diagnostic[]): Revi
   return { ...unit, diagnostics: [...unit.diagnostics, ...problems], failed }
 }
 
-function subjectOfFile(file: PolicyFile, about: ChangeSubject | undefined): Subject {
+function subjectOfFile(
+  file: PolicyFile,
+  about: ChangeSubject | undefined,
+  callers: readonly Caller[] | undefined
+): Subject {
   return {
     name: undefined,
     ...(about === undefined ? {} : { about }),
+    ...(callers === undefined ? {} : { callers }),
     files: [file.key],
     principal: DEFAULT_PRINCIPAL,
     base: sideOf(file.kind, file.base.policy),

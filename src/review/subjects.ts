@@ -53,6 +53,41 @@ export interface Subject {
   readonly principal: string
   readonly base: SidePolicies
   readonly head: SidePolicies
+  /**
+   * A resource-based policy's callers that the sources declare (a role or user of the same
+   * template or module it names): their requests are evaluated with their own identity
+   * policies and boundary instead of the assumed identity policy (src/review/principals.ts).
+   */
+  readonly callers?: readonly Caller[]
+}
+
+/** A principal of the sources, as a caller of a resource-based policy. */
+export interface Caller {
+  /** `role:ACCOUNT:NAME` or `user:ACCOUNT:NAME` (callerKey) */
+  readonly key: string
+  readonly base: { readonly identity: readonly Policy[]; readonly boundary: readonly Policy[] }
+  readonly head: { readonly identity: readonly Policy[]; readonly boundary: readonly Policy[] }
+}
+
+/** The key of a role or user ARN (paths left out: a role session names no path). */
+export function callerKey(arn: string): string | undefined {
+  const parts = splitArn(arn)
+  if (parts?.service !== 'iam') return undefined
+  const match = /^(role|user)\/(?:.*\/)?([^/]+)$/.exec(parts.resource)
+  return match ? `${match[1]}:${parts.account}:${match[2]}` : undefined
+}
+
+/** The declared caller a request comes from, if any. */
+function callerOf(subject: Subject, request: PreparedRequest): Caller | undefined {
+  if (subject.callers === undefined || subject.callers.length === 0) return undefined
+  const p = request.principal
+  const key =
+    p.kind === 'role' && p.roleKey !== undefined
+      ? `role:${p.roleKey}`
+      : p.kind === 'user' && p.account !== undefined && p.name !== undefined
+        ? `user:${p.account}:${p.name}`
+        : undefined
+  return key === undefined ? undefined : subject.callers.find((c) => c.key === key)
 }
 
 export const NO_POLICIES: SidePolicies = {
@@ -98,7 +133,7 @@ interface Assumptions {
 }
 
 function assumptionsFor(subject: Subject, request: PreparedRequest): Assumptions {
-  const identity = hasIdentity(subject)
+  const identity = hasIdentity(subject) || callerOf(subject, request) !== undefined
   const resource = hasResource(subject)
   return {
     allowingIdentity: !identity && (!resource || request.crossAccount),
@@ -114,10 +149,15 @@ export function policySetFor(
   side: 'base' | 'head',
   request: PreparedRequest
 ): PolicySet {
-  return assumedSet(subject, side, assumptionsFor(subject, request))
+  return assumedSet(subject, side, assumptionsFor(subject, request), callerOf(subject, request))
 }
 
-function assumedSet(subject: Subject, side: 'base' | 'head', assume: Assumptions): PolicySet {
+function assumedSet(
+  subject: Subject,
+  side: 'base' | 'head',
+  assume: Assumptions,
+  caller?: Caller
+): PolicySet {
   const own = subject[side]
   const account = splitArn(subject.principal)?.account
   const delegating =
@@ -125,9 +165,13 @@ function assumedSet(subject: Subject, side: 'base' | 'head', assume: Assumptions
       ? delegatingResourcePolicy(account)
       : undefined
   return {
-    identity: assume.allowingIdentity ? [ALLOW_ALL_IDENTITY] : own.identity,
+    identity: caller
+      ? [...own.identity, ...caller[side].identity]
+      : assume.allowingIdentity
+        ? [ALLOW_ALL_IDENTITY]
+        : own.identity,
     resource: own.resource ?? delegating,
-    boundary: own.boundary,
+    boundary: caller ? [...own.boundary, ...caller[side].boundary] : own.boundary,
     session: own.session,
     scp: own.scp,
     rcp: own.rcp
@@ -140,8 +184,17 @@ function assumedSet(subject: Subject, side: 'base' | 'head', assume: Assumptions
  * (or stops no more) is probed, not only the ones it names. Undefined when the side has none.
  */
 export function matrixSet(subject: Subject, side: 'base' | 'head'): PolicySet | undefined {
-  const own = subject[side]
-  if (!hasIdentity(subject) && !hasResource(subject))
+  const declared = subject.callers ?? []
+  const own =
+    declared.length === 0
+      ? subject[side]
+      : {
+          // the callers' policies shape the requests too (their conditions, their denies)
+          ...subject[side],
+          identity: [...subject[side].identity, ...declared.flatMap((c) => c[side].identity)],
+          boundary: [...subject[side].boundary, ...declared.flatMap((c) => c[side].boundary)]
+        }
+  if (!hasIdentity(subject) && declared.length === 0 && !hasResource(subject))
     return { ...own, identity: [ALLOW_ALL_IDENTITY] }
   const empty =
     own.identity.length === 0 &&
@@ -156,11 +209,17 @@ export function matrixSet(subject: Subject, side: 'base' | 'head'): PolicySet | 
 /** Compiled sets per side and combination of assumptions, compiled when first needed. */
 export function sideSelectors(subject: Subject): { base: SideSelector; head: SideSelector } {
   const selector = (side: 'base' | 'head'): SideSelector => {
-    const compiled: (CompiledPolicySet | undefined)[] = [undefined, undefined, undefined, undefined]
+    const compiled = new Map<string, CompiledPolicySet>()
     return (request) => {
       const assume = assumptionsFor(subject, request)
-      const slot = (assume.allowingIdentity ? 2 : 0) + (assume.delegatingResource ? 1 : 0)
-      return (compiled[slot] ??= compilePolicySet(assumedSet(subject, side, assume)))
+      const caller = callerOf(subject, request)
+      const slot = `${caller?.key ?? ''}|${assume.allowingIdentity ? 2 : 0}${assume.delegatingResource ? 1 : 0}`
+      let set = compiled.get(slot)
+      if (set === undefined) {
+        set = compilePolicySet(assumedSet(subject, side, assume, caller))
+        compiled.set(slot, set)
+      }
+      return set
     }
   }
   return { base: selector('base'), head: selector('head') }
