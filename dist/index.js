@@ -47316,12 +47316,18 @@ function notesSection(notes) {
         lines.push(`- ${d.file ? `${codeSpan(d.file)}: ` : ''}${diagnosticText(d)}`);
     return lines.join('\n');
 }
-/** One line per file whose text changed but whose decisions did not. */
+/**
+ * One line per file whose text changed but whose decisions did not, with its warnings under it:
+ * a statement that grants nothing changes no decision, which is exactly why it needs saying.
+ */
 function noOpLine(file) {
     const what = file.patch.length === 0
         ? 'formatting or order only'
         : `${markdown_plural(file.patch.length, 'structural edit')}, no decision changed`;
-    return `- ${unitTitle(file)} (${statusText(file)}): ${what}`;
+    const warnings = file.diagnostics
+        .filter((d) => d.severity !== 'error' && d.code !== 'source-not-reviewed')
+        .map((d) => `\n  - ⚠️ ${diagnosticText(d)}`);
+    return `- ${unitTitle(file)} (${statusText(file)}): ${what}${warnings.join('')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/verdict.ts

@@ -220,3 +220,26 @@ describe('size budget', () => {
     expect(text).not.toContain('Truncated')
   })
 })
+
+describe('no-op edits with warnings (issue 11)', () => {
+  it('lists a file’s warnings under its no-op line: a statement that grants nothing changes nothing', () => {
+    const warning = diagnostic('action-resource-mismatch', {
+      message:
+        'statement `ListServiceRoles` grants nothing: `iam:ListRoles` takes only `"Resource": "*"`',
+      span: { start: 0, end: 1, line: 3, column: 7 }
+    })
+    const body = renderComment(
+      report(
+        [fileReport({ file: 'iam/list.json', outcome: 'neutral', diagnostics: [warning] })],
+        []
+      ),
+      { marker: '<!-- iam-policy-diff -->' }
+    )
+    const lines = body.split('\n')
+    const at = lines.findIndex((l) => l.startsWith('- `iam/list.json`'))
+    expect(at).toBeGreaterThan(0)
+    expect(lines[at + 1]).toMatch(
+      /^ {2}- ⚠️ line 3, column 7: `action-resource-mismatch`: statement/
+    )
+  })
+})

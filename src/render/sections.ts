@@ -227,11 +227,17 @@ export function notesSection(notes: readonly Diagnostic[]): string {
   return lines.join('\n')
 }
 
-/** One line per file whose text changed but whose decisions did not. */
+/**
+ * One line per file whose text changed but whose decisions did not, with its warnings under it:
+ * a statement that grants nothing changes no decision, which is exactly why it needs saying.
+ */
 export function noOpLine(file: FileReport): string {
   const what =
     file.patch.length === 0
       ? 'formatting or order only'
       : `${plural(file.patch.length, 'structural edit')}, no decision changed`
-  return `- ${unitTitle(file)} (${statusText(file)}): ${what}`
+  const warnings = file.diagnostics
+    .filter((d) => d.severity !== 'error' && d.code !== 'source-not-reviewed')
+    .map((d) => `\n  - ⚠️ ${diagnosticText(d)}`)
+  return `- ${unitTitle(file)} (${statusText(file)}): ${what}${warnings.join('')}`
 }
