@@ -51460,6 +51460,8 @@ function ipWitnesses(cidr) {
 const condition_values_OTHER = 'other';
 /** Keys whose values are ARNs in real requests (the global condition keys page). */
 const ARN_KEYS = new Set(['aws:principalarn', 'aws:sourcearn']);
+/** Real regions, as witnesses outside a clause's regions (a regional resource moves with them). */
+const OTHER_REGIONS = ['us-east-1', 'eu-central-1'];
 /** Keys whose values are twelve-digit account IDs in real requests. */
 const ACCOUNT_KEYS = new Set(['aws:resourceaccount', 'aws:principalaccount', 'aws:sourceaccount']);
 const OTHER_BINARY = 'b3RoZXI=';
@@ -51574,6 +51576,9 @@ function familyValues(info, clause, resolved, samples) {
                 return [...condition_values_arnValues(resolved(), samples), ...stringValues(info, resolved())];
             if (ACCOUNT_KEYS.has(clause.key.toLowerCase()))
                 return [...stringValues(info, resolved()), samples.account, OUTSIDER_ACCOUNT];
+            // a region outside the clause's values that a regional resource can really be in
+            if (clause.key.toLowerCase() === 'aws:requestedregion')
+                return [...stringValues(info, resolved()), ...OTHER_REGIONS];
             return stringValues(info, resolved());
         case 'arn':
             return condition_values_arnValues(resolved(), samples);
@@ -51699,8 +51704,18 @@ class Chooser {
 
 
 
-/** Context keys whose value changes the request beyond condition clauses (resource account, §6). */
-const STRUCTURAL = ['aws:resourceaccount', 'aws:principalarn'];
+/**
+ * Context keys whose value changes the request beyond condition clauses (resource account, §6):
+ * a witness value for one of them moves the request to another account, region or caller
+ * (realize.ts), so two contexts that differ in them are never merged.
+ */
+const STRUCTURAL = [
+    'aws:resourceaccount',
+    'aws:principalarn',
+    'aws:principalaccount',
+    'aws:username',
+    'aws:requestedregion'
+];
 const witness_contexts_byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const witness_contexts_noIssues = () => undefined;
 /** Canonical text of a context: keys sorted (the sort and dedupe key of candidates). */

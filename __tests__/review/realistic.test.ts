@@ -35,3 +35,34 @@ describe('a same-account condition on aws:ResourceAccount (issue 11)', () => {
     }
   })
 })
+
+describe('a region condition on a regional resource (issue 11)', () => {
+  it('narrows only the other regions’ queues, each request in its queue’s region', async () => {
+    const open = {
+      Sid: 'Send',
+      Effect: 'Allow',
+      Action: 'sqs:SendMessage',
+      Resource: 'arn:aws:sqs:*:*:orders'
+    }
+    const pinned = {
+      ...open,
+      Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } }
+    }
+    const report = await review({
+      source: memorySource({
+        base: { 'p.json': policy(open) },
+        head: { 'p.json': policy(pinned) }
+      }),
+      config: DEFAULT_CONFIG,
+      catalog,
+      toolVersion: 'test'
+    })
+    expect(report.changes.length).toBeGreaterThan(0)
+    for (const change of report.changes) {
+      expect(change.kind).toBe('narrowed')
+      const region = splitArn(change.resource)?.region
+      expect(region).not.toBe('eu-west-1')
+      expect(change.context['aws:RequestedRegion']).toBe(region)
+    }
+  })
+})

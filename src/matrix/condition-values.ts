@@ -29,6 +29,8 @@ interface Resolved {
 const OTHER = 'other'
 /** Keys whose values are ARNs in real requests (the global condition keys page). */
 const ARN_KEYS = new Set(['aws:principalarn', 'aws:sourcearn'])
+/** Real regions, as witnesses outside a clause's regions (a regional resource moves with them). */
+const OTHER_REGIONS = ['us-east-1', 'eu-central-1']
 /** Keys whose values are twelve-digit account IDs in real requests. */
 const ACCOUNT_KEYS = new Set(['aws:resourceaccount', 'aws:principalaccount', 'aws:sourceaccount'])
 const OTHER_BINARY = 'b3RoZXI='
@@ -154,6 +156,9 @@ function familyValues(
         return [...arnValues(resolved(), samples), ...stringValues(info, resolved())]
       if (ACCOUNT_KEYS.has(clause.key.toLowerCase()))
         return [...stringValues(info, resolved()), samples.account, OUTSIDER_ACCOUNT]
+      // a region outside the clause's values that a regional resource can really be in
+      if (clause.key.toLowerCase() === 'aws:requestedregion')
+        return [...stringValues(info, resolved()), ...OTHER_REGIONS]
       return stringValues(info, resolved())
     case 'arn':
       return arnValues(resolved(), samples)

@@ -24,8 +24,18 @@ import type { SourceStatement } from './statements.js'
 
 export type { Context } from './context-chooser.js'
 
-/** Context keys whose value changes the request beyond condition clauses (resource account, §6). */
-const STRUCTURAL = ['aws:resourceaccount', 'aws:principalarn']
+/**
+ * Context keys whose value changes the request beyond condition clauses (resource account, §6):
+ * a witness value for one of them moves the request to another account, region or caller
+ * (realize.ts), so two contexts that differ in them are never merged.
+ */
+const STRUCTURAL = [
+  'aws:resourceaccount',
+  'aws:principalarn',
+  'aws:principalaccount',
+  'aws:username',
+  'aws:requestedregion'
+]
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const noIssues = (): void => undefined
