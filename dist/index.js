@@ -34074,7 +34074,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2729);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6967);
 // The action's entry point (dist/index.js): run() does everything and never throws.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34084,7 +34084,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2729:
+/***/ 6967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57968,10 +57968,57 @@ function principalType(principal) {
         : 'AWS';
 }
 
+;// CONCATENATED MODULE: ./src/extract/terraform/lambda-permission.ts
+// `aws_lambda_permission` as the one-statement resource-based policy AWS adds to the function
+// (Lambda's AddPermission: principal, action, function ARN, source ARN/account and organization
+// as conditions). Shared by the `.tf` extractor and the plan extractor, which read the arguments
+// from different places.
+
+
+/** The policy document of one permission; undefined when an essential argument is missing. */
+function permissionDocument(args) {
+    const { get, at } = args;
+    const action = get('action');
+    const who = get('principal');
+    if (!action || !who)
+        return undefined;
+    const kind = principalType(args.principalText);
+    const conditions = new Map();
+    for (const [arg, test, key] of LAMBDA_CONDITIONS) {
+        const v = get(arg);
+        if (v)
+            conditions.set(test, [...(conditions.get(test) ?? []), { key, value: v }]);
+    }
+    const statement = [];
+    const sid = get('statement_id');
+    if (sid)
+        statement.push({ key: 'Sid', value: sid });
+    statement.push({ key: 'Effect', value: tfString('Allow', at) }, {
+        key: 'Principal',
+        value: kind ? { t: 'map', entries: [{ key: kind, value: who }], at: who.at } : who
+    }, { key: 'Action', value: action }, { key: 'Resource', value: args.resource });
+    if (conditions.size > 0) {
+        const entries = [...conditions].map(([key, list]) => ({
+            key,
+            value: { t: 'map', entries: list, at }
+        }));
+        statement.push({ key: 'Condition', value: { t: 'map', entries, at } });
+    }
+    return {
+        t: 'map',
+        entries: [
+            { key: 'Version', value: tfString('2012-10-17', at) },
+            { key: 'Statement', value: { t: 'list', items: [{ t: 'map', entries: statement, at }], at } }
+        ],
+        at
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/extract/terraform/resources.ts
 // The policies and attachments of one resource block, per instance (`count` / `for_each` over a
 // known collection expand to `address[0]` / `address["key"]`; an unknown collection is reviewed
 // once with the iteration values as placeholders, and reported as not fully reviewed).
+
 
 
 
@@ -58193,37 +58240,9 @@ function resources_lambdaPermission(ev, block, inst, out) {
         ? name
         : `arn:${f.partition}:lambda:${f.region}:${f.accountId}:function:${name}`;
     const resource = tfString(qualifier ? `${arn}:${asText(qualifier) ?? ''}` : arn, fn.at, fn.t !== 'string' || fn.opaque === true);
-    const principalText = asText(who) ?? '';
-    const kind = principalType(principalText);
-    const conditions = new Map();
-    for (const [arg, test, key] of LAMBDA_CONDITIONS) {
-        const v = get(arg);
-        if (v)
-            conditions.set(test, [...(conditions.get(test) ?? []), { key, value: v }]);
-    }
-    const statement = [];
-    const sid = get('statement_id');
-    if (sid)
-        statement.push({ key: 'Sid', value: sid });
-    statement.push({ key: 'Effect', value: tfString('Allow', at) }, {
-        key: 'Principal',
-        value: kind ? { t: 'map', entries: [{ key: kind, value: who }], at: who.at } : who
-    }, { key: 'Action', value: action }, { key: 'Resource', value: resource });
-    if (conditions.size > 0) {
-        const entries = [...conditions].map(([key, list]) => ({
-            key,
-            value: { t: 'map', entries: list, at }
-        }));
-        statement.push({ key: 'Condition', value: { t: 'map', entries, at } });
-    }
-    const doc = {
-        t: 'map',
-        entries: [
-            { key: 'Version', value: tfString('2012-10-17', at) },
-            { key: 'Statement', value: { t: 'list', items: [{ t: 'map', entries: statement, at }], at } }
-        ],
-        at
-    };
+    const doc = permissionDocument({ get, resource, principalText: asText(who) ?? '', at });
+    if (!doc)
+        return;
     const fnRef = hcl_ast_attribute(block.body, 'function_name');
     const attachedTo = fnRef
         ? target(ev, { kind: 'resource', arg: 'function_name', type: 'aws_lambda_function' }, block, inst)
@@ -58422,6 +58441,7 @@ function emitAll(path, ev, found, log, partition) {
 
 
 
+
 const TERRAFORM_PLAN_CLAIM = 45;
 const PLAN_MAX_BYTES = 64 * 1024 * 1024;
 const plan_SNIFF_BYTES = 64 * 1024;
@@ -58597,39 +58617,14 @@ class PlanContext {
             ? name
             : `arn:${f.partition}:lambda:${f.region}:${f.accountId}:function:${name}`;
         const resource = tfString(qualifier?.t === 'string' ? `${arn}:${qualifier.value}` : arn, fn.at);
-        const kind = who.t === 'string' ? principalType(who.value) : 'AWS';
-        const conditions = new Map();
-        for (const [arg, test, key] of LAMBDA_CONDITIONS) {
-            const v = this.value(r, arg);
-            if (v)
-                conditions.set(test, [...(conditions.get(test) ?? []), { key, value: v }]);
-        }
-        const statement = [];
-        const sid = this.value(r, 'statement_id');
-        if (sid)
-            statement.push({ key: 'Sid', value: sid });
-        statement.push({ key: 'Effect', value: tfString('Allow', at) }, {
-            key: 'Principal',
-            value: kind ? { t: 'map', entries: [{ key: kind, value: who }], at } : who
-        }, { key: 'Action', value: action }, { key: 'Resource', value: resource });
-        if (conditions.size > 0) {
-            const entries = [...conditions].map(([key, list]) => ({
-                key,
-                value: { t: 'map', entries: list, at }
-            }));
-            statement.push({ key: 'Condition', value: { t: 'map', entries, at } });
-        }
-        const doc = {
-            t: 'map',
-            entries: [
-                { key: 'Version', value: tfString('2012-10-17', at) },
-                {
-                    key: 'Statement',
-                    value: { t: 'list', items: [{ t: 'map', entries: statement, at }], at }
-                }
-            ],
+        const doc = permissionDocument({
+            get: (argument) => this.value(r, argument),
+            resource,
+            principalText: who.t === 'string' ? who.value : '',
             at
-        };
+        });
+        if (!doc)
+            return;
         const attachedTo = { kind: 'resource', name, type: 'aws_lambda_function' };
         r.out.documents.push(emitDocument({
             location: escapePointerToken(r.address),
@@ -60147,6 +60142,19 @@ function paths_compareText(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./src/review/terraform-module.ts
+// Terraform modules span files: a `.tf` file's policy may take `var.x` from `terraform.tfvars`
+// or `variables.tf`, and its text from `file()` / `templatefile()`. The extraction stage is
+// synchronous and reads nothing, so the review pre-reads, for every `.tf` file it extracts,
+// the other `.tf` and `.tfvars` files of its folder and the files its string literals name, on
+// the same side of the change, and hands the extractor a lookup over them (`readSibling`,
+// `listFolder`). Paths outside the repository are never read.
+//
+// A change to a `.tfvars` file, or to a file a `.tf` file names (a policy template), changes
+// the policies of the `.tf` files that use it although they are not in the change: those `.tf`
+// files (the same folder for `.tfvars`; the same or a parent folder naming the file for
+// templates) are added to the review as changed, and a template reviewed through them is not
+// also reported as a templated file nobody reads.
+
 
 const MAX_FOLDER_FILES = 200;
 const MAX_NAMED_FILES = 100;
@@ -60169,19 +60177,10 @@ function resolveNamed(folder, written) {
     const relative = written.replace(/^\$\{path\.(?:module|root|cwd)\}\//, '');
     if (relative.includes('${') || relative.startsWith('/') || /^[A-Za-z]:/.test(relative))
         return undefined;
-    const parts = folder === '' ? [] : folder.split('/');
-    for (const part of relative.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..') {
-            if (parts.length === 0)
-                return undefined;
-            parts.pop();
-        }
-        else
-            parts.push(part);
-    }
-    const path = parts.join('/');
+    // siblingPath resolves against a file's folder: name a file inside `folder`
+    const path = siblingPath(folder === '' ? 'x' : `${folder}/x`, relative);
+    if (path === undefined)
+        return undefined;
     return isRepoPath(path) ? path : undefined;
 }
 /** The paths the string literals of a `.tf` text name (a cheap scan, not a parse). */

@@ -10,6 +10,7 @@
 // files (the same folder for `.tfvars`; the same or a parent folder naming the file for
 // templates) are added to the review as changed, and a template reviewed through them is not
 // also reported as a templated file nobody reads.
+import { siblingPath } from '../extract/terraform/functions.js'
 import type { ExtractOptions } from '../extract/types.js'
 import type { FileFilter } from '../sources/detect.js'
 import { isRepoPath } from '../sources/paths.js'
@@ -51,15 +52,9 @@ export function resolveNamed(folder: string, written: string): string | undefine
   const relative = written.replace(/^\$\{path\.(?:module|root|cwd)\}\//, '')
   if (relative.includes('${') || relative.startsWith('/') || /^[A-Za-z]:/.test(relative))
     return undefined
-  const parts = folder === '' ? [] : folder.split('/')
-  for (const part of relative.split('/')) {
-    if (part === '' || part === '.') continue
-    if (part === '..') {
-      if (parts.length === 0) return undefined
-      parts.pop()
-    } else parts.push(part)
-  }
-  const path = parts.join('/')
+  // siblingPath resolves against a file's folder: name a file inside `folder`
+  const path = siblingPath(folder === '' ? 'x' : `${folder}/x`, relative)
+  if (path === undefined) return undefined
   return isRepoPath(path) ? path : undefined
 }
 

@@ -28,13 +28,8 @@ import type {
   Unreviewable
 } from '../types.js'
 import { emitDocument } from './emit.js'
-import {
-  ATTACHMENT_RESOURCES,
-  LAMBDA_CONDITIONS,
-  organizationsKind,
-  POLICY_ARGUMENTS,
-  principalType
-} from './policy-arguments.js'
+import { ATTACHMENT_RESOURCES, organizationsKind, POLICY_ARGUMENTS } from './policy-arguments.js'
+import { permissionDocument } from './lambda-permission.js'
 import { policyValue } from './policy-value.js'
 import { tfString, type TfValue } from './values.js'
 
@@ -241,42 +236,13 @@ class PlanContext {
       ? name
       : `arn:${f.partition}:lambda:${f.region}:${f.accountId}:function:${name}`
     const resource = tfString(qualifier?.t === 'string' ? `${arn}:${qualifier.value}` : arn, fn.at)
-    const kind = who.t === 'string' ? principalType(who.value) : 'AWS'
-    const conditions = new Map<string, { key: string; value: TfValue }[]>()
-    for (const [arg, test, key] of LAMBDA_CONDITIONS) {
-      const v = this.value(r, arg)
-      if (v) conditions.set(test, [...(conditions.get(test) ?? []), { key, value: v }])
-    }
-    const statement: { key: string; value: TfValue }[] = []
-    const sid = this.value(r, 'statement_id')
-    if (sid) statement.push({ key: 'Sid', value: sid })
-    statement.push(
-      { key: 'Effect', value: tfString('Allow', at) },
-      {
-        key: 'Principal',
-        value: kind ? { t: 'map', entries: [{ key: kind, value: who }], at } : who
-      },
-      { key: 'Action', value: action },
-      { key: 'Resource', value: resource }
-    )
-    if (conditions.size > 0) {
-      const entries = [...conditions].map(([key, list]) => ({
-        key,
-        value: { t: 'map' as const, entries: list, at }
-      }))
-      statement.push({ key: 'Condition', value: { t: 'map', entries, at } })
-    }
-    const doc: TfValue = {
-      t: 'map',
-      entries: [
-        { key: 'Version', value: tfString('2012-10-17', at) },
-        {
-          key: 'Statement',
-          value: { t: 'list', items: [{ t: 'map', entries: statement, at }], at }
-        }
-      ],
+    const doc = permissionDocument({
+      get: (argument) => this.value(r, argument),
+      resource,
+      principalText: who.t === 'string' ? who.value : '',
       at
-    }
+    })
+    if (!doc) return
     const attachedTo: Attachment = { kind: 'resource', name, type: 'aws_lambda_function' }
     r.out.documents.push(
       emitDocument(

@@ -9,13 +9,12 @@ import type { DocumentSpec } from './emit.js'
 import { elements } from './operators.js'
 import {
   ATTACHMENT_RESOURCES,
-  LAMBDA_CONDITIONS,
   organizationsKind,
   POLICY_ARGUMENTS,
-  principalType,
   type PolicyArgument,
   type TargetRule
 } from './policy-arguments.js'
+import { permissionDocument } from './lambda-permission.js'
 import { asText, tfString, type TfValue } from './values.js'
 
 export const MAX_INSTANCES = 100
@@ -294,40 +293,8 @@ function lambdaPermission(
     fn.at,
     fn.t !== 'string' || fn.opaque === true
   )
-  const principalText = asText(who) ?? ''
-  const kind = principalType(principalText)
-  const conditions = new Map<string, { key: string; value: TfValue }[]>()
-  for (const [arg, test, key] of LAMBDA_CONDITIONS) {
-    const v = get(arg)
-    if (v) conditions.set(test, [...(conditions.get(test) ?? []), { key, value: v }])
-  }
-  const statement: { key: string; value: TfValue }[] = []
-  const sid = get('statement_id')
-  if (sid) statement.push({ key: 'Sid', value: sid })
-  statement.push(
-    { key: 'Effect', value: tfString('Allow', at) },
-    {
-      key: 'Principal',
-      value: kind ? { t: 'map', entries: [{ key: kind, value: who }], at: who.at } : who
-    },
-    { key: 'Action', value: action },
-    { key: 'Resource', value: resource }
-  )
-  if (conditions.size > 0) {
-    const entries = [...conditions].map(([key, list]) => ({
-      key,
-      value: { t: 'map' as const, entries: list, at }
-    }))
-    statement.push({ key: 'Condition', value: { t: 'map', entries, at } })
-  }
-  const doc: TfValue = {
-    t: 'map',
-    entries: [
-      { key: 'Version', value: tfString('2012-10-17', at) },
-      { key: 'Statement', value: { t: 'list', items: [{ t: 'map', entries: statement, at }], at } }
-    ],
-    at
-  }
+  const doc = permissionDocument({ get, resource, principalText: asText(who) ?? '', at })
+  if (!doc) return
   const fnRef = attribute(block.body, 'function_name')
   const attachedTo = fnRef
     ? target(
