@@ -34074,7 +34074,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6967);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9304);
 // The action's entry point (dist/index.js): run() does everything and never throws.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34084,7 +34084,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6967:
+/***/ 9304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43995,23 +43995,26 @@ function createLinker(files, links) {
 // further colons.
 /** Splits an ARN on its first five colons; undefined when it is not `arn:` with six parts. */
 function splitArn(text) {
-    const parts = [];
-    let from = 0;
-    for (let i = 0; i < 5; i++) {
-        const colon = text.indexOf(':', from);
-        if (colon < 0)
-            return undefined;
-        parts.push(text.slice(from, colon));
-        from = colon + 1;
-    }
-    if (parts[0] !== 'arn')
+    if (!text.startsWith('arn:'))
+        return undefined;
+    const c1 = text.indexOf(':', 4);
+    if (c1 < 0)
+        return undefined;
+    const c2 = text.indexOf(':', c1 + 1);
+    if (c2 < 0)
+        return undefined;
+    const c3 = text.indexOf(':', c2 + 1);
+    if (c3 < 0)
+        return undefined;
+    const c4 = text.indexOf(':', c3 + 1);
+    if (c4 < 0)
         return undefined;
     return {
-        partition: parts[1] ?? '',
-        service: parts[2] ?? '',
-        region: parts[3] ?? '',
-        account: parts[4] ?? '',
-        resource: text.slice(from)
+        partition: text.slice(4, c1),
+        service: text.slice(c1 + 1, c2),
+        region: text.slice(c2 + 1, c3),
+        account: text.slice(c3 + 1, c4),
+        resource: text.slice(c4 + 1)
     };
 }
 
@@ -44770,7 +44773,31 @@ function parseBool(text) {
     return lower === 'true' ? true : lower === 'false' ? false : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/engine/lowercase.ts
+// Lowercasing with a memo. Requests repeat the same few actions and condition keys thousands
+// of times (a case file of 50,000 requests has a few hundred distinct ones), and a Map hit on a
+// string JSON.parse has already hashed is cheaper than String.prototype.toLowerCase.
+const MEMO = new Map();
+/** bounds the memo: past this many distinct strings it starts over (still correct, only slower) */
+const MAX_MEMO = 4096;
+function lowercase_lowercase(text) {
+    const known = MEMO.get(text);
+    if (known !== undefined)
+        return known;
+    const lower = text.toLowerCase();
+    if (MEMO.size >= MAX_MEMO)
+        MEMO.clear();
+    MEMO.set(text, lower);
+    return lower;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/context.ts
+// The request context prepared once per request (IAM-SEMANTICS §6): keys are case-insensitive
+// (§4.1), values are strings (§4.5), arrays are multivalued (§4.4). Each value also carries
+// caches for its parsed forms (date, number, IP address…), filled by the operator families on
+// first use (conditions/parsed-value.ts), so a value is parsed once per request, not once per
+// statement, policy set or base/head side.
+
 /**
  * The ContextValue that prepareContext builds. The cache fields are engine-internal and exist
  * from construction, so every value has one hidden class.
@@ -44809,37 +44836,138 @@ class MapContext {
  * a miss costs one map look-up instead of a second, case-folded one.
  */
 function getLowercase(context, lowerKey) {
+    if (context instanceof GivenContext)
+        return context.lookup(lowerKey);
     return context instanceof MapContext ? context.entries.get(lowerKey) : context.get(lowerKey);
 }
+function derivedValues(record) {
+    const values = new Map();
+    for (const key of Object.keys(record)) {
+        const value = record[key];
+        const lower = key.toLowerCase();
+        if (value !== undefined && !values.has(lower))
+            values.set(lower, new PreparedValue([value], false));
+    }
+    return values;
+}
+function isDerivedValues(derived) {
+    return derived instanceof Map;
+}
 /**
- * Prepares a context. `derived` values (§6: aws:PrincipalArn, aws:username, …) fill in only
- * keys the input lacks. Keys that differ only in case: the first one given wins (JSON object
- * order), a deterministic choice for input IAM itself could never produce.
+ * Prepares a context. `derived` values fill in only keys the input lacks. Keys that differ only
+ * in case: the first one given wins (JSON object order), a deterministic choice for input IAM
+ * itself could never produce.
  */
 function prepareContext(input, derived) {
     const entries = new Map();
     if (input !== undefined) {
         for (const key of Object.keys(input)) {
             const value = input[key];
-            const lower = key.toLowerCase();
+            const lower = lowercase_lowercase(key);
             if (value !== undefined && !entries.has(lower))
                 entries.set(lower, toContextValue(value));
         }
     }
     if (derived !== undefined) {
-        for (const key of Object.keys(derived)) {
-            const value = derived[key];
-            const lower = key.toLowerCase();
-            if (value !== undefined && !entries.has(lower)) {
-                entries.set(lower, new PreparedValue([value], false));
-            }
-        }
+        const values = isDerivedValues(derived) ? derived : derivedValues(derived);
+        for (const [lower, value] of values)
+            if (!entries.has(lower))
+                entries.set(lower, value);
     }
     return new MapContext(entries);
+}
+/** Past this many keys a given context indexes them in a map rather than searching a list. */
+const LIST_LIMIT = 16;
+/**
+ * A context read from JSON input (givenContext). Requests carry a handful of keys, most of which
+ * no condition ever reads: the keys are kept as a list and each value is prepared on its first
+ * look-up, so preparing a request allocates almost nothing. Derived values are looked up after
+ * the given ones (§6: the given context wins).
+ */
+class GivenContext {
+    #keys = [];
+    #raw = [];
+    #prepared = [];
+    #index = undefined;
+    #derived = undefined;
+    /** how many keys the input gave */
+    get size() {
+        return this.#keys.length;
+    }
+    /** false when the key is already present ignoring case (the input is then refused) */
+    add(lowerKey, value) {
+        if (this.#find(lowerKey) >= 0)
+            return false;
+        const at = this.#keys.length;
+        this.#keys.push(lowerKey);
+        this.#raw.push(value);
+        this.#prepared.push(undefined);
+        if (this.#index !== undefined)
+            this.#index.set(lowerKey, at);
+        else if (at + 1 > LIST_LIMIT)
+            this.#index = new Map(this.#keys.map((k, i) => [k, i]));
+        return true;
+    }
+    complete(derived) {
+        this.#derived = derived;
+        return this;
+    }
+    get(key) {
+        return this.lookup(lowercase_lowercase(key));
+    }
+    lookup(lowerKey) {
+        const at = this.#find(lowerKey);
+        if (at < 0)
+            return this.#derived?.get(lowerKey);
+        let value = this.#prepared[at];
+        if (value === undefined) {
+            value = toContextValue(this.#raw[at]);
+            this.#prepared[at] = value;
+        }
+        return value;
+    }
+    #find(lowerKey) {
+        if (this.#index !== undefined)
+            return this.#index.get(lowerKey) ?? -1;
+        const keys = this.#keys;
+        for (let i = 0; i < keys.length; i++)
+            if (keys[i] === lowerKey)
+                return i;
+        return -1;
+    }
+}
+/**
+ * The context of JSON input, checked while it is prepared: undefined unless it is an object
+ * whose values are scalars or arrays of scalars, no two of its keys equal ignoring case (a case
+ * reader reports those; prepareContext would keep the first).
+ */
+function givenContext(input) {
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+        return undefined;
+    const record = input;
+    const given = new GivenContext();
+    for (const key of Object.keys(record)) {
+        const value = record[key];
+        if (Array.isArray(value) ? !value.every(isScalar) : !isScalar(value))
+            return undefined;
+        if (!given.add(lowercase(key), value))
+            return undefined;
+    }
+    return given;
+}
+/** Completes a given context with derived values (it takes ownership of `given`). */
+function completeContext(given, derived) {
+    return given.complete(derived);
+}
+function isScalar(value) {
+    const type = typeof value;
+    return type === 'string' || type === 'number' || type === 'boolean';
 }
 function toContextValue(value) {
     if (typeof value === 'object')
         return new PreparedValue(value.map(String), true);
+    if (typeof value === 'string')
+        return new PreparedValue([value], false);
     return new PreparedValue([String(value)], false);
 }
 
@@ -46469,11 +46597,22 @@ const EXPLICIT_DENY = { effect: 'ExplicitDeny', reason: 'explicit-deny' };
 
 
 
+
 const request_ACCOUNT_ID = /^\d{12}$/;
 function request_prepareRequest(request) {
-    const principal = parsePrincipal(request.principal);
-    const context = prepareContext(request.context, derivedContext(principal));
-    const action = request.action.toLowerCase();
+    return prepareWithContext(request, undefined);
+}
+/**
+ * A request whose context a reader has already prepared with givenContext (checking its input
+ * while preparing it, so the context is read once).
+ */
+function prepareGivenRequest(request, given) {
+    return prepareWithContext(request, given);
+}
+function prepareWithContext(request, given) {
+    const { principal, derived } = principalOf(request.principal);
+    const context = given === undefined ? prepareContext(request.context, derived) : completeContext(given, derived);
+    const action = lowercase_lowercase(request.action);
     const colon = action.indexOf(':');
     const arn = splitArn(request.resource);
     const service = colon < 0 ? action : action.slice(0, colon);
@@ -46506,6 +46645,20 @@ function request_prepareRequest(request) {
         mandatory: traits.mandatory,
         permissionFree: traits.permissionFree
     };
+}
+/** Requests repeat a few principals: each is classified once (both parts are immutable). */
+const PRINCIPALS = new Map();
+const MAX_PRINCIPALS = 1024;
+function principalOf(text) {
+    const known = PRINCIPALS.get(text);
+    if (known !== undefined)
+        return known;
+    const principal = parsePrincipal(text);
+    const parsed = { principal, derived: derivedValues(derivedContext(principal)) };
+    if (PRINCIPALS.size >= MAX_PRINCIPALS)
+        PRINCIPALS.clear();
+    PRINCIPALS.set(text, parsed);
+    return parsed;
 }
 /** Classifies the request principal (§3.3); never throws. */
 function parsePrincipal(text) {
@@ -46771,12 +46924,13 @@ function samplesFor(principal) {
         if (value !== undefined)
             fromPrincipal[key] = value;
     }
+    const fromPrincipalValues = derivedValues(fromPrincipal);
     return {
         principal,
         account,
         derived,
         value: (key) => derived(key) ?? (/account$/i.test(key) ? account : SAMPLE_TEXT),
-        context: (context) => prepareContext(context, fromPrincipal)
+        context: (context) => prepareContext(context, fromPrincipalValues)
     };
 }
 /** A variable's key as the policy writes it (templates keep keys in lowercase, reports should not). */
@@ -49386,19 +49540,38 @@ function json_scan_isLowSurrogate(c) {
 }
 
 ;// CONCATENATED MODULE: ./src/policy/line-index.ts
+const TEXT_START = { offset: 0, line: 1, lineStart: 0 };
 class LineIndex {
     text;
+    /** line starts from the origin's line on, recorded as far as a position has needed them */
     starts;
+    /** where the search for the next line break resumes */
+    scanned;
+    /** the next `\n` and `\r` at or after `scanned` (Infinity: none) */
+    nextLf = -1;
+    nextCr = -1;
     /** a leading byte-order mark is invisible in editors: line 1 columns do not count it */
     bom;
-    constructor(text) {
+    origin;
+    /** the index of the whole text, for an offset before the origin */
+    whole;
+    constructor(text, origin = TEXT_START) {
         this.text = text;
         this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+        this.origin = origin;
+        this.starts = [origin.lineStart];
+        this.scanned = origin.lineStart;
+        if (origin.noCarriageReturn === true)
+            this.nextCr = Infinity;
     }
     /** 1-based line and column of a 0-based offset (clamped to the text). */
     position(offset) {
-        const starts = this.lineStarts();
         const at = Math.max(0, Math.min(offset, this.text.length));
+        if (at < this.origin.lineStart) {
+            this.whole ??= new LineIndex(this.text);
+            return this.whole.position(at);
+        }
+        const starts = this.startsThrough(at);
         let low = 0;
         let high = starts.length - 1;
         while (low < high) {
@@ -49409,8 +49582,9 @@ class LineIndex {
                 high = mid - 1;
         }
         const lineStart = starts[low] ?? 0;
-        const skip = low === 0 ? Math.min(this.bom, at) : 0;
-        return { line: low + 1, column: at - lineStart - skip + 1 };
+        const line = this.origin.line + low;
+        const skip = line === 1 ? Math.min(this.bom, at) : 0;
+        return { line, column: at - lineStart - skip + 1 };
     }
     span(start, end) {
         const { line, column } = this.position(start);
@@ -49418,29 +49592,39 @@ class LineIndex {
     }
     /** number of lines (a text with no line break has one) */
     get lineCount() {
-        return this.lineStarts().length;
+        return this.origin.line - 1 + this.startsThrough(this.text.length).length;
     }
-    lineStarts() {
-        if (this.starts)
-            return this.starts;
-        const text = this.text;
-        const starts = [0];
-        if (!text.includes('\r')) {
-            // the common case, with the engine's fast search
-            for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-                starts.push(i + 1);
-        }
-        else {
-            for (let i = 0; i < text.length; i++) {
-                const c = text.charCodeAt(i);
-                if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10))
-                    starts.push(i + 1);
+    /** The line starts, recorded at least up to the first one past `at` (or the text's end). */
+    startsThrough(at) {
+        const starts = this.starts;
+        while ((starts.at(-1) ?? 0) <= at && this.scanned < this.text.length) {
+            const next = this.nextLineStart();
+            if (next < 0)
+                this.scanned = this.text.length;
+            else {
+                starts.push(next);
+                this.scanned = next;
             }
         }
-        this.starts = starts;
         return starts;
     }
+    /** The start of the line after the next line break from `scanned`; -1 when there is none. */
+    nextLineStart() {
+        const text = this.text;
+        const from = this.scanned;
+        // each search runs again only once its last find is behind: a text without \r is searched
+        // for it once, not once per line
+        if (this.nextLf < from)
+            this.nextLf = found(text.indexOf('\n', from));
+        if (this.nextCr < from)
+            this.nextCr = found(text.indexOf('\r', from));
+        const at = Math.min(this.nextLf, this.nextCr);
+        if (at === Infinity)
+            return -1;
+        return at === this.nextCr && text.charCodeAt(at + 1) === 0x0a ? at + 2 : at + 1;
+    }
 }
+const found = (index) => (index < 0 ? Infinity : index);
 
 ;// CONCATENATED MODULE: ./src/policy/located-json.ts
 // A strict RFC 8259 JSON parser that keeps source positions and JSON Pointers for every node and

@@ -83,6 +83,37 @@ describe('fast path = located reader', () => {
       `[{"id":"a","policies":{"identity":[{"Version":"2012-10-17","Version":"2012-10-17","Statement":[]}]},"request":${JSON.stringify(REQUEST)}}]`
     ],
     ['a byte-order mark', `\uFEFF${text()}`],
+    [
+      'a duplicate request key',
+      text().replace(
+        '"action": "s3:GetObject"',
+        '"action": "s3:PutObject", "action": "s3:GetObject"'
+      )
+    ],
+    ['a duplicate context key', text().replace('"n": 3', '"n": 3, "n": 4')],
+    [
+      'a duplicate key in metadata',
+      text({ ...good, tags: [{ a: 1 }] }).replace('"a": 1', '"a": 1, "a": 2')
+    ],
+    [
+      'a duplicate key in the last case only',
+      text().replace(/"n": 3(?![\s\S]*"n": 3)/, '"n": 3, "n": 5')
+    ],
+    [
+      'CRLF line endings',
+      text({ ...good, policies: { identity: [{ Statement: [] }] } }).replace(/\n/g, '\r\n')
+    ],
+    [
+      'lone CR line endings',
+      text({ ...good, policies: { identity: [{ Statement: [] }] } }).replace(/\n/g, '\r')
+    ],
+    [
+      'a policy error on a line after the first case',
+      text({
+        ...good,
+        policies: { identity: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow' }] }] }
+      })
+    ],
     ['an escaped policies key', text().replace('"policies"', '"polic\\u0069es"')],
     ['quotes and backslashes in strings', text({ ...good, id: 'a\\"b"\\\\' })],
     ['deep nesting', `[${'['.repeat(70)}${']'.repeat(70)}]`]
@@ -90,16 +121,28 @@ describe('fast path = located reader', () => {
 })
 
 describe('caseFileLayout', () => {
-  it('finds every case and its policies, and refuses duplicate keys', () => {
+  it('finds every case, its policies and the keys outside them', () => {
     const input = text({ id: 'x', request: REQUEST })
     const layout = caseFileLayout(input)
     expect(layout?.caseStarts.map((at) => input[at])).toEqual(['{', '{', '{'])
-    expect(layout?.policiesStarts.map((at) => (at === undefined ? '-' : input[at]))).toEqual([
-      '{',
-      '-',
-      '{'
-    ])
-    expect(caseFileLayout('[{"a": 1, "a": 2}]')).toBeUndefined()
-    expect(caseFileLayout('[{"a": {"b": 1, "b": 1}}]')).toBeUndefined()
+    expect(layout?.policiesStarts.map((at) => (at === undefined ? '-' : input[at.offset]))).toEqual(
+      ['{', '-', '{']
+    )
+    // good: id, policies, requests + 2 × (4 request keys + 3 context keys); x: 2 + 4 + 3
+    expect(layout?.caseKeys).toEqual([17, 9, 17])
+    const lines = input.split('\n')
+    for (const start of layout?.policiesStarts ?? []) {
+      if (start === undefined) continue
+      expect(lines[start.line - 1]?.trimStart().startsWith('"policies": {')).toBe(true)
+      expect(input.slice(start.lineStart, start.offset)).toMatch(/^\s*"policies": $/)
+    }
+    expect(caseFileLayout('[{"a": 1, "a": 2}]')?.caseKeys).toEqual([2])
+  })
+
+  it('refuses what the located parser must read', () => {
+    expect(caseFileLayout('[1]')).toBeUndefined()
+    expect(caseFileLayout('{"a": 1}')).toBeUndefined()
+    expect(caseFileLayout('[{"a": 1},]')).toBeUndefined()
+    expect(caseFileLayout(`[{"a": ${'['.repeat(70)}${']'.repeat(70)}}]`)).toBeUndefined()
   })
 })

@@ -32,4 +32,32 @@ describe('LineIndex', () => {
     expect(new LineIndex(crlf).lineCount).toBe(100_001)
     expect(new LineIndex(crlf).position(3 * 50_000)).toEqual({ line: 50_001, column: 1 })
   })
+
+  it('an index from an origin agrees with the whole-text index, in any query order', () => {
+    // texts mixing every ending, queried forwards, backwards and before the origin
+    const pieces = ['a', 'bc', '\n', '\r\n', '\r', '\n\n', 'x\r', '\ufeff']
+    let seed = 7
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n
+    }
+    for (let round = 0; round < 200; round++) {
+      const text = Array.from({ length: 1 + next(30) }, () => pieces[next(pieces.length)]).join('')
+      const whole = new LineIndex(text)
+      const offset = next(text.length + 1)
+      const { line, column } = whole.position(offset)
+      const origin = {
+        offset,
+        line,
+        lineStart:
+          offset - column + 1 + (line === 1 && text.startsWith('\ufeff') && offset > 0 ? 1 : 0)
+      }
+      const windowed = new LineIndex(text, origin)
+      const queries = Array.from({ length: 12 }, () => next(text.length + 3) - 1)
+      for (const at of [...queries, ...queries.reverse()]) {
+        expect(windowed.position(at)).toEqual(whole.position(at))
+      }
+      expect(windowed.lineCount).toBe(whole.lineCount)
+    }
+  })
 })

@@ -1108,8 +1108,8 @@ function createLinker(files, links) {
 
 // EXTERNAL MODULE: ./src/policy/arn.ts
 var policy_arn = __webpack_require__(6185);
-// EXTERNAL MODULE: ./src/engine/evaluate.ts + 1 modules
-var evaluate = __webpack_require__(4477);
+// EXTERNAL MODULE: ./src/engine/evaluate.ts
+var evaluate = __webpack_require__(3507);
 // EXTERNAL MODULE: ./src/engine/context.ts
 var engine_context = __webpack_require__(6173);
 ;// CONCATENATED MODULE: ./src/matrix/samples.ts
@@ -1151,12 +1151,13 @@ function samplesFor(principal) {
         if (value !== undefined)
             fromPrincipal[key] = value;
     }
+    const fromPrincipalValues = (0,engine_context/* derivedValues */.EX)(fromPrincipal);
     return {
         principal,
         account,
         derived,
         value: (key) => derived(key) ?? (/account$/i.test(key) ? account : SAMPLE_TEXT),
-        context: (context) => (0,engine_context/* prepareContext */.HQ)(context, fromPrincipal)
+        context: (context) => (0,engine_context/* prepareContext */.HQ)(context, fromPrincipalValues)
     };
 }
 /** A variable's key as the policy writes it (templates keep keys in lowercase, reports should not). */

@@ -21,22 +21,24 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/diagnostics/diagnostic.ts + 1 modules
 var diagnostic = __webpack_require__(8966);
-// EXTERNAL MODULE: ./src/engine/evaluate.ts + 1 modules
-var evaluate = __webpack_require__(4477);
+// EXTERNAL MODULE: ./src/engine/evaluate.ts
+var evaluate = __webpack_require__(3507);
 // EXTERNAL MODULE: ./src/policy/line-index.ts
 var line_index = __webpack_require__(5503);
 // EXTERNAL MODULE: ./src/policy/located-json.ts
 var located_json = __webpack_require__(4475);
 ;// CONCATENATED MODULE: ./src/cases/case-file-layout.ts
 // The fast path's view of a case file (run-case-file.ts): JSON.parse gives the values, and one
-// pass over the text gives what JSON.parse hides, namely how many keys the text holds (fewer
-// own properties than keys means a duplicate key) and where each case and its `policies` start
-// (the only parts that need a located tree when the case is well-formed).
+// pass over the text gives what JSON.parse hides: how many keys the text holds outside the
+// cases' `policies` (the fast reader counts the properties it reads there: fewer properties than
+// keys means a duplicate key), where each case and its `policies` start (the only parts that
+// need a located tree when the case is well-formed), and the line each `policies` starts on (so
+// positions inside it need no index of the whole file's lines).
 
 /**
- * The layout of a well-formed case file without duplicate keys or deep nesting, in which every
- * case is an object; undefined otherwise (the located parser then reads the whole file, and
- * reports what is wrong with it).
+ * The layout of a well-formed case file, not nested deeper than the located parser allows, in
+ * which every case is an object; undefined otherwise (the located parser then reads the whole
+ * file, and reports what is wrong with it).
  */
 function caseFileLayout(text) {
     let value;
@@ -48,87 +50,169 @@ function caseFileLayout(text) {
     }
     if (!Array.isArray(value) || !value.every(isPlainObject))
         return undefined;
-    const properties = countProperties(value, 1);
-    if (properties === undefined)
+    const scan = scanText(text);
+    if (scan.deepest >= located_json/* DEFAULT_MAX_DEPTH */.J || scan.caseStarts.length !== value.length)
         return undefined;
-    const scan = scanKeys(text);
-    if (scan.keys !== properties || scan.caseStarts.length !== value.length)
-        return undefined;
-    return { cases: value, caseStarts: scan.caseStarts, policiesStarts: scan.policiesStarts };
+    const noCarriageReturn = !scan.carriageReturns;
+    return {
+        cases: value,
+        caseStarts: scan.caseStarts,
+        policiesStarts: scan.policiesStarts.map((start) => start === undefined ? undefined : { ...start, noCarriageReturn }),
+        caseKeys: scan.caseKeys
+    };
 }
 function isPlainObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-/** Own properties of every object in the value; undefined past the located parser's depth. */
-function countProperties(value, depth) {
-    if (typeof value !== 'object' || value === null)
-        return 0;
-    if (depth > located_json/* DEFAULT_MAX_DEPTH */.J)
-        return undefined;
-    let count = 0;
-    const items = Array.isArray(value) ? value : Object.values(value);
-    if (!Array.isArray(value))
-        count += items.length;
-    for (const item of items) {
-        if (typeof item !== 'object' || item === null)
-            continue;
-        const inner = countProperties(item, depth + 1);
-        if (inner === undefined)
-            return undefined;
-        count += inner;
+/**
+ * One pass over well-formed JSON. The per-character work is in `advance`, which returns only
+ * at the rare events handled here (a case opens, a case's key ends), so the optimizing compiler
+ * sees one small, uniformly hot loop.
+ */
+function scanText(text) {
+    const scan = {
+        caseKeys: [],
+        carriageReturns: false,
+        deepest: 0,
+        caseStarts: [],
+        policiesStarts: []
+    };
+    const at = {
+        i: 0,
+        depth: 0,
+        deepest: 0,
+        line: 1,
+        lineStart: 0,
+        keys: 0,
+        policiesDepth: 0,
+        carriageReturns: false,
+        stringStart: -1,
+        stringEnd: -1
+    };
+    // keysBefore[c]: the keys counted when case c opened
+    const keysBefore = [];
+    while (advance(text, at)) {
+        const i = at.i;
+        if (text.charCodeAt(i) === 0x3a) {
+            if (at.stringEnd - at.stringStart === 9 && text.startsWith('policies', at.stringStart + 1)) {
+                const start = valueStart(text, i + 1);
+                // the breaks between the colon and the value are counted by `advance` only later
+                const origin = lineOf(text, i + 1, start, at.line, at.lineStart);
+                scan.policiesStarts[scan.caseStarts.length - 1] = { offset: start, ...origin };
+                at.policiesDepth = 3;
+            }
+        }
+        else {
+            keysBefore.push(at.keys);
+            scan.caseStarts.push(i);
+            scan.policiesStarts.push(undefined);
+        }
+        at.i = i + 1;
     }
-    return count;
+    keysBefore.push(at.keys);
+    for (let c = 0; c + 1 < keysBefore.length; c++) {
+        scan.caseKeys.push((keysBefore[c + 1] ?? 0) - (keysBefore[c] ?? 0));
+    }
+    scan.deepest = at.deepest;
+    scan.carriageReturns = at.carriageReturns;
+    return scan;
 }
-const isSpace = (c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-/** One pass over well-formed JSON: object keys, and the cases' and policies' offsets. */
-function scanKeys(text) {
-    const scan = { keys: 0, caseStarts: [], policiesStarts: [] };
-    let depth = 0;
-    let i = 0;
-    while (i < text.length) {
+/**
+ * Moves the cursor to the next case opening (`{` or `[` at depth 1, depth then counted) or key
+ * colon at depth 2; false at the end of the text. Outside strings, every `:` ends a key and
+ * every line break is a real one (JSON strings hold no raw control characters); strings are
+ * skipped with the engine's own search.
+ */
+function advance(text, at) {
+    let { i, depth, deepest, line, lineStart, keys, policiesDepth, carriageReturns } = at;
+    let { stringStart, stringEnd } = at;
+    const length = text.length;
+    let event = false;
+    while (i < length) {
         const c = text.charCodeAt(i);
         if (c === 0x22) {
-            const close = closingQuote(text, i);
-            let after = close + 1;
-            while (isSpace(text.charCodeAt(after)))
-                after++;
-            if (text.charCodeAt(after) === 0x3a) {
-                scan.keys++;
-                if (depth === 2 && close - i === 9 && text.startsWith('policies', i + 1)) {
-                    let valueStart = after + 1;
-                    while (isSpace(text.charCodeAt(valueStart)))
-                        valueStart++;
-                    scan.policiesStarts[scan.caseStarts.length - 1] = valueStart;
+            stringStart = i;
+            i = closingQuote(text, i);
+            stringEnd = i;
+        }
+        else if (c <= 0x20) {
+            if (c === 0x0a) {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (c === 0x0d) {
+                carriageReturns = true;
+                if (text.charCodeAt(i + 1) !== 0x0a) {
+                    line++;
+                    lineStart = i + 1;
                 }
             }
-            i = after;
-            continue;
         }
-        if (c === 0x7b || c === 0x5b) {
-            if (depth === 1) {
-                scan.caseStarts.push(i);
-                scan.policiesStarts.push(undefined);
+        else if (c === 0x3a) {
+            if (policiesDepth === 0)
+                keys++;
+            if (depth === 2) {
+                event = true;
+                break;
             }
-            depth++;
         }
-        else if (c === 0x7d || c === 0x5d)
+        else if (c === 0x7b || c === 0x5b) {
+            depth++;
+            if (depth > deepest)
+                deepest = depth;
+            if (depth === 2) {
+                event = true;
+                break;
+            }
+        }
+        else if (c === 0x7d || c === 0x5d) {
             depth--;
+            if (depth < policiesDepth)
+                policiesDepth = 0;
+        }
+        else if (c === 0x2c && depth === 2) {
+            // a scalar `policies` value ends at the comma after it
+            policiesDepth = 0;
+        }
         i++;
     }
-    return scan;
+    Object.assign(at, { i, depth, deepest, line, lineStart, keys, policiesDepth, carriageReturns });
+    at.stringStart = stringStart;
+    at.stringEnd = stringEnd;
+    return event;
+}
+function valueStart(text, from) {
+    let at = from;
+    for (let c = text.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;) {
+        c = text.charCodeAt(++at);
+    }
+    return at;
+}
+/** The line and line start at `to`, counting the breaks between `from` and `to`. */
+function lineOf(text, from, to, line, lineStart) {
+    let atLine = line;
+    let atStart = lineStart;
+    for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
+            atLine++;
+            atStart = i + 1;
+        }
+    }
+    return { line: atLine, lineStart: atStart };
 }
 /** The offset of the quote that closes the string opening at `open` (the text is valid JSON). */
 function closingQuote(text, open) {
-    let from = open + 1;
-    for (;;) {
-        const quote = text.indexOf('"', from);
-        let backslashes = 0;
+    let quote = text.indexOf('"', open + 1);
+    while (text.charCodeAt(quote - 1) === 0x5c) {
+        let backslashes = 1;
         while (text.charCodeAt(quote - 1 - backslashes) === 0x5c)
             backslashes++;
         if (backslashes % 2 === 0)
-            return quote;
-        from = quote + 1;
+            break;
+        quote = text.indexOf('"', quote + 1);
     }
+    return quote;
 }
 
 // EXTERNAL MODULE: ./src/diagnostics/quote.ts
@@ -549,15 +633,26 @@ function readRequests(reader, one, many, owner, where) {
     return { requests: complete ? requests : undefined, many: true };
 }
 
+// EXTERNAL MODULE: ./src/engine/context.ts
+var engine_context = __webpack_require__(6173);
+// EXTERNAL MODULE: ./src/engine/request.ts
+var engine_request = __webpack_require__(7915);
 ;// CONCATENATED MODULE: ./src/cases/read-plain-case.ts
+
+
 
 
 
 /** The case's id and requests, or undefined when readCase would report a problem. */
 function readPlainCase(value, index, catalog) {
-    for (const key of Object.keys(value)) {
-        if (!CASE_KEYS.includes(key) && !isMetadata(key))
+    const keys = Object.keys(value);
+    let properties = keys.length;
+    for (const key of keys) {
+        if (CASE_KEYS.includes(key))
+            continue;
+        if (!isMetadata(key))
             return undefined;
+        properties += countProperties(value[key]);
     }
     const id = value.id === undefined ? `case-${index + 1}` : value.id;
     if (!isNonEmptyString(id))
@@ -570,58 +665,69 @@ function readPlainCase(value, index, catalog) {
         return undefined;
     const read = [];
     for (const item of items) {
-        const one = plainRequest(item, catalog);
-        if (one === undefined)
+        if (!isPlainObject(item))
             return undefined;
-        read.push(one);
+        const itemKeys = Object.keys(item);
+        for (const key of itemKeys)
+            if (!REQUEST_KEYS.includes(key))
+                return undefined;
+        const prepared = plainRequest(item, catalog);
+        if (prepared === undefined)
+            return undefined;
+        properties += itemKeys.length + prepared.contextKeys;
+        read.push(prepared.request);
     }
-    return { id, many: requests !== undefined, requests: read };
+    return { id, many: requests !== undefined, requests: read, properties };
 }
 function plainRequest(value, catalog) {
-    if (!isPlainObject(value))
-        return undefined;
-    for (const key of Object.keys(value))
-        if (!REQUEST_KEYS.includes(key))
-            return undefined;
     const { principal, action, resource, resourceAccount, context } = value;
     if (!isNonEmptyString(principal) || !isNonEmptyString(action) || !isNonEmptyString(resource)) {
         return undefined;
     }
-    if (catalog !== undefined && catalog.action(action) === undefined)
+    if (catalog !== undefined && !knownAction(catalog, action))
         return undefined;
     if (resourceAccount !== undefined && !isNonEmptyString(resourceAccount))
         return undefined;
-    const ctx = context === undefined ? {} : plainContext(context);
-    if (ctx === undefined)
+    const given = (0,engine_context/* givenContext */.Ht)(context === undefined ? {} : context);
+    if (given === undefined)
         return undefined;
-    return {
+    const contextKeys = given.size;
+    // one literal (no spread): every request has one hidden class
+    const request = {
         principal,
         action,
         resource,
-        context: ctx,
-        ...(resourceAccount === undefined ? {} : { resourceAccount })
+        context: (context ?? {}),
+        resourceAccount
     };
+    return { request: (0,engine_request/* prepareGivenRequest */.oc)(request, given), contextKeys };
 }
-/** The context as JSON.parse gave it, when every value is a scalar or a list of scalars. */
-function plainContext(value) {
-    if (!isPlainObject(value))
-        return undefined;
-    const keys = Object.keys(value);
-    const folded = new Set();
-    for (const key of keys) {
-        const lower = key.toLowerCase();
-        if (folded.has(lower))
-            return undefined;
-        folded.add(lower);
-        const v = value[key];
-        if (Array.isArray(v) ? !v.every(isScalar) : !isScalar(v))
-            return undefined;
+// A case file repeats a few hundred actions thousands of times: each is looked up once.
+let knownFor;
+const KNOWN = new Map();
+function knownAction(catalog, action) {
+    if (knownFor !== catalog) {
+        knownFor = catalog;
+        KNOWN.clear();
     }
-    return value;
+    let known = KNOWN.get(action);
+    if (known === undefined) {
+        known = catalog.action(action) !== undefined;
+        if (KNOWN.size >= 4096)
+            KNOWN.clear();
+        KNOWN.set(action, known);
+    }
+    return known;
 }
-function isScalar(value) {
-    const type = typeof value;
-    return type === 'string' || type === 'number' || type === 'boolean';
+/** Own properties of every object in a metadata value (the layout bounds its depth). */
+function countProperties(value) {
+    if (typeof value !== 'object' || value === null)
+        return 0;
+    const items = Array.isArray(value) ? value : Object.values(value);
+    let count = Array.isArray(value) ? 0 : items.length;
+    for (const item of items)
+        count += countProperties(item);
+    return count;
 }
 function isNonEmptyString(value) {
     return typeof value === 'string' && value !== '';
@@ -679,40 +785,57 @@ function locatedCase(node, index, reader, options, warnings) {
 /**
  * The fast path: JSON.parse and a check of each case's values, as readCase would check them;
  * only the policies (whose statements carry lines) are read from a located tree. Undefined when
- * the file is not a well-formed array of objects without duplicate keys, within the limits:
+ * the file is not a well-formed array of objects within the limits, or holds a duplicate key:
  * the located parser then reports what is wrong. A case the check does not accept is read
  * again from its located tree, with the same diagnostics as on the slow path.
  */
 function readPlainCases(text, options) {
-    if (Buffer.byteLength(text, 'utf8') > MAX_CASE_FILE_BYTES)
+    if (!withinSize(text, options.bytes))
         return undefined;
     const layout = caseFileLayout(text);
     if (layout === undefined)
         return undefined;
-    const lines = new line_index/* LineIndex */.r(text);
     const warnings = [];
     const results = [];
+    let whole;
+    const wholeLines = () => (whole ??= new line_index/* LineIndex */.r(text));
     for (let index = 0; index < layout.cases.length; index++) {
-        const reader = new CaseReader(lines, options.file);
-        const result = plainCase(text, layout, index, reader, options, warnings);
+        const result = plainCase(text, layout, index, options, warnings, wholeLines);
         if (result === undefined)
             return undefined;
         results.push(result);
     }
     return { results, diagnostics: warnings };
 }
-function plainCase(text, layout, index, reader, options, warnings) {
+/** Whether the text is within MAX_CASE_FILE_BYTES, without encoding it when the caller knows. */
+function withinSize(text, bytes) {
+    if (bytes !== undefined)
+        return bytes <= MAX_CASE_FILE_BYTES;
+    if (text.length > MAX_CASE_FILE_BYTES)
+        return false;
+    // UTF-8 takes at most three bytes per UTF-16 code unit
+    return (text.length * 3 <= MAX_CASE_FILE_BYTES || Buffer.byteLength(text, 'utf8') <= MAX_CASE_FILE_BYTES);
+}
+function plainCase(text, layout, index, options, warnings, wholeLines) {
     const value = layout.cases[index] ?? {};
     const read = readPlainCase(value, index, options.catalog);
-    if (read === undefined) {
+    // fewer properties than the text's keys: JSON.parse dropped a duplicate key, which the
+    // located reader reports
+    if (read === undefined || read.properties !== layout.caseKeys[index]) {
         const node = (0,located_json/* parseLocatedValue */.Rt)(text, layout.caseStarts[index] ?? -1, `/${index}`);
-        return node === undefined ? undefined : locatedCase(node, index, reader, options, warnings);
+        if (node === undefined)
+            return undefined;
+        const reader = new CaseReader(wholeLines(), options.file);
+        return locatedCase(node, index, reader, options, warnings);
     }
+    const start = layout.policiesStarts[index];
+    // positions are only ever asked for inside the policies: lines are counted from there
+    const lines = start === undefined ? wholeLines() : new line_index/* LineIndex */.r(text, start);
+    const reader = new CaseReader(lines, options.file);
     let policiesNode;
     if (value.policies !== undefined) {
-        const start = layout.policiesStarts[index];
         policiesNode =
-            start === undefined ? undefined : (0,located_json/* parseLocatedValue */.Rt)(text, start, `/${index}/policies`);
+            start === undefined ? undefined : (0,located_json/* parseLocatedValue */.Rt)(text, start.offset, `/${index}/policies`);
         if (policiesNode === undefined)
             return undefined;
     }
@@ -724,7 +847,8 @@ function plainCase(text, layout, index, reader, options, warnings) {
     warnings.push(...policies.diagnostics.filter((d) => d.severity !== 'error'));
     if (errors.length > 0 || policies.set === undefined)
         return errorResult(read.id, errors);
-    const decisions = decideAll(policies.set, read.requests);
+    const compiled = (0,evaluate/* compilePolicySet */.uY)(policies.set);
+    const decisions = read.requests.map((request) => (0,evaluate/* evaluateCompiled */.HL)(compiled, request));
     return decisionResult(read.id, read.many, decisions, options.explain);
 }
 /** The policies are compiled once per case, however many requests it has. */
@@ -783,12 +907,14 @@ async function runEvaluateCommand(args, io) {
     if (extra.length > 0)
         return usageError(io, `unexpected argument \`${extra[0] ?? ''}\``);
     const name = file === '-' ? '<stdin>' : file;
-    const text = file === '-' ? await io.readStdin() : await readCaseFile((0,external_node_path_.resolve)(io.cwd, file));
-    if (typeof text !== 'string')
-        return reportUnreadable(io, [unreadable(name, text.message)]);
+    const read = file === '-' ? await io.readStdin() : await readCaseFile((0,external_node_path_.resolve)(io.cwd, file));
+    if (typeof read !== 'string' && 'message' in read) {
+        return reportUnreadable(io, [unreadable(name, read.message)]);
+    }
+    const { text, bytes } = typeof read === 'string' ? { text: read, bytes: undefined } : read;
     const catalog = parsed.values['allow-unknown-actions'] === true ? undefined : (0,load_catalog/* loadCatalog */.ak)();
     const explain = parsed.values.explain === true;
-    const { results, diagnostics } = runCaseFile(text, { file: name, explain, catalog });
+    const { results, diagnostics } = runCaseFile(text, { file: name, explain, catalog, bytes });
     if (results === undefined)
         return reportUnreadable(io, diagnostics);
     // warnings about readable cases go to stderr, so stdout stays one JSON document
@@ -805,9 +931,11 @@ function formatResults(results, pretty) {
         return '[]\n';
     return `[\n${results.map((result) => JSON.stringify(result)).join(',\n')}\n]\n`;
 }
+/** The text and its size in bytes (the reader's size limit then needs no second encoding). */
 async function readCaseFile(path) {
     try {
-        return await (0,promises_.readFile)(path, 'utf8');
+        const buffer = await (0,promises_.readFile)(path);
+        return { text: buffer.toString('utf8'), bytes: buffer.length };
     }
     catch (error) {
         return { message: readErrorMessage(error) };

@@ -114,8 +114,8 @@ async function readStream(stream) {
 // Loaded on demand (ncc emits each as a chunk beside index.js): `evaluate` and `--help` do not
 // pay at startup for the diff command's dependencies (yaml, git, rendering).
 const COMMANDS = {
-    evaluate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(102), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6047))).runEvaluateCommand,
-    diff: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(832), __nccwpck_require__.e(102), __nccwpck_require__.e(426)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8426))).runDiffCommand
+    evaluate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(862), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6047))).runEvaluateCommand,
+    diff: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(832), __nccwpck_require__.e(862), __nccwpck_require__.e(426)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8426))).runDiffCommand
 };
 const USAGE = `usage: iam-policy-diff <command> [options]
 

@@ -2,8 +2,11 @@
 // exactly the cases read-case.ts and read-request.ts accept without a problem, and reports none:
 // a case it does not accept is read again from its located tree by readCase, which explains
 // what is wrong with positions in the case file. Only the policies are read from a located tree
-// here (their statements carry lines), by the caller.
+// here (their statements carry lines), by the caller. Requests come out prepared for the
+// engine: their contexts are checked while they are prepared, so each is read once.
 import type { ActionCatalog } from '../catalog/catalog.js'
+import { givenContext } from '../engine/context.js'
+import { prepareGivenRequest, type PreparedRequest } from '../engine/request.js'
 import type { ContextInput, Request } from '../engine/types.js'
 import { isPlainObject } from './case-file-layout.js'
 import { CASE_KEYS, isMetadata } from './read-case.js'
@@ -12,7 +15,12 @@ import { REQUEST_KEYS } from './read-request.js'
 export interface PlainCase {
   readonly id: string
   readonly many: boolean
-  readonly requests: readonly Request[]
+  readonly requests: readonly PreparedRequest[]
+  /**
+   * the object properties read outside `policies`: fewer than the text's keys there means that
+   * JSON.parse dropped a duplicate key (case-file-layout.ts)
+   */
+  readonly properties: number
 }
 
 /** The case's id and requests, or undefined when readCase would report a problem. */
@@ -21,8 +29,12 @@ export function readPlainCase(
   index: number,
   catalog: ActionCatalog | undefined
 ): PlainCase | undefined {
-  for (const key of Object.keys(value)) {
-    if (!CASE_KEYS.includes(key) && !isMetadata(key)) return undefined
+  const keys = Object.keys(value)
+  let properties = keys.length
+  for (const key of keys) {
+    if (CASE_KEYS.includes(key)) continue
+    if (!isMetadata(key)) return undefined
+    properties += countProperties(value[key])
   }
   const id = value.id === undefined ? `case-${index + 1}` : value.id
   if (!isNonEmptyString(id)) return undefined
@@ -30,53 +42,68 @@ export function readPlainCase(
   if ((request === undefined) === (requests === undefined)) return undefined
   const items = requests === undefined ? [request] : requests
   if (!Array.isArray(items) || items.length === 0) return undefined
-  const read: Request[] = []
+  const read: PreparedRequest[] = []
   for (const item of items) {
-    const one = plainRequest(item, catalog)
-    if (one === undefined) return undefined
-    read.push(one)
+    if (!isPlainObject(item)) return undefined
+    const itemKeys = Object.keys(item)
+    for (const key of itemKeys) if (!REQUEST_KEYS.includes(key)) return undefined
+    const prepared = plainRequest(item, catalog)
+    if (prepared === undefined) return undefined
+    properties += itemKeys.length + prepared.contextKeys
+    read.push(prepared.request)
   }
-  return { id, many: requests !== undefined, requests: read }
+  return { id, many: requests !== undefined, requests: read, properties }
 }
 
-function plainRequest(value: unknown, catalog: ActionCatalog | undefined): Request | undefined {
-  if (!isPlainObject(value)) return undefined
-  for (const key of Object.keys(value)) if (!REQUEST_KEYS.includes(key)) return undefined
+function plainRequest(
+  value: Readonly<Record<string, unknown>>,
+  catalog: ActionCatalog | undefined
+): { request: PreparedRequest; contextKeys: number } | undefined {
   const { principal, action, resource, resourceAccount, context } = value
   if (!isNonEmptyString(principal) || !isNonEmptyString(action) || !isNonEmptyString(resource)) {
     return undefined
   }
-  if (catalog !== undefined && catalog.action(action) === undefined) return undefined
+  if (catalog !== undefined && !knownAction(catalog, action)) return undefined
   if (resourceAccount !== undefined && !isNonEmptyString(resourceAccount)) return undefined
-  const ctx = context === undefined ? {} : plainContext(context)
-  if (ctx === undefined) return undefined
-  return {
+  const given = givenContext(context === undefined ? {} : context)
+  if (given === undefined) return undefined
+  const contextKeys = given.size
+  // one literal (no spread): every request has one hidden class
+  const request: Request = {
     principal,
     action,
     resource,
-    context: ctx,
-    ...(resourceAccount === undefined ? {} : { resourceAccount })
+    context: (context ?? {}) as Record<string, ContextInput>,
+    resourceAccount
   }
+  return { request: prepareGivenRequest(request, given), contextKeys }
 }
 
-/** The context as JSON.parse gave it, when every value is a scalar or a list of scalars. */
-function plainContext(value: unknown): Record<string, ContextInput> | undefined {
-  if (!isPlainObject(value)) return undefined
-  const keys = Object.keys(value)
-  const folded = new Set<string>()
-  for (const key of keys) {
-    const lower = key.toLowerCase()
-    if (folded.has(lower)) return undefined
-    folded.add(lower)
-    const v = value[key]
-    if (Array.isArray(v) ? !v.every(isScalar) : !isScalar(v)) return undefined
+// A case file repeats a few hundred actions thousands of times: each is looked up once.
+let knownFor: ActionCatalog | undefined
+const KNOWN = new Map<string, boolean>()
+
+function knownAction(catalog: ActionCatalog, action: string): boolean {
+  if (knownFor !== catalog) {
+    knownFor = catalog
+    KNOWN.clear()
   }
-  return value as Record<string, ContextInput>
+  let known = KNOWN.get(action)
+  if (known === undefined) {
+    known = catalog.action(action) !== undefined
+    if (KNOWN.size >= 4096) KNOWN.clear()
+    KNOWN.set(action, known)
+  }
+  return known
 }
 
-function isScalar(value: unknown): boolean {
-  const type = typeof value
-  return type === 'string' || type === 'number' || type === 'boolean'
+/** Own properties of every object in a metadata value (the layout bounds its depth). */
+function countProperties(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0
+  const items: unknown[] = Array.isArray(value) ? value : Object.values(value)
+  let count = Array.isArray(value) ? 0 : items.length
+  for (const item of items) count += countProperties(item)
+  return count
 }
 
 function isNonEmptyString(value: unknown): value is string {

@@ -32,6 +32,8 @@ export interface RunCaseFileOptions {
   readonly explain: boolean
   /** when given, request actions missing from the catalogue make their case an `Error` */
   readonly catalog?: ActionCatalog | undefined
+  /** the text's size in UTF-8 bytes, when the caller read it as bytes (saves encoding it) */
+  readonly bytes?: number | undefined
 }
 
 export interface RunCaseFileResult {
@@ -92,45 +94,62 @@ function locatedCase(
 /**
  * The fast path: JSON.parse and a check of each case's values, as readCase would check them;
  * only the policies (whose statements carry lines) are read from a located tree. Undefined when
- * the file is not a well-formed array of objects without duplicate keys, within the limits:
+ * the file is not a well-formed array of objects within the limits, or holds a duplicate key:
  * the located parser then reports what is wrong. A case the check does not accept is read
  * again from its located tree, with the same diagnostics as on the slow path.
  */
 function readPlainCases(text: string, options: RunCaseFileOptions): RunCaseFileResult | undefined {
-  if (Buffer.byteLength(text, 'utf8') > MAX_CASE_FILE_BYTES) return undefined
+  if (!withinSize(text, options.bytes)) return undefined
   const layout = caseFileLayout(text)
   if (layout === undefined) return undefined
-  const lines = new LineIndex(text)
   const warnings: Diagnostic[] = []
   const results: CaseResult[] = []
+  let whole: LineIndex | undefined
+  const wholeLines = (): LineIndex => (whole ??= new LineIndex(text))
   for (let index = 0; index < layout.cases.length; index++) {
-    const reader = new CaseReader(lines, options.file)
-    const result = plainCase(text, layout, index, reader, options, warnings)
+    const result = plainCase(text, layout, index, options, warnings, wholeLines)
     if (result === undefined) return undefined
     results.push(result)
   }
   return { results, diagnostics: warnings }
 }
 
+/** Whether the text is within MAX_CASE_FILE_BYTES, without encoding it when the caller knows. */
+function withinSize(text: string, bytes: number | undefined): boolean {
+  if (bytes !== undefined) return bytes <= MAX_CASE_FILE_BYTES
+  if (text.length > MAX_CASE_FILE_BYTES) return false
+  // UTF-8 takes at most three bytes per UTF-16 code unit
+  return (
+    text.length * 3 <= MAX_CASE_FILE_BYTES || Buffer.byteLength(text, 'utf8') <= MAX_CASE_FILE_BYTES
+  )
+}
+
 function plainCase(
   text: string,
   layout: CaseFileLayout,
   index: number,
-  reader: CaseReader,
   options: RunCaseFileOptions,
-  warnings: Diagnostic[]
+  warnings: Diagnostic[],
+  wholeLines: () => LineIndex
 ): CaseResult | undefined {
   const value = layout.cases[index] ?? {}
   const read = readPlainCase(value, index, options.catalog)
-  if (read === undefined) {
+  // fewer properties than the text's keys: JSON.parse dropped a duplicate key, which the
+  // located reader reports
+  if (read === undefined || read.properties !== layout.caseKeys[index]) {
     const node = parseLocatedValue(text, layout.caseStarts[index] ?? -1, `/${index}`)
-    return node === undefined ? undefined : locatedCase(node, index, reader, options, warnings)
+    if (node === undefined) return undefined
+    const reader = new CaseReader(wholeLines(), options.file)
+    return locatedCase(node, index, reader, options, warnings)
   }
+  const start = layout.policiesStarts[index]
+  // positions are only ever asked for inside the policies: lines are counted from there
+  const lines = start === undefined ? wholeLines() : new LineIndex(text, start)
+  const reader = new CaseReader(lines, options.file)
   let policiesNode: JsonNode | undefined
   if (value.policies !== undefined) {
-    const start = layout.policiesStarts[index]
     policiesNode =
-      start === undefined ? undefined : parseLocatedValue(text, start, `/${index}/policies`)
+      start === undefined ? undefined : parseLocatedValue(text, start.offset, `/${index}/policies`)
     if (policiesNode === undefined) return undefined
   }
   const policies = readPolicies(reader, policiesNode, read.id)
@@ -140,7 +159,8 @@ function plainCase(
   ]
   warnings.push(...policies.diagnostics.filter((d) => d.severity !== 'error'))
   if (errors.length > 0 || policies.set === undefined) return errorResult(read.id, errors)
-  const decisions = decideAll(policies.set, read.requests)
+  const compiled = compilePolicySet(policies.set)
+  const decisions = read.requests.map((request) => evaluateCompiled(compiled, request))
   return decisionResult(read.id, read.many, decisions, options.explain)
 }
 

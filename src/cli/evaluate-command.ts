@@ -45,12 +45,15 @@ export async function runEvaluateCommand(args: readonly string[], io: CliIo): Pr
   if (extra.length > 0) return usageError(io, `unexpected argument \`${extra[0] ?? ''}\``)
 
   const name = file === '-' ? '<stdin>' : file
-  const text = file === '-' ? await io.readStdin() : await readCaseFile(resolve(io.cwd, file))
-  if (typeof text !== 'string') return reportUnreadable(io, [unreadable(name, text.message)])
+  const read = file === '-' ? await io.readStdin() : await readCaseFile(resolve(io.cwd, file))
+  if (typeof read !== 'string' && 'message' in read) {
+    return reportUnreadable(io, [unreadable(name, read.message)])
+  }
+  const { text, bytes } = typeof read === 'string' ? { text: read, bytes: undefined } : read
 
   const catalog = parsed.values['allow-unknown-actions'] === true ? undefined : loadCatalog()
   const explain = parsed.values.explain === true
-  const { results, diagnostics } = runCaseFile(text, { file: name, explain, catalog })
+  const { results, diagnostics } = runCaseFile(text, { file: name, explain, catalog, bytes })
   if (results === undefined) return reportUnreadable(io, diagnostics)
   // warnings about readable cases go to stderr, so stdout stays one JSON document
   for (const d of diagnostics) io.stderr(`iam-policy-diff evaluate: ${formatDiagnostic(d)}\n`)
@@ -65,9 +68,13 @@ export function formatResults(results: readonly unknown[], pretty: boolean): str
   return `[\n${results.map((result) => JSON.stringify(result)).join(',\n')}\n]\n`
 }
 
-async function readCaseFile(path: string): Promise<string | { message: string }> {
+/** The text and its size in bytes (the reader's size limit then needs no second encoding). */
+async function readCaseFile(
+  path: string
+): Promise<{ text: string; bytes: number } | { message: string }> {
   try {
-    return await readFile(path, 'utf8')
+    const buffer = await readFile(path)
+    return { text: buffer.toString('utf8'), bytes: buffer.length }
   } catch (error) {
     return { message: readErrorMessage(error) }
   }

@@ -3,6 +3,7 @@
 // caches for its parsed forms (date, number, IP address…), filled by the operator families on
 // first use (conditions/parsed-value.ts), so a value is parsed once per request, not once per
 // statement, policy set or base/head side.
+import { lowercase } from './lowercase.js'
 import type { ContextInput } from './types.js'
 
 export interface ContextValue {
@@ -52,39 +53,148 @@ class MapContext implements PreparedContext {
  * a miss costs one map look-up instead of a second, case-folded one.
  */
 export function getLowercase(context: PreparedContext, lowerKey: string): ContextValue | undefined {
+  if (context instanceof GivenContext) return context.lookup(lowerKey)
   return context instanceof MapContext ? context.entries.get(lowerKey) : context.get(lowerKey)
 }
 
 /**
- * Prepares a context. `derived` values (§6: aws:PrincipalArn, aws:username, …) fill in only
- * keys the input lacks. Keys that differ only in case: the first one given wins (JSON object
- * order), a deterministic choice for input IAM itself could never produce.
+ * Values the engine derives for a request (§6: aws:PrincipalArn, aws:username, …), keyed by
+ * lowercase key. One instance serves every request of its principal: the values are immutable
+ * and their parse caches depend only on the values.
+ */
+export type DerivedValues = ReadonlyMap<string, PreparedValue>
+
+export function derivedValues(record: Readonly<Record<string, string>>): DerivedValues {
+  const values = new Map<string, PreparedValue>()
+  for (const key of Object.keys(record)) {
+    const value = record[key]
+    const lower = key.toLowerCase()
+    if (value !== undefined && !values.has(lower))
+      values.set(lower, new PreparedValue([value], false))
+  }
+  return values
+}
+
+function isDerivedValues(
+  derived: DerivedValues | Readonly<Record<string, string>>
+): derived is DerivedValues {
+  return derived instanceof Map
+}
+
+/**
+ * Prepares a context. `derived` values fill in only keys the input lacks. Keys that differ only
+ * in case: the first one given wins (JSON object order), a deterministic choice for input IAM
+ * itself could never produce.
  */
 export function prepareContext(
   input: Readonly<Record<string, ContextInput>> | undefined,
-  derived?: Readonly<Record<string, string>>
+  derived?: DerivedValues | Readonly<Record<string, string>>
 ): PreparedContext {
   const entries = new Map<string, PreparedValue>()
   if (input !== undefined) {
     for (const key of Object.keys(input)) {
       const value = input[key]
-      const lower = key.toLowerCase()
+      const lower = lowercase(key)
       if (value !== undefined && !entries.has(lower)) entries.set(lower, toContextValue(value))
     }
   }
   if (derived !== undefined) {
-    for (const key of Object.keys(derived)) {
-      const value = derived[key]
-      const lower = key.toLowerCase()
-      if (value !== undefined && !entries.has(lower)) {
-        entries.set(lower, new PreparedValue([value], false))
-      }
-    }
+    const values = isDerivedValues(derived) ? derived : derivedValues(derived)
+    for (const [lower, value] of values) if (!entries.has(lower)) entries.set(lower, value)
   }
   return new MapContext(entries)
 }
 
+/** Past this many keys a given context indexes them in a map rather than searching a list. */
+const LIST_LIMIT = 16
+
+/**
+ * A context read from JSON input (givenContext). Requests carry a handful of keys, most of which
+ * no condition ever reads: the keys are kept as a list and each value is prepared on its first
+ * look-up, so preparing a request allocates almost nothing. Derived values are looked up after
+ * the given ones (§6: the given context wins).
+ */
+export class GivenContext implements PreparedContext {
+  readonly #keys: string[] = []
+  readonly #raw: ContextInput[] = []
+  readonly #prepared: (PreparedValue | undefined)[] = []
+  #index: Map<string, number> | undefined = undefined
+  #derived: DerivedValues | undefined = undefined
+
+  /** how many keys the input gave */
+  get size(): number {
+    return this.#keys.length
+  }
+
+  /** false when the key is already present ignoring case (the input is then refused) */
+  add(lowerKey: string, value: ContextInput): boolean {
+    if (this.#find(lowerKey) >= 0) return false
+    const at = this.#keys.length
+    this.#keys.push(lowerKey)
+    this.#raw.push(value)
+    this.#prepared.push(undefined)
+    if (this.#index !== undefined) this.#index.set(lowerKey, at)
+    else if (at + 1 > LIST_LIMIT) this.#index = new Map(this.#keys.map((k, i) => [k, i]))
+    return true
+  }
+
+  complete(derived: DerivedValues | undefined): this {
+    this.#derived = derived
+    return this
+  }
+
+  get(key: string): ContextValue | undefined {
+    return this.lookup(lowercase(key))
+  }
+
+  lookup(lowerKey: string): ContextValue | undefined {
+    const at = this.#find(lowerKey)
+    if (at < 0) return this.#derived?.get(lowerKey)
+    let value = this.#prepared[at]
+    if (value === undefined) {
+      value = toContextValue(this.#raw[at] as ContextInput)
+      this.#prepared[at] = value
+    }
+    return value
+  }
+
+  #find(lowerKey: string): number {
+    if (this.#index !== undefined) return this.#index.get(lowerKey) ?? -1
+    const keys = this.#keys
+    for (let i = 0; i < keys.length; i++) if (keys[i] === lowerKey) return i
+    return -1
+  }
+}
+
+/**
+ * The context of JSON input, checked while it is prepared: undefined unless it is an object
+ * whose values are scalars or arrays of scalars, no two of its keys equal ignoring case (a case
+ * reader reports those; prepareContext would keep the first).
+ */
+export function givenContext(input: unknown): GivenContext | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined
+  const record = input as Readonly<Record<string, unknown>>
+  const given = new GivenContext()
+  for (const key of Object.keys(record)) {
+    const value = record[key]
+    if (Array.isArray(value) ? !value.every(isScalar) : !isScalar(value)) return undefined
+    if (!given.add(lowercase(key), value as ContextInput)) return undefined
+  }
+  return given
+}
+
+/** Completes a given context with derived values (it takes ownership of `given`). */
+export function completeContext(given: GivenContext, derived?: DerivedValues): PreparedContext {
+  return given.complete(derived)
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  const type = typeof value
+  return type === 'string' || type === 'number' || type === 'boolean'
+}
+
 function toContextValue(value: ContextInput): PreparedValue {
   if (typeof value === 'object') return new PreparedValue(value.map(String), true)
+  if (typeof value === 'string') return new PreparedValue([value], false)
   return new PreparedValue([String(value)], false)
 }

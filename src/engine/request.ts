@@ -1,8 +1,16 @@
 // A request prepared once for many evaluations (IAM-SEMANTICS §3.3, §6): the principal is
 // classified from its ARN, the action lowercased, the resource ARN split, the context indexed.
 import { splitArn, type ArnParts } from '../policy/arn.js'
-import { prepareContext, type PreparedContext } from './context.js'
+import {
+  completeContext,
+  derivedValues,
+  prepareContext,
+  type DerivedValues,
+  type GivenContext,
+  type PreparedContext
+} from './context.js'
 import { requestTraits, type RequestTraits } from './decision.js'
+import { lowercase } from './lowercase.js'
 import { actionSlot } from './match-action.js'
 import type { Request } from './types.js'
 
@@ -58,9 +66,22 @@ export interface PreparedRequest extends RequestTraits {
 const ACCOUNT_ID = /^\d{12}$/
 
 export function prepareRequest(request: Request): PreparedRequest {
-  const principal = parsePrincipal(request.principal)
-  const context = prepareContext(request.context, derivedContext(principal))
-  const action = request.action.toLowerCase()
+  return prepareWithContext(request, undefined)
+}
+
+/**
+ * A request whose context a reader has already prepared with givenContext (checking its input
+ * while preparing it, so the context is read once).
+ */
+export function prepareGivenRequest(request: Request, given: GivenContext): PreparedRequest {
+  return prepareWithContext(request, given)
+}
+
+function prepareWithContext(request: Request, given: GivenContext | undefined): PreparedRequest {
+  const { principal, derived } = principalOf(request.principal)
+  const context =
+    given === undefined ? prepareContext(request.context, derived) : completeContext(given, derived)
+  const action = lowercase(request.action)
   const colon = action.indexOf(':')
   const arn = splitArn(request.resource)
   const service = colon < 0 ? action : action.slice(0, colon)
@@ -93,6 +114,25 @@ export function prepareRequest(request: Request): PreparedRequest {
     mandatory: traits.mandatory,
     permissionFree: traits.permissionFree
   }
+}
+
+interface KnownPrincipal {
+  readonly principal: PreparedPrincipal
+  readonly derived: DerivedValues
+}
+
+/** Requests repeat a few principals: each is classified once (both parts are immutable). */
+const PRINCIPALS = new Map<string, KnownPrincipal>()
+const MAX_PRINCIPALS = 1024
+
+function principalOf(text: string): KnownPrincipal {
+  const known = PRINCIPALS.get(text)
+  if (known !== undefined) return known
+  const principal = parsePrincipal(text)
+  const parsed = { principal, derived: derivedValues(derivedContext(principal)) }
+  if (PRINCIPALS.size >= MAX_PRINCIPALS) PRINCIPALS.clear()
+  PRINCIPALS.set(text, parsed)
+  return parsed
 }
 
 /** Classifies the request principal (§3.3); never throws. */

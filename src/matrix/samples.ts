@@ -3,7 +3,7 @@
 // principal (aws:PrincipalAccount, aws:PrincipalArn, aws:username, …) take the derived value, so
 // a witness built with them holds for the real request without setting the key.
 import { prepareRequest } from '../engine/evaluate.js'
-import { prepareContext, type PreparedContext } from '../engine/context.js'
+import { derivedValues, prepareContext, type PreparedContext } from '../engine/context.js'
 import type { ContextInput } from '../engine/types.js'
 
 /** Used when the principal has no account (a service principal or anonymous). */
@@ -50,12 +50,13 @@ export function samplesFor(principal: string): Samples {
     const value = derived(key)
     if (value !== undefined) fromPrincipal[key] = value
   }
+  const fromPrincipalValues = derivedValues(fromPrincipal)
   return {
     principal,
     account,
     derived,
     value: (key) => derived(key) ?? (/account$/i.test(key) ? account : SAMPLE_TEXT),
-    context: (context) => prepareContext(context, fromPrincipal)
+    context: (context) => prepareContext(context, fromPrincipalValues)
   }
 }
 

@@ -12,20 +12,20 @@ export interface ArnParts {
 
 /** Splits an ARN on its first five colons; undefined when it is not `arn:` with six parts. */
 export function splitArn(text: string): ArnParts | undefined {
-  const parts: string[] = []
-  let from = 0
-  for (let i = 0; i < 5; i++) {
-    const colon = text.indexOf(':', from)
-    if (colon < 0) return undefined
-    parts.push(text.slice(from, colon))
-    from = colon + 1
-  }
-  if (parts[0] !== 'arn') return undefined
+  if (!text.startsWith('arn:')) return undefined
+  const c1 = text.indexOf(':', 4)
+  if (c1 < 0) return undefined
+  const c2 = text.indexOf(':', c1 + 1)
+  if (c2 < 0) return undefined
+  const c3 = text.indexOf(':', c2 + 1)
+  if (c3 < 0) return undefined
+  const c4 = text.indexOf(':', c3 + 1)
+  if (c4 < 0) return undefined
   return {
-    partition: parts[1] ?? '',
-    service: parts[2] ?? '',
-    region: parts[3] ?? '',
-    account: parts[4] ?? '',
-    resource: text.slice(from)
+    partition: text.slice(4, c1),
+    service: text.slice(c1 + 1, c2),
+    region: text.slice(c2 + 1, c3),
+    account: text.slice(c3 + 1, c4),
+    resource: text.slice(c4 + 1)
   }
 }
