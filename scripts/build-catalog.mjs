@@ -10,6 +10,8 @@
 //                             actions: { <Name>: [accessLevelIndex, [[rtName, 0|1]..], [keyIndex..]] } } } }
 // `keys` is a per-service table of condition-key names that actions and resource types refer to
 // by index; 1 in a resource-type pair means the resource type is required.
+//
+// CORRECTIONS below adds resource types that the data package drops; see applyCorrections().
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
@@ -54,9 +56,95 @@ function actionKeys(action) {
   return [...keys].sort(byString)
 }
 
-function buildService(dataDir, service, accessLevels) {
-  const actions = readJson(path.join(dataDir, 'actions', `${service}.json`))
+// Elastic Load Balancing V2 resource types, named as data/resourceTypes/elasticloadbalancing.json
+// keys them (`loadbalancer/app/` keeps AWS's trailing slash).
+const ELB_V2_LOAD_BALANCERS = ['loadbalancer/app/', 'loadbalancer/gwy/', 'loadbalancer/net/']
+const ELB_V2_TAGGABLE = [
+  'listener-rule/app',
+  'listener-rule/net',
+  'listener/app',
+  'listener/gwy',
+  'listener/net',
+  ...ELB_V2_LOAD_BALANCERS,
+  'targetgroup',
+  'truststore'
+]
+const optional = (names) => names.map((name) => ({ name, required: false }))
+
+/**
+ * Resource types the data package leaves out, added while building: service prefix → action name
+ * → resource types to add, each `{ name, required }`, named exactly as the package's
+ * resourceTypes file keys them. Union only: nothing upstream is removed or changed, and a type
+ * upstream already lists is left as it is, so a correction does nothing once upstream is fixed.
+ * applyCorrections() throws when a correction names a service, action or resource type the
+ * package does not have, so a rename upstream fails the build instead of dropping the fix.
+ *
+ * elasticloadbalancing: the package merges AWS's two pages for the prefix, "AWS Elastic Load
+ * Balancing" (classic, v1) and "AWS Elastic Load Balancing V2", and for an action on both pages
+ * keeps only the v1 row's resource types (classic `loadbalancer`). The V2 page lists for AddTags
+ * and RemoveTags the listener, listener-rule, load-balancer, target-group and trust-store types,
+ * and for CreateLoadBalancer, DeleteLoadBalancer and ModifyLoadBalancerAttributes the three V2
+ * load-balancer types; none of these V2 rows is marked required (no `*`):
+ *   https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselasticloadbalancingv2.html
+ *   https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselasticloadbalancing.html
+ * (cross-checked against a scrape of both pages that keeps the V2 rows: aws/iam_definition.json
+ * of https://github.com/iann0036/iam-dataset), and AddTags "can tag your Application Load
+ * Balancers, Network Load Balancers, Gateway Load Balancers, target groups, trust stores,
+ * listeners, and rules":
+ *   https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_AddTags.html
+ * Without them the request matrix builds no target-group or listener witness for AddTags, so a
+ * broadening on those ARNs goes unreported (issue 11).
+ */
+export const CORRECTIONS = {
+  elasticloadbalancing: {
+    AddTags: optional(ELB_V2_TAGGABLE),
+    RemoveTags: optional(ELB_V2_TAGGABLE),
+    CreateLoadBalancer: optional(ELB_V2_LOAD_BALANCERS),
+    DeleteLoadBalancer: optional(ELB_V2_LOAD_BALANCERS),
+    ModifyLoadBalancerAttributes: optional(ELB_V2_LOAD_BALANCERS)
+  }
+}
+
+/**
+ * The service's actions (the package's actions file, keyed in lowercase) with `corrections`
+ * (CORRECTIONS[service]) applied; the input is not modified. Throws for a correction naming an
+ * action or resource type the package does not have (spelled exactly: `name` of the action,
+ * `key` of the resource type).
+ */
+export function applyCorrections(service, actions, resourceTypes, corrections) {
+  if (corrections === undefined) return actions
+  const out = { ...actions }
+  for (const [name, additions] of Object.entries(corrections)) {
+    const key = name.toLowerCase()
+    const action = Object.hasOwn(actions, key) ? actions[key] : undefined
+    if (action?.name !== name)
+      throw new Error(`build-catalog: correction for unknown action ${service}:${name}`)
+    const typeKey = (typeName) => resourceTypes[typeName.toLowerCase()]?.key ?? typeName
+    const listed = new Set(action.resourceTypes.map((rt) => typeKey(rt.name)))
+    const added = []
+    for (const { name: type, required } of additions) {
+      const known = Object.hasOwn(resourceTypes, type.toLowerCase())
+      if (!known || resourceTypes[type.toLowerCase()].key !== type)
+        throw new Error(
+          `build-catalog: correction for ${service}:${name} names unknown resource type \`${type}\``
+        )
+      if (listed.has(type)) continue // upstream has it: keep upstream's row
+      listed.add(type)
+      added.push({ name: type, required, conditionKeys: [], dependentActions: [] })
+    }
+    out[key] = { ...action, resourceTypes: [...action.resourceTypes, ...added] }
+  }
+  return out
+}
+
+function buildService(dataDir, service, accessLevels, corrections) {
   const resourceTypes = readJson(path.join(dataDir, 'resourceTypes', `${service}.json`))
+  const actions = applyCorrections(
+    service,
+    readJson(path.join(dataDir, 'actions', `${service}.json`)),
+    resourceTypes,
+    corrections
+  )
   const keyTable = new Set()
   for (const action of Object.values(actions))
     for (const key of actionKeys(action)) keyTable.add(key)
@@ -110,11 +198,14 @@ function layout(catalog) {
   return `${head.slice(0, -1)},"services":{\n${lines.join(',\n')}\n}}\n`
 }
 
-export async function buildCatalog(outFile) {
+export async function buildCatalog(outFile, corrections = CORRECTIONS) {
   const root = packageRoot()
   const dataDir = path.join(root, 'data')
   const pkg = readJson(path.join(root, 'package.json'))
   const services = readJson(path.join(dataDir, 'services.json')).slice().sort(byString)
+  for (const prefix of Object.keys(corrections))
+    if (!services.includes(prefix))
+      throw new Error(`build-catalog: correction for unknown service ${prefix}`)
   const levelSet = new Set()
   for (const service of services) {
     for (const action of Object.values(
@@ -129,7 +220,12 @@ export async function buildCatalog(outFile) {
   out.globalConditionKeys = await globalKeys()
   out.services = {}
   for (const service of services)
-    out.services[service] = buildService(dataDir, service, accessLevels)
+    out.services[service] = buildService(
+      dataDir,
+      service,
+      accessLevels,
+      Object.hasOwn(corrections, service) ? corrections[service] : undefined
+    )
   const text = layout(out)
   fs.mkdirSync(path.dirname(outFile), { recursive: true })
   fs.writeFileSync(outFile, text)
