@@ -76,6 +76,8 @@ describe('fast path = located reader', () => {
 
   it.each([
     ['a syntax error', '[{"id": "a",}]'],
+    ['a syntax error in a later case', text().replace(/}\s*\]\s*$/, ', "x": tru}]')],
+    ['a raw tab inside a string', text({ ...good, id: 'a\tb' }).replace('a\\tb', 'a\tb')],
     ['not an array', '{"id": "a"}'],
     ['a duplicate case key', '[{"id": "a", "id": "b", "request": {}}]'],
     [
@@ -121,10 +123,15 @@ describe('fast path = located reader', () => {
 })
 
 describe('caseFileLayout', () => {
-  it('finds every case, its policies and the keys outside them', () => {
+  it('finds every case, its extent, its policies and the keys outside them', () => {
     const input = text({ id: 'x', request: REQUEST })
     const layout = caseFileLayout(input)
     expect(layout?.caseStarts.map((at) => input[at])).toEqual(['{', '{', '{'])
+    expect(layout?.caseEnds.map((at) => input[at - 1])).toEqual(['}', '}', '}'])
+    const cases = JSON.parse(input) as unknown[]
+    layout?.caseStarts.forEach((start, i) => {
+      expect(JSON.parse(input.slice(start, layout.caseEnds[i]))).toEqual(cases[i])
+    })
     expect(layout?.policiesStarts.map((at) => (at === undefined ? '-' : input[at.offset]))).toEqual(
       ['{', '-', '{']
     )
@@ -137,12 +144,25 @@ describe('caseFileLayout', () => {
       expect(input.slice(start.lineStart, start.offset)).toMatch(/^\s*"policies": $/)
     }
     expect(caseFileLayout('[{"a": 1, "a": 2}]')?.caseKeys).toEqual([2])
+    expect(caseFileLayout(' [ ] ')?.caseStarts).toEqual([])
   })
 
-  it('refuses what the located parser must read', () => {
-    expect(caseFileLayout('[1]')).toBeUndefined()
-    expect(caseFileLayout('{"a": 1}')).toBeUndefined()
-    expect(caseFileLayout('[{"a": 1},]')).toBeUndefined()
-    expect(caseFileLayout(`[{"a": ${'['.repeat(70)}${']'.repeat(70)}}]`)).toBeUndefined()
+  it.each([
+    ['a case that is not an object', '[1]'],
+    ['an array case', '[[]]'],
+    ['not an array', '{"a": 1}'],
+    ['a trailing comma', '[{"a": 1},]'],
+    ['a leading comma', '[,{"a": 1}]'],
+    ['two commas', '[{"a": 1},,{"a": 1}]'],
+    ['a missing comma', '[{"a": 1} {"a": 1}]'],
+    ['text after the array', '[{"a": 1}] x'],
+    ['two arrays', '[][]'],
+    ['an unclosed case', '[{"a": "}'],
+    ['an unclosed array', '[{"a": 1}'],
+    ['a control character between cases', '[\u000b{"a": 1}]'],
+    ['a byte-order mark', '\ufeff[]'],
+    ['deep nesting', `[{"a": ${'['.repeat(70)}${']'.repeat(70)}}]`]
+  ])('refuses %s', (_name, input) => {
+    expect(caseFileLayout(input)).toBeUndefined()
   })
 })

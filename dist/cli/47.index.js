@@ -28,46 +28,66 @@ var line_index = __webpack_require__(5503);
 // EXTERNAL MODULE: ./src/policy/located-json.ts
 var located_json = __webpack_require__(4475);
 ;// CONCATENATED MODULE: ./src/cases/case-file-layout.ts
-// The fast path's view of a case file (run-case-file.ts): JSON.parse gives the values, and one
-// pass over the text gives what JSON.parse hides: how many keys the text holds outside the
-// cases' `policies` (the fast reader counts the properties it reads there: fewer properties than
-// keys means a duplicate key), where each case and its `policies` start (the only parts that
-// need a located tree when the case is well-formed), and the line each `policies` starts on (so
+// The fast path's view of a case file (run-case-file.ts). One pass over the text finds each
+// case's extent, so each case is given to JSON.parse on its own when it is read (the values of
+// the cases already decided can then be collected), plus what JSON.parse hides: how many keys each case's text holds outside its
+// `policies` (the fast reader counts the properties it reads there: fewer properties than keys
+// means a duplicate key), where each case and its `policies` start (the only parts that need a
+// located tree when the case is well-formed), and the line each `policies` starts on (so
 // positions inside it need no index of the whole file's lines).
+//
+// The pass checks the text between cases itself (`[`, `,`, `]` and JSON whitespace); each case's
+// text is checked by JSON.parse. Valid pieces in a valid frame make a valid JSON array, so the
+// fast path accepts exactly the files JSON.parse accepts, as far as cases that are objects go.
 
 /**
- * The layout of a well-formed case file, not nested deeper than the located parser allows, in
- * which every case is an object; undefined otherwise (the located parser then reads the whole
- * file, and reports what is wrong with it).
+ * The layout of a case file that is a JSON array of objects (as far as the text between cases
+ * shows), not nested deeper than the located parser allows; undefined otherwise (the located
+ * parser then reads the whole file, and reports what is wrong with it).
  */
 function caseFileLayout(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (!Array.isArray(value) || !value.every(isPlainObject))
-        return undefined;
     const scan = scanText(text);
-    if (scan.deepest >= located_json/* DEFAULT_MAX_DEPTH */.J || scan.caseStarts.length !== value.length)
+    if (scan === undefined || scan.deepest >= located_json/* DEFAULT_MAX_DEPTH */.J)
         return undefined;
     const noCarriageReturn = !scan.carriageReturns;
     return {
-        cases: value,
         caseStarts: scan.caseStarts,
+        caseEnds: scan.caseEnds,
         policiesStarts: scan.policiesStarts.map((start) => start === undefined ? undefined : { ...start, noCarriageReturn }),
         caseKeys: scan.caseKeys
     };
 }
+/** The case's value: undefined when its text is not valid JSON (the file is then invalid). */
+function parseCase(text, layout, index) {
+    try {
+        // the text starts with `{`: a valid case is an object
+        return JSON.parse(text.slice(layout.caseStarts[index], layout.caseEnds[index]));
+    }
+    catch {
+        return undefined;
+    }
+}
 function isPlainObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+// what `advance` stopped at
+const END = 0;
+/** a character outside every case (at depth 0 or 1), not consumed */
+const FRAME = 1;
+/** the colon after one of a case's own keys, consumed */
+const CASE_KEY = 2;
+/** the bracket that closes a case, consumed */
+const CASE_END = 3;
+// where the frame around the cases is
+const BEFORE_ARRAY = 0;
+const BEFORE_CASE = 1;
+const AFTER_CASE = 2;
+const AFTER_ARRAY = 3;
 /**
- * One pass over well-formed JSON. The per-character work is in `advance`, which returns only
- * at the rare events handled here (a case opens, a case's key ends), so the optimizing compiler
- * sees one small, uniformly hot loop.
+ * One pass over the text. The per-character work is in `advance`, which returns only at the
+ * rare events handled here, so the optimizing compiler sees one small, uniformly hot loop.
+ * Undefined when the frame around the cases is not `[` case `,` … `]`, or a case is not an
+ * object.
  */
 function scanText(text) {
     const scan = {
@@ -75,6 +95,7 @@ function scanText(text) {
         carriageReturns: false,
         deepest: 0,
         caseStarts: [],
+        caseEnds: [],
         policiesStarts: []
     };
     const at = {
@@ -89,53 +110,70 @@ function scanText(text) {
         stringStart: -1,
         stringEnd: -1
     };
-    // keysBefore[c]: the keys counted when case c opened
-    const keysBefore = [];
-    while (advance(text, at)) {
+    let frame = BEFORE_ARRAY;
+    // a case may come next: after `[` or `,` (after `,` one must)
+    let caseDue = false;
+    for (let event = advance(text, at); event !== END; event = advance(text, at)) {
         const i = at.i;
-        if (text.charCodeAt(i) === 0x3a) {
+        const c = text.charCodeAt(i);
+        if (event === CASE_KEY) {
             if (at.stringEnd - at.stringStart === 9 && text.startsWith('policies', at.stringStart + 1)) {
                 const start = valueStart(text, i + 1);
-                // the breaks between the colon and the value are counted by `advance` only later
+                // `advance` counts the breaks between the colon and the value only later
                 const origin = lineOf(text, i + 1, start, at.line, at.lineStart);
                 scan.policiesStarts[scan.caseStarts.length - 1] = { offset: start, ...origin };
                 at.policiesDepth = 3;
             }
         }
-        else {
-            keysBefore.push(at.keys);
+        else if (event === CASE_END) {
+            scan.caseEnds.push(i + 1);
+            scan.caseKeys.push(at.keys);
+            at.keys = 0;
+            at.policiesDepth = 0;
+            frame = AFTER_CASE;
+        }
+        else if (frame === BEFORE_ARRAY && c === 0x5b) {
+            frame = BEFORE_CASE;
+            caseDue = false;
+            at.depth = 1;
+        }
+        else if (frame === BEFORE_CASE && c === 0x7b) {
             scan.caseStarts.push(i);
             scan.policiesStarts.push(undefined);
+            at.depth = 2;
+            if (at.deepest < 2)
+                at.deepest = 2;
         }
+        else if (frame === AFTER_CASE && c === 0x2c) {
+            frame = BEFORE_CASE;
+            caseDue = true;
+        }
+        else if ((frame === AFTER_CASE || (frame === BEFORE_CASE && !caseDue)) && c === 0x5d) {
+            frame = AFTER_ARRAY;
+            at.depth = 0;
+        }
+        else
+            return undefined;
         at.i = i + 1;
-    }
-    keysBefore.push(at.keys);
-    for (let c = 0; c + 1 < keysBefore.length; c++) {
-        scan.caseKeys.push((keysBefore[c + 1] ?? 0) - (keysBefore[c] ?? 0));
     }
     scan.deepest = at.deepest;
     scan.carriageReturns = at.carriageReturns;
-    return scan;
+    return frame === AFTER_ARRAY ? scan : undefined;
 }
 /**
- * Moves the cursor to the next case opening (`{` or `[` at depth 1, depth then counted) or key
- * colon at depth 2; false at the end of the text. Outside strings, every `:` ends a key and
- * every line break is a real one (JSON strings hold no raw control characters); strings are
- * skipped with the engine's own search.
+ * Moves the cursor to the next event (see the constants above); END at the end of the text.
+ * Inside a case, every `:` outside strings ends a key, and every line break is a real one (a
+ * JSON string holds no raw control character; a case whose string does fails JSON.parse later);
+ * strings are skipped with the engine's own search.
  */
 function advance(text, at) {
     let { i, depth, deepest, line, lineStart, keys, policiesDepth, carriageReturns } = at;
     let { stringStart, stringEnd } = at;
     const length = text.length;
-    let event = false;
+    let event = END;
     while (i < length) {
         const c = text.charCodeAt(i);
-        if (c === 0x22) {
-            stringStart = i;
-            i = closingQuote(text, i);
-            stringEnd = i;
-        }
-        else if (c <= 0x20) {
+        if (c <= 0x20) {
             if (c === 0x0a) {
                 line++;
                 lineStart = i + 1;
@@ -147,12 +185,25 @@ function advance(text, at) {
                     lineStart = i + 1;
                 }
             }
+            else if (depth < 2 && c !== 0x20 && c !== 0x09) {
+                event = FRAME;
+                break;
+            }
+        }
+        else if (depth < 2) {
+            event = FRAME;
+            break;
+        }
+        else if (c === 0x22) {
+            stringStart = i;
+            i = closingQuote(text, i);
+            stringEnd = i;
         }
         else if (c === 0x3a) {
             if (policiesDepth === 0)
                 keys++;
             if (depth === 2) {
-                event = true;
+                event = CASE_KEY;
                 break;
             }
         }
@@ -160,15 +211,15 @@ function advance(text, at) {
             depth++;
             if (depth > deepest)
                 deepest = depth;
-            if (depth === 2) {
-                event = true;
-                break;
-            }
         }
         else if (c === 0x7d || c === 0x5d) {
             depth--;
             if (depth < policiesDepth)
                 policiesDepth = 0;
+            if (depth === 1) {
+                event = CASE_END;
+                break;
+            }
         }
         else if (c === 0x2c && depth === 2) {
             // a scalar `policies` value ends at the comma after it
@@ -201,10 +252,10 @@ function lineOf(text, from, to, line, lineStart) {
     }
     return { line: atLine, lineStart: atStart };
 }
-/** The offset of the quote that closes the string opening at `open` (the text is valid JSON). */
+/** The quote that closes the string opening at `open`; the text's length when none does. */
 function closingQuote(text, open) {
     let quote = text.indexOf('"', open + 1);
-    while (text.charCodeAt(quote - 1) === 0x5c) {
+    while (quote > 0 && text.charCodeAt(quote - 1) === 0x5c) {
         let backslashes = 1;
         while (text.charCodeAt(quote - 1 - backslashes) === 0x5c)
             backslashes++;
@@ -212,7 +263,7 @@ function closingQuote(text, open) {
             break;
         quote = text.indexOf('"', quote + 1);
     }
-    return quote;
+    return quote < 0 ? text.length : quote;
 }
 
 // EXTERNAL MODULE: ./src/diagnostics/quote.ts
@@ -783,11 +834,11 @@ function locatedCase(node, index, reader, options, warnings) {
     return decisionResult(read.id, read.many, decisions, options.explain);
 }
 /**
- * The fast path: JSON.parse and a check of each case's values, as readCase would check them;
- * only the policies (whose statements carry lines) are read from a located tree. Undefined when
- * the file is not a well-formed array of objects within the limits, or holds a duplicate key:
- * the located parser then reports what is wrong. A case the check does not accept is read
- * again from its located tree, with the same diagnostics as on the slow path.
+ * The fast path: JSON.parse of each case and a check of its values, as readCase would check
+ * them; only the policies (whose statements carry lines) are read from a located tree.
+ * Undefined when the file is not a well-formed array of objects within the limits, or holds a
+ * duplicate key: the located parser then reports what is wrong. A case the check does not
+ * accept is read again from its located tree, with the same diagnostics as on the slow path.
  */
 function readPlainCases(text, options) {
     if (!withinSize(text, options.bytes))
@@ -799,7 +850,7 @@ function readPlainCases(text, options) {
     const results = [];
     let whole;
     const wholeLines = () => (whole ??= new line_index/* LineIndex */.r(text));
-    for (let index = 0; index < layout.cases.length; index++) {
+    for (let index = 0; index < layout.caseStarts.length; index++) {
         const result = plainCase(text, layout, index, options, warnings, wholeLines);
         if (result === undefined)
             return undefined;
@@ -817,7 +868,9 @@ function withinSize(text, bytes) {
     return (text.length * 3 <= MAX_CASE_FILE_BYTES || Buffer.byteLength(text, 'utf8') <= MAX_CASE_FILE_BYTES);
 }
 function plainCase(text, layout, index, options, warnings, wholeLines) {
-    const value = layout.cases[index] ?? {};
+    const value = parseCase(text, layout, index);
+    if (value === undefined)
+        return undefined;
     const read = readPlainCase(value, index, options.catalog);
     // fewer properties than the text's keys: JSON.parse dropped a duplicate key, which the
     // located reader reports

