@@ -34074,7 +34074,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9304);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4881);
 // The action's entry point (dist/index.js): run() does everything and never throws.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34084,7 +34084,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9304:
+/***/ 4881:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47107,10 +47107,80 @@ function escalationOf(action) {
     return escalation_BY_NAME.get(action.toLowerCase());
 }
 
+;// CONCATENATED MODULE: ./src/risk/federation.ts
+// Web-identity federation that lets anyone in (docs/RISKS.md, "public"). A role whose trust
+// policy allows sts:AssumeRoleWithWebIdentity for an identity provider is assumable by every
+// holder of a token from that provider that the conditions accept. For public providers anyone
+// can get such a token (any GitHub repository's workflow, any Google account, any Cognito
+// identity pool of any AWS account): only a condition on the token's subject (or, for Cognito,
+// on the identity pool) pins the callers. Pure.
+
+
+const WEB_IDENTITY = 'sts:assumerolewithwebidentity';
+const GITHUB = 'token.actions.githubusercontent.com';
+const COGNITO = 'cognito-identity.amazonaws.com';
+/**
+ * The identity provider of a web-identity request principal: the host of an `oidc-provider/`
+ * ARN, or the name given for a built-in provider (`cognito-identity.amazonaws.com`,
+ * `accounts.google.com`, `graph.facebook.com`, `www.amazon.com`). Lowercase.
+ */
+function webIdentityProvider(principal) {
+    const arn = splitArn(principal);
+    if (arn === undefined)
+        return principal.includes('.') ? principal.toLowerCase() : undefined;
+    if (arn.service !== 'iam' || !arn.resource.startsWith('oidc-provider/'))
+        return undefined;
+    return arn.resource.slice('oidc-provider/'.length).toLowerCase();
+}
+/**
+ * Whether a broadened change lets any holder of a public provider's token assume the role: the
+ * request is an sts:AssumeRoleWithWebIdentity whose context carries no key that pins the token's
+ * subject. Sources: AWS, "Configuring a role for GitHub OIDC identity provider" (IAM recommends
+ * evaluating `token.actions.githubusercontent.com:sub` in every such trust policy); GitHub,
+ * "Configuring OpenID Connect in Amazon Web Services" (at least one condition, so that untrusted
+ * repositories cannot request access tokens); AWS, "Available keys for AWS web identity
+ * federation" (`<provider>:sub`, and `cognito-identity.amazonaws.com:aud` for the identity pool).
+ */
+function isOpenWebIdentity(change) {
+    if (change.action.toLowerCase() !== WEB_IDENTITY)
+        return false;
+    const provider = webIdentityProvider(change.principal);
+    if (provider === undefined)
+        return false;
+    const value = (key) => {
+        for (const [name, v] of Object.entries(change.context)) {
+            if (name.toLowerCase() === key)
+                return v;
+        }
+        return undefined;
+    };
+    if (provider === COGNITO && value(`${COGNITO}:aud`) !== undefined)
+        return false;
+    const subject = value(`${provider}:sub`);
+    if (subject === undefined)
+        return true;
+    return provider === GITHUB && !pinsGitHubOwner(subject);
+}
+/**
+ * GitHub subjects name the repository first (`repo:OWNER/REPO:…`, or with a customised template
+ * `repository_owner:OWNER:…`); a subject a wildcard satisfied without a fixed owner (`repo:*`,
+ * an owner wildcard, `*`) lets every repository in. The matrix fills a wildcard with `example`
+ * (docs/MATRIX.md), so an owner of that name is read as a wildcard.
+ */
+function pinsGitHubOwner(subject) {
+    const values = typeof subject === 'string' ? [subject] : subject;
+    return values.every((v) => {
+        const owner = /^(?:repo:([^/]+)\/|repository_owner(?:_id)?:([^:]+))/.exec(v);
+        const name = owner?.[1] ?? owner?.[2];
+        return name !== undefined && name !== SAMPLE_TEXT && !/[*?]/.test(name);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/render/risks.ts
 // Risks of broadened changes (docs/RISKS.md) as the renderers show them: compact badges in a
 // change row, and the most severe finding that leads the verdict. Risk names are ours; every
 // user string (ARNs, actions, paths) goes through the escapes of markdown.ts.
+
 
 
 
@@ -47145,6 +47215,11 @@ function findingSentence(report, finding, format) {
     const actions = `${code(change.action)}${alike}`;
     switch (risk) {
         case 'public': {
+            const provider = isOpenWebIdentity(change) ? webIdentityProvider(change.principal) : undefined;
+            const target = change.subject?.arn ?? change.resource;
+            if (provider !== undefined) {
+                return `${bold('public')}: anyone with a token from ${code(provider)} can assume ${code(target)}: no condition pins the token's subject (${actions} ${where})`;
+            }
             const who = change.principal === ANONYMOUS ? 'anyone, unsigned' : 'any AWS account';
             return `${bold('public')}: makes ${code(change.resource)} accessible to ${who} (${actions} ${where})`;
         }
@@ -48571,6 +48646,7 @@ function loadCatalog() {
 
 
 
+
 /**
  * Condition keys that pin a public grant to known callers or networks: with one of them set, a
  * grant to any principal is not public (S3's "The meaning of public", Block Public Access: a
@@ -48718,9 +48794,12 @@ function isOwnUser(resource, principal) {
 }
 /**
  * Anyone gains access: the anonymous caller, or the outsider (an account no policy names, so
- * any AWS account), with no condition key in the request that pins the caller or its network.
+ * any AWS account), with no condition key in the request that pins the caller or its network;
+ * or any holder of a public identity provider's token (federation.ts).
  */
 function isPublic(change) {
+    if (isOpenWebIdentity(change))
+        return true;
     if (change.principal !== ANONYMOUS && !isOutsiderCaller(change.principal))
         return false;
     const implied = new Set((change.impliedKeys ?? []).map((key) => key.toLowerCase()));

@@ -57,6 +57,24 @@ describe('verdict: the most severe finding first', () => {
       '⚠ public: makes arn:aws:s3:::site/example accessible to anyone, unsigned (s3:GetObject in bucket.json); access broadened for 1 request in 1 file'
     ],
     [
+      'public through web-identity federation names the provider and the role',
+      single(
+        broadened(
+          'trust.json',
+          'sts:AssumeRoleWithWebIdentity',
+          ['public', 'cross-account', 'write'],
+          {
+            resource: 'arn:aws:iam::123456789012:role/deploy',
+            principal:
+              'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
+            context: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }
+          }
+        )
+      ),
+      "⚠️ IAM policy diff: **public**: anyone with a token from `token.actions.githubusercontent.com` can assume `arn:aws:iam::123456789012:role/deploy`: no condition pins the token's subject (`sts:AssumeRoleWithWebIdentity` in `trust.json`); access **broadened** for 1 request in 1 file",
+      "⚠ public: anyone with a token from token.actions.githubusercontent.com can assume arn:aws:iam::123456789012:role/deploy: no condition pins the token's subject (sts:AssumeRoleWithWebIdentity in trust.json); access broadened for 1 request in 1 file"
+    ],
+    [
       'privilege escalation names the action, resource and file',
       single(
         broadened('iam/deploy.json', 'iam:PassRole', ['privilege-escalation', 'write'], {

@@ -9,6 +9,8 @@ import type { Risk } from '../../src/risk/vocabulary.js'
 import { memorySource, policy } from '../review/memory-source.js'
 
 const catalog = loadCatalog()
+const GITHUB_PROVIDER =
+  'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com'
 
 async function run(head: string, base?: string): Promise<Report> {
   return review({
@@ -172,5 +174,67 @@ describe('resource-based policies', () => {
       policy({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' })
     )
     expect(Object.values(risks).some((r) => r[0] === 'public')).toBe(true)
+  })
+
+  // Web-identity federation: any GitHub repository can obtain a token for the GitHub provider,
+  // so a trust policy without a subject condition is public (sources in federation.test.ts).
+  const trust = (condition?: object, federated = GITHUB_PROVIDER): string =>
+    policy({
+      Effect: 'Allow',
+      Principal: { Federated: federated },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      ...(condition === undefined ? {} : { Condition: condition })
+    })
+  const AUDIENCE = {
+    StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }
+  }
+  const PINNED = {
+    ...AUDIENCE,
+    StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:my-org/app:*' }
+  }
+  const federated = async (head: string, base?: string): Promise<Risk[]> =>
+    Object.entries(await risksOf(head, base))
+      .filter(([key]) => key.startsWith('sts:AssumeRoleWithWebIdentity '))
+      .flatMap(([, risks]) => risks)
+
+  it('a GitHub trust policy without a subject condition is public', async () => {
+    expect(await federated(trust(AUDIENCE))).toContain('public')
+  })
+
+  it('a GitHub trust policy pinned to a repository is not public', async () => {
+    const risks = await federated(trust(PINNED))
+    expect(risks.length).toBeGreaterThan(0)
+    expect(risks).not.toContain('public')
+  })
+
+  it('dropping the subject condition broadens to public', async () => {
+    const risks = await federated(trust(AUDIENCE), trust(PINNED))
+    expect(risks).toContain('public')
+  })
+
+  it('widening the subject to every repository is public', async () => {
+    const widened = {
+      ...AUDIENCE,
+      StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:*' }
+    }
+    expect(await federated(trust(widened), trust(PINNED))).toContain('public')
+  })
+
+  it('widening the subject within the organisation is not public', async () => {
+    const org = {
+      ...AUDIENCE,
+      StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:my-org/*' }
+    }
+    const risks = await federated(trust(org), trust(PINNED))
+    expect(risks.length).toBeGreaterThan(0)
+    expect(risks).not.toContain('public')
+  })
+
+  it('a Cognito trust policy pinned to an identity pool is not public; without one it is', async () => {
+    const pool = { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:0000-pool' } }
+    const pinned = await federated(trust(pool, 'cognito-identity.amazonaws.com'))
+    expect(pinned.length).toBeGreaterThan(0)
+    expect(pinned).not.toContain('public')
+    expect(await federated(trust(undefined, 'cognito-identity.amazonaws.com'))).toContain('public')
   })
 })

@@ -5,6 +5,7 @@ import { risksOf } from '../diff/classify.js'
 import type { Change, Report } from '../diff/report.js'
 import { ANONYMOUS } from '../matrix/principals.js'
 import { escalationOf } from '../risk/escalation.js'
+import { isOpenWebIdentity, webIdentityProvider } from '../risk/federation.js'
 import { SEVERE_RISKS, sortRisks, type Risk } from '../risk/vocabulary.js'
 import { codeSpan, formatCount, visibleControls } from './markdown.js'
 
@@ -50,6 +51,11 @@ export function findingSentence(
   const actions = `${code(change.action)}${alike}`
   switch (risk) {
     case 'public': {
+      const provider = isOpenWebIdentity(change) ? webIdentityProvider(change.principal) : undefined
+      const target = change.subject?.arn ?? change.resource
+      if (provider !== undefined) {
+        return `${bold('public')}: anyone with a token from ${code(provider)} can assume ${code(target)}: no condition pins the token's subject (${actions} ${where})`
+      }
       const who = change.principal === ANONYMOUS ? 'anyone, unsigned' : 'any AWS account'
       return `${bold('public')}: makes ${code(change.resource)} accessible to ${who} (${actions} ${where})`
     }

@@ -5,6 +5,7 @@ import { isOutsiderCaller, ANONYMOUS } from '../matrix/principals.js'
 import { SAMPLE_TEXT } from '../matrix/samples.js'
 import { splitArn } from '../policy/arn.js'
 import { escalationOf } from './escalation.js'
+import { isOpenWebIdentity } from './federation.js'
 import { sortRisks, type Risk } from './vocabulary.js'
 
 /** What the classification reads of a change (a subset of the report's `Change`). */
@@ -182,9 +183,11 @@ function isOwnUser(resource: string, principal: string): boolean {
 
 /**
  * Anyone gains access: the anonymous caller, or the outsider (an account no policy names, so
- * any AWS account), with no condition key in the request that pins the caller or its network.
+ * any AWS account), with no condition key in the request that pins the caller or its network;
+ * or any holder of a public identity provider's token (federation.ts).
  */
 export function isPublic(change: RiskRequest): boolean {
+  if (isOpenWebIdentity(change)) return true
   if (change.principal !== ANONYMOUS && !isOutsiderCaller(change.principal)) return false
   const implied = new Set((change.impliedKeys ?? []).map((key) => key.toLowerCase()))
   return !Object.keys(change.context).some((key) => {
