@@ -34074,7 +34074,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4881);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7115);
 // The action's entry point (dist/index.js): run() does everything and never throws.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34084,7 +34084,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4881:
+/***/ 7115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -55919,8 +55919,11 @@ function serverless_segment(name) {
 
 
 
-/** `.tf` files are read by src/extract/terraform/; this rule is left for `.tf.json` */
-const TERRAFORM_FIX = 'Terraform JSON syntax (`.tf.json`) is not read yet: write it as `.tf`, or review the plan instead (`terraform show -json plan.out > plan.json`, then the `terraform-plan` input or `diff --terraform-plan`; examples/workflows/terraform-plan.yml)';
+/**
+ * `.tf` and `.tf.json` files are read by src/extract/terraform/ when its first 256 KiB name an
+ * IAM resource type; this rule catches the Terraform files with IAM content it did not claim.
+ */
+const TERRAFORM_FIX = 'the Terraform reader looks for IAM resource types in the first 256 KiB of a file: move them into a file of their own, or review the plan instead (`terraform show -json plan.out > plan.json`, then the `terraform-plan` input or `diff --terraform-plan`; examples/workflows/terraform-plan.yml)';
 const CDK_FIX = 'synthesize and review cdk.out, see examples/workflows/cdk.yml';
 const PULUMI_FIX = 'keep the policy documents in `.json` files that the program reads, so they are reviewed as bare policies';
 const SHELL_FIX = 'move the policy into a `.json` file and pass it as `file://policy.json`, so it is reviewed';
@@ -56759,6 +56762,210 @@ function stripIndent(parts, indent) {
         lineStart = part.value.endsWith('\n');
         return { k: 'text', value: lines.join('\n') };
     });
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/json-syntax.ts
+
+
+/** Labels each top-level block type takes. */
+const LABELS = {
+    resource: 2,
+    data: 2,
+    module: 1,
+    variable: 1,
+    output: 1,
+    provider: 1,
+    locals: 0,
+    terraform: 0
+};
+/** Nested block types of the resources the policies are read from (everything else: arguments). */
+const NESTED_BLOCKS = new Set([
+    'statement',
+    'principals',
+    'not_principals',
+    'condition',
+    'inline_policy',
+    'dynamic',
+    'content',
+    'lifecycle'
+]);
+class JsonSyntaxError extends Error {
+    node;
+    constructor(message, node) {
+        super(message);
+        this.node = node;
+    }
+}
+/** Parses a `.tf.json` file; the same shape as parseHcl's result. */
+function parseTerraformJson(text) {
+    const json = parseLocatedJson(text, { maxBytes: HCL_MAX_BYTES });
+    const { lines } = json;
+    const fatal = json.diagnostics.find((d) => d.severity === 'error');
+    if (json.root === undefined || fatal !== undefined) {
+        const span = fatal?.span;
+        const at = span
+            ? { start: span.start, end: span.end, line: span.line, column: span.column }
+            : { start: 0, end: 0, line: 1, column: 1 };
+        return { body: undefined, error: { message: fatal?.message ?? 'not JSON', at }, lines };
+    }
+    try {
+        const root = json.root;
+        if (root.kind !== 'object')
+            throw new JsonSyntaxError('the root must be an object', root);
+        return { body: rootBody(root, lines), error: undefined, lines };
+    }
+    catch (error) {
+        if (!(error instanceof JsonSyntaxError))
+            throw error;
+        return { body: undefined, error: { message: error.message, at: pos(error.node, lines) }, lines };
+    }
+}
+function pos(node, lines) {
+    const { line, column } = lines.position(node.start);
+    return { start: node.start, end: node.end, line, column };
+}
+function rootBody(root, lines) {
+    const items = [];
+    for (const entry of root.entries) {
+        if (entry.key === '//')
+            continue;
+        const labels = LABELS[entry.key];
+        // other top-level types (moved, import, check…) hold no policy
+        if (labels === undefined)
+            continue;
+        items.push(...labelled(entry.key, entry.value, labels, [], lines));
+    }
+    return { items };
+}
+/** The blocks of `type` under `node`, which holds `labels` more label levels. */
+function labelled(type, node, labels, given, lines) {
+    if (node.kind === 'array')
+        return node.items.flatMap((item) => labelled(type, item, labels, given, lines));
+    if (node.kind !== 'object') {
+        throw new JsonSyntaxError(`\`${[type, ...given].join('.')}\` must be an object`, node);
+    }
+    if (labels === 0)
+        return [
+            { kind: 'block', type, labels: given, body: body(node, type, lines), at: pos(node, lines) }
+        ];
+    return node.entries
+        .filter((entry) => entry.key !== '//')
+        .flatMap((entry) => labelled(type, entry.value, labels - 1, [...given, entry.key], lines));
+}
+/** A block's body: nested blocks for the known block types, arguments otherwise. */
+function body(node, type, lines) {
+    const items = [];
+    for (const entry of node.entries) {
+        if (entry.key === '//')
+            continue;
+        if (type === 'locals' || !NESTED_BLOCKS.has(entry.key)) {
+            const literal = type === 'variable' && entry.key === 'default';
+            items.push({
+                kind: 'attribute',
+                name: entry.key,
+                expr: expression(entry.value, lines, literal),
+                at: pos(entry.value, lines)
+            });
+        }
+        else if (entry.key === 'dynamic') {
+            // `dynamic "statement" { … }`: one label, the generated block type
+            items.push(...labelled('dynamic', entry.value, 1, [], lines));
+        }
+        else
+            items.push(...labelled(entry.key, entry.value, 0, [], lines));
+    }
+    return { items };
+}
+/** A JSON value as an expression: strings are templates unless `literal`. */
+function expression(node, lines, literal = false) {
+    const at = pos(node, lines);
+    switch (node.kind) {
+        case 'string':
+            return { k: 'template', parts: literal ? [json_syntax_text(node.value)] : template(node, at), at };
+        case 'number':
+        case 'boolean':
+            return { k: 'literal', value: node.value, at };
+        case 'null':
+            return { k: 'literal', value: null, at };
+        case 'array':
+            return { k: 'tuple', items: node.items.map((item) => expression(item, lines, literal)), at };
+        case 'object': {
+            const items = node.entries.map((entry) => ({
+                key: { k: 'template', parts: [json_syntax_text(entry.key)], at: pos(entry.value, lines) },
+                name: entry.key,
+                value: expression(entry.value, lines, literal)
+            }));
+            return { k: 'object', items, at };
+        }
+    }
+}
+const json_syntax_text = (value) => ({ k: 'text', value });
+function template(node, at) {
+    if (!node.value.includes('${') && !node.value.includes('%{'))
+        return [json_syntax_text(node.value)];
+    const parsed = parseTemplateText(node.value);
+    if (parsed.parts === undefined) {
+        throw new JsonSyntaxError(`invalid template: ${parsed.error ?? 'syntax error'}`, node);
+    }
+    return parsed.parts.map((part) => part.k === 'interp' ? { k: 'interp', expr: placed(part.expr, at) } : part);
+}
+/** The expression with every position set to `at` (its string's: offsets inside differ). */
+function placed(expr, at) {
+    switch (expr.k) {
+        case 'literal':
+            return { ...expr, at };
+        case 'template':
+            return {
+                k: 'template',
+                parts: expr.parts.map((p) => p.k === 'interp' ? { k: 'interp', expr: placed(p.expr, at) } : p),
+                at
+            };
+        case 'tuple':
+            return { ...expr, items: expr.items.map((e) => placed(e, at)), at };
+        case 'object':
+            return {
+                ...expr,
+                items: expr.items.map((i) => ({
+                    ...i,
+                    key: placed(i.key, at),
+                    value: placed(i.value, at)
+                })),
+                at
+            };
+        case 'ref':
+            return { ...expr, steps: expr.steps.map((s) => placedStep(s, at)), at };
+        case 'traverse':
+            return {
+                ...expr,
+                target: placed(expr.target, at),
+                steps: expr.steps.map((s) => placedStep(s, at)),
+                at
+            };
+        case 'call':
+            return { ...expr, args: expr.args.map((e) => placed(e, at)), at };
+        case 'cond':
+            return {
+                ...expr,
+                test: placed(expr.test, at),
+                yes: placed(expr.yes, at),
+                no: placed(expr.no, at),
+                at
+            };
+        case 'op':
+            return { ...expr, args: expr.args.map((e) => placed(e, at)), at };
+        case 'for':
+            return {
+                ...expr,
+                collection: placed(expr.collection, at),
+                key: expr.key && placed(expr.key, at),
+                value: placed(expr.value, at),
+                when: expr.when && placed(expr.when, at),
+                at
+            };
+    }
+}
+function placedStep(step, at) {
+    return step.t === 'index' ? { t: 'index', key: placed(step.key, at) } : step;
 }
 
 ;// CONCATENATED MODULE: ./src/extract/terraform/arn-shapes.ts
@@ -57703,6 +57910,7 @@ function indexModule(body) {
 
 
 
+
 const module_context_cache = new WeakMap();
 const MAX_SIBLING_BYTES = 1024 * 1024;
 const MAX_FILES = 200;
@@ -57748,7 +57956,9 @@ function moduleVariables(path, options, hooks) {
         .reverse()
         .map((n) => `${folderOf(path) === '' ? '' : `${folderOf(path)}/`}${n}`);
     const manual = varFiles.filter((f) => !isAutoVarFile(nameOf(f))).sort(compare);
-    const declaring = siblings.filter((f) => f.endsWith('.tf')).slice(0, MAX_FILES);
+    const declaring = siblings
+        .filter((f) => f.endsWith('.tf') || f.endsWith('.tf.json'))
+        .slice(0, MAX_FILES);
     let parsedFiles = module_context_cache.get(readSibling);
     if (parsedFiles === undefined)
         module_context_cache.set(readSibling, (parsedFiles = new Map()));
@@ -57852,6 +58062,12 @@ function parseFile(file, read) {
     }
     if (text === undefined || text.length > MAX_SIBLING_BYTES)
         return { kind: 'none' };
+    if (file.endsWith('.tf.json')) {
+        if (!/"variable"\s*:/.test(text))
+            return { kind: 'none' };
+        const parsed = parseTerraformJson(text);
+        return parsed.body === undefined ? { kind: 'none' } : { kind: 'hcl', text, parsed };
+    }
     if (file.endsWith('.json')) {
         const parsed = parseLocatedJson(text);
         const root = parsed.root;
@@ -58556,29 +58772,42 @@ function resourceFindings(ev, block, out) {
 
 
 
+
 const TERRAFORM_CLAIM = 30;
 const TERRAFORM_FIX_UNKNOWN = 'write the value in this file (a literal, or a variable with a literal default), or review the `terraform show -json` plan output';
 const extractor_SNIFF_BYTES = 256 * 1024;
 const IAM_MARKERS = /\b(?:resource|data)\s+"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy|kms_key|lambda_permission|s3_bucket|sqs_queue|sns_topic|secretsmanager_secret)"|"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy)"|\bjsonencode\s*\(/;
+/** the same resource types as JSON keys (`.tf.json`) */
+const IAM_JSON_MARKERS = /"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy|kms_key|lambda_permission|s3_bucket|sqs_queue|sns_topic|secretsmanager_secret)"\s*:|\bjsonencode\s*\(/;
 const terraformExtractor = {
     format: 'terraform',
     claims(path, text) {
-        if (!path.toLowerCase().endsWith('.tf'))
-            return 0;
-        return IAM_MARKERS.test(text.slice(0, extractor_SNIFF_BYTES)) ? TERRAFORM_CLAIM : 0;
+        const lower = path.toLowerCase();
+        const markers = lower.endsWith('.tf')
+            ? IAM_MARKERS
+            : lower.endsWith('.tf.json')
+                ? IAM_JSON_MARKERS
+                : undefined;
+        return markers?.test(text.slice(0, extractor_SNIFF_BYTES)) === true ? TERRAFORM_CLAIM : 0;
     },
     extract(path, text, options) {
         return extractTerraform(path, text, options);
     }
 };
+/** Terraform's JSON configuration syntax (json-syntax.ts) */
+function isTerraformJson(path) {
+    return path.toLowerCase().endsWith('.tf.json');
+}
 function extractor_span(at) {
     return { start: at.start, end: at.end, line: at.line, column: at.column };
 }
 function extractTerraform(path, text, options) {
-    const parsed = parseHcl(text);
+    const json = isTerraformJson(path);
+    const parsed = json ? parseTerraformJson(text) : parseHcl(text);
     if (!parsed.body) {
         const error = parsed.error;
-        const message = `the file is not valid HCL: ${error?.message ?? 'unknown error'}`;
+        const syntax = json ? 'Terraform JSON' : 'HCL';
+        const message = `the file is not valid ${syntax}: ${error?.message ?? 'unknown error'}`;
         const d = diagnostic('terraform-syntax', { message, file: path, span: error && extractor_span(error.at) });
         return { format: 'terraform', documents: [], unreviewable: [], diagnostics: [d] };
     }
@@ -60429,7 +60658,8 @@ function terraform_module_folderOf(path) {
     return slash < 0 ? '' : path.slice(0, slash);
 }
 function isTerraformFile(path) {
-    return path.toLowerCase().endsWith('.tf');
+    const lower = path.toLowerCase();
+    return lower.endsWith('.tf') || lower.endsWith('.tf.json');
 }
 function terraform_module_isVarFile(path) {
     const lower = path.toLowerCase();

@@ -44,10 +44,11 @@ describe('extractFile', () => {
   })
 
   it('reports unclaimed IAM content as not reviewed', () => {
-    const text = '{"resource": {"aws_iam_role_policy": {"p": {}}}}'
-    const result = extractFile('iam.tf.json', text, OPTIONS)
+    // IAM resource types past the 256 KiB the Terraform reader looks at
+    const text = `${' '.repeat(300 * 1024)}resource "aws_iam_role_policy" "p" {}`
+    const result = extractFile('iam.tf', text, OPTIONS)
     expect(result.documents).toEqual([])
-    expect(result.unreviewable).toEqual(sniffUnreviewable('iam.tf.json', text))
+    expect(result.unreviewable).toEqual(sniffUnreviewable('iam.tf', text))
     expect(result.unreviewable).toHaveLength(1)
   })
 

@@ -11,7 +11,7 @@ describe('unreviewable IAM content', () => {
     const [entry] = sniffUnreviewable('infra/iam.tf', fixture('iam.tf'))
     expect(entry).toMatchObject({ what: 'Terraform (.tf)', position: { line: 1, column: 1 } })
     expect(entry?.fix).toContain('terraform show -json')
-    expect(entry?.fix).toContain('.tf.json')
+    expect(entry?.fix).toContain('256 KiB')
     expect(what('x.tf', 'data "aws_iam_policy_document" "p" {}')).toBe('Terraform (.tf)')
     expect(what('x.tf.json', '{"resource": {"aws_s3_bucket_policy": {}}}')).toBe(
       'Terraform (.tf.json)'

@@ -3,7 +3,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { extractFile, EXTRACTORS } from '../../src/extract/registry.js'
 import { sniffUnreviewable } from '../../src/extract/sniff.js'
-import { terraformExtractor } from '../../src/extract/terraform/extractor.js'
+import { TERRAFORM_CLAIM, terraformExtractor } from '../../src/extract/terraform/extractor.js'
 import { DEFAULT_FACTS } from '../../src/extract/types.js'
 import { fixture, OPTIONS, positionOfText } from './helpers.js'
 import { doc, json, statements, tf } from './terraform-helpers.js'
@@ -244,10 +244,13 @@ describe('registry and sniff', () => {
     expect(extraction.format).toBe('terraform')
     expect(extraction.documents.length).toBeGreaterThan(0)
     expect(terraformExtractor.claims('variables.tf', 'variable "x" {}')).toBe(0)
-    expect(terraformExtractor.claims('iam.tf.json', '{"resource": {"aws_iam_role": {}}}')).toBe(0)
+    expect(terraformExtractor.claims('iam.tf.json', '{"resource": {"aws_iam_role": {}}}')).toBe(
+      TERRAFORM_CLAIM
+    )
+    expect(terraformExtractor.claims('variables.tf.json', '{"variable": {"x": {}}}')).toBe(0)
   })
 
-  test('.tf.json stays not reviewed, with the plan as the fix', () => {
+  test('a Terraform file with IAM content that nobody claims is not reviewed, with the plan as the fix', () => {
     const found = sniffUnreviewable('iam.tf.json', '{"resource": {"aws_iam_role": {"r": {}}}}')
     expect(found[0]?.what).toBe('Terraform (.tf.json)')
     expect(found[0]?.fix).toContain('terraform show -json')

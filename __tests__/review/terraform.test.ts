@@ -234,19 +234,36 @@ describe('a Terraform module change (issue 9)', () => {
     ])
   })
 
-  it('`.tf.json` is not reviewed, and says how to review it (the plan)', async () => {
-    const tfJson = JSON.stringify({
-      resource: {
-        aws_iam_role_policy: {
-          deploy: { role: 'deploy', policy: '${jsonencode({Statement = []})}' }
+  it('`.tf.json` (CDK for Terraform output) is reviewed like `.tf`, with its variables file', async () => {
+    // what `cdktf synth` writes: a stack's cdk.tf.json; the variable sits in another JSON file
+    const stack = (actions: string[]): string =>
+      JSON.stringify({
+        resource: {
+          aws_iam_role_policy: {
+            deploy: {
+              role: 'deploy',
+              policy: `\${jsonencode({Version = "2012-10-17", Statement = [{Effect = "Allow", Action = ${JSON.stringify(actions)}, Resource = "arn:aws:s3:::\${var.bucket}/*"}]})}`
+            }
+          }
         }
-      }
-    })
-    const report = await run(memorySource({ base: {}, head: { 'infra/iam.tf.json': tfJson } }))
-    const [file] = report.files
-    expect(file?.outcome).toBe('error')
-    expect(file?.diagnostics[0]?.message).toMatch(/^Terraform \(\.tf\.json\)/)
-    expect(file?.diagnostics[0]?.help).toContain('terraform-plan')
+      })
+    const variables = JSON.stringify({ variable: { bucket: { default: 'reports' } } })
+    const report = await run(
+      memorySource({
+        base: {
+          'stacks/app/cdk.tf.json': stack(['s3:GetObject']),
+          'stacks/app/variables.tf.json': variables
+        },
+        head: {
+          'stacks/app/cdk.tf.json': stack(['s3:GetObject', 's3:PutObject']),
+          'stacks/app/variables.tf.json': variables
+        }
+      })
+    )
+    expect(report.files.map((f) => f.outcome)).not.toContain('error')
+    expect(actions(report, 'aws_iam_role_policy.deploy/policy')).toEqual(['s3:PutObject'])
+    const change = report.changes.find((c) => c.action === 's3:PutObject')
+    expect(change?.resource).toMatch(/^arn:aws:s3:::reports\//)
   })
 
   it('a path outside the repository is never read', async () => {

@@ -16,9 +16,12 @@ interface Found {
 
 type Rule = (path: string, text: string) => Found | undefined
 
-/** `.tf` files are read by src/extract/terraform/; this rule is left for `.tf.json` */
+/**
+ * `.tf` and `.tf.json` files are read by src/extract/terraform/ when its first 256 KiB name an
+ * IAM resource type; this rule catches the Terraform files with IAM content it did not claim.
+ */
 export const TERRAFORM_FIX =
-  'Terraform JSON syntax (`.tf.json`) is not read yet: write it as `.tf`, or review the plan instead (`terraform show -json plan.out > plan.json`, then the `terraform-plan` input or `diff --terraform-plan`; examples/workflows/terraform-plan.yml)'
+  'the Terraform reader looks for IAM resource types in the first 256 KiB of a file: move them into a file of their own, or review the plan instead (`terraform show -json plan.out > plan.json`, then the `terraform-plan` input or `diff --terraform-plan`; examples/workflows/terraform-plan.yml)'
 export const CDK_FIX = 'synthesize and review cdk.out, see examples/workflows/cdk.yml'
 export const PULUMI_FIX =
   'keep the policy documents in `.json` files that the program reads, so they are reviewed as bare policies'

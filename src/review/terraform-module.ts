@@ -39,7 +39,8 @@ export function folderOf(path: string): string {
 }
 
 export function isTerraformFile(path: string): boolean {
-  return path.toLowerCase().endsWith('.tf')
+  const lower = path.toLowerCase()
+  return lower.endsWith('.tf') || lower.endsWith('.tf.json')
 }
 
 function isVarFile(path: string): boolean {

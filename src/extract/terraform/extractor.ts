@@ -17,6 +17,7 @@ import type {
 } from '../types.js'
 import { blocks, type Pos } from './hcl-ast.js'
 import { parseHcl } from './hcl-parse.js'
+import { parseTerraformJson } from './json-syntax.js'
 import { Evaluator } from './evaluate.js'
 import { emitDocument, guessKind } from './emit.js'
 import { indexModule } from './module-index.js'
@@ -32,16 +33,29 @@ export const TERRAFORM_FIX_UNKNOWN =
 const SNIFF_BYTES = 256 * 1024
 const IAM_MARKERS =
   /\b(?:resource|data)\s+"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy|kms_key|lambda_permission|s3_bucket|sqs_queue|sns_topic|secretsmanager_secret)"|"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy)"|\bjsonencode\s*\(/
+/** the same resource types as JSON keys (`.tf.json`) */
+const IAM_JSON_MARKERS =
+  /"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy|kms_key|lambda_permission|s3_bucket|sqs_queue|sns_topic|secretsmanager_secret)"\s*:|\bjsonencode\s*\(/
 
 export const terraformExtractor: Extractor = {
   format: 'terraform',
   claims(path, text) {
-    if (!path.toLowerCase().endsWith('.tf')) return 0
-    return IAM_MARKERS.test(text.slice(0, SNIFF_BYTES)) ? TERRAFORM_CLAIM : 0
+    const lower = path.toLowerCase()
+    const markers = lower.endsWith('.tf')
+      ? IAM_MARKERS
+      : lower.endsWith('.tf.json')
+        ? IAM_JSON_MARKERS
+        : undefined
+    return markers?.test(text.slice(0, SNIFF_BYTES)) === true ? TERRAFORM_CLAIM : 0
   },
   extract(path, text, options) {
     return extractTerraform(path, text, options)
   }
+}
+
+/** Terraform's JSON configuration syntax (json-syntax.ts) */
+export function isTerraformJson(path: string): boolean {
+  return path.toLowerCase().endsWith('.tf.json')
 }
 
 function span(at: Pos): Diagnostic['span'] {
@@ -49,10 +63,12 @@ function span(at: Pos): Diagnostic['span'] {
 }
 
 export function extractTerraform(path: string, text: string, options: ExtractOptions): Extraction {
-  const parsed = parseHcl(text)
+  const json = isTerraformJson(path)
+  const parsed = json ? parseTerraformJson(text) : parseHcl(text)
   if (!parsed.body) {
     const error = parsed.error
-    const message = `the file is not valid HCL: ${error?.message ?? 'unknown error'}`
+    const syntax = json ? 'Terraform JSON' : 'HCL'
+    const message = `the file is not valid ${syntax}: ${error?.message ?? 'unknown error'}`
     const d = diagnostic('terraform-syntax', { message, file: path, span: error && span(error.at) })
     return { format: 'terraform', documents: [], unreviewable: [], diagnostics: [d] }
   }

@@ -17,6 +17,7 @@ import type { PlaceholderLog } from '../cloudformation/placeholders.js'
 import type { ExtractOptions, SourcePosition } from '../types.js'
 import { attribute, type Body, type Expr } from './hcl-ast.js'
 import { parseHcl, type ParsedHcl } from './hcl-parse.js'
+import { parseTerraformJson } from './json-syntax.js'
 import { Evaluator, EMPTY_SCOPE } from './evaluate.js'
 import { fromJson, relocate } from './functions.js'
 import { indexModule, type ModuleIndex } from './module-index.js'
@@ -99,7 +100,9 @@ export function moduleVariables(
     .reverse()
     .map((n) => `${folderOf(path) === '' ? '' : `${folderOf(path)}/`}${n}`)
   const manual = varFiles.filter((f) => !isAutoVarFile(nameOf(f))).sort(compare)
-  const declaring = siblings.filter((f) => f.endsWith('.tf')).slice(0, MAX_FILES)
+  const declaring = siblings
+    .filter((f) => f.endsWith('.tf') || f.endsWith('.tf.json'))
+    .slice(0, MAX_FILES)
   let parsedFiles = cache.get(readSibling)
   if (parsedFiles === undefined) cache.set(readSibling, (parsedFiles = new Map<string, Parsed>()))
   const memo = parsedFiles
@@ -206,6 +209,11 @@ function parseFile(file: string, read: (path: string) => string | undefined): Pa
     text = undefined
   }
   if (text === undefined || text.length > MAX_SIBLING_BYTES) return { kind: 'none' }
+  if (file.endsWith('.tf.json')) {
+    if (!/"variable"\s*:/.test(text)) return { kind: 'none' }
+    const parsed = parseTerraformJson(text)
+    return parsed.body === undefined ? { kind: 'none' } : { kind: 'hcl', text, parsed }
+  }
   if (file.endsWith('.json')) {
     const parsed = parseLocatedJson(text)
     const root = parsed.root
