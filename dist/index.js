@@ -52286,19 +52286,32 @@ const MAX_PAIRWISE = 6;
 /** Regions with more excluded patterns than this are not solved (the search grows with them). */
 const MAX_NEGATIVES = 12;
 const witness_resources_noIssues = () => undefined;
+/** The ARN is of one of the action's resource types (any ARN when the catalogue lists none). */
+function fitsTemplates(arn, templates) {
+    if (templates.list.length === 0)
+        return true;
+    return templates.list.some((template) => {
+        const glob = templateGlob(template);
+        return glob !== undefined && arnMatcher(glob)(arn);
+    });
+}
 const WILDCARD_ONLY = { resources: ['*'], bindings: {} };
 const sharedRegions = new Map();
 const MAX_SHARED = 20000;
 class ResourceWitnessBuilder {
     catalog;
     samples;
+    ownResource;
     results = new Map();
     patterns;
     regions = new Map();
     matchers = new Map();
-    constructor(catalog, samples) {
+    constructor(catalog, samples, 
+    /** the resource a resource-based policy under review is attached to, when the sources say */
+    ownResource) {
         this.catalog = catalog;
         this.samples = samples;
+        this.ownResource = ownResource;
         this.patterns = new PatternResolver(samples);
     }
     witnesses(action, keys) {
@@ -52307,6 +52320,13 @@ class ResourceWitnessBuilder {
             return WILDCARD_ONLY;
         const patterns = this.patterns.of(action.statements, keys);
         const templates = known === undefined ? NO_TEMPLATES : templatesOf(this.catalog, known);
+        // a resource-based policy whose statements name no Resource (a role's trust policy) applies
+        // to its own resource: that is the request AWS receives, and no other resource decides
+        // differently
+        const own = this.ownResource;
+        if (own !== undefined && patterns.length === 0 && fitsTemplates(own, templates)) {
+            return { resources: [own], bindings: {} };
+        }
         // a catalogue action with resource types always acts on one: `*` is no real request of it
         const star = known === undefined;
         let byTemplates = this.results.get(patterns);
@@ -52470,7 +52490,7 @@ class Generator {
         this.samples = samplesFor(input.principal);
         this.resourceMode = hasResourcePolicy([input.base, input.head]);
         this.principals = principalsFor(statements, this.resourceMode, input.principal);
-        this.resources = new ResourceWitnessBuilder(input.catalog, this.samples);
+        this.resources = new ResourceWitnessBuilder(input.catalog, this.samples, this.resourceMode ? input.ownResource : undefined);
         this.contexts = new ContextWitnessBuilder(this.samples);
         this.applicability = new Applicability(this.samples);
         this.sameGates = gateStructure(input.base) === gateStructure(input.head);
@@ -62391,7 +62411,8 @@ function runSubject(subject, options, note) {
             specs: config.requests,
             auto: config.auto,
             principal: subject.principal,
-            limit: config.maxRequestsPerSubject
+            limit: config.maxRequestsPerSubject,
+            ownResource: subject.name === undefined ? subject.about?.arn : undefined
         });
         if (matrix.truncated) {
             const what = subject.about !== undefined && subject.name === undefined

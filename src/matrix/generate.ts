@@ -47,6 +47,11 @@ export interface MatrixInput {
   readonly principal: string
   /** most requests returned; beyond it the matrix is truncated */
   readonly limit: number
+  /**
+   * the resource the reviewed resource-based policy is attached to (a role for its trust
+   * policy), when the sources name it: statements without a Resource are probed on it
+   */
+  readonly ownResource?: string | undefined
 }
 
 export interface Matrix {
@@ -99,7 +104,11 @@ class Generator {
     this.samples = samplesFor(input.principal)
     this.resourceMode = hasResourcePolicy([input.base, input.head])
     this.principals = principalsFor(statements, this.resourceMode, input.principal)
-    this.resources = new ResourceWitnessBuilder(input.catalog, this.samples)
+    this.resources = new ResourceWitnessBuilder(
+      input.catalog,
+      this.samples,
+      this.resourceMode ? input.ownResource : undefined
+    )
     this.contexts = new ContextWitnessBuilder(this.samples)
     this.applicability = new Applicability(this.samples)
     this.sameGates = gateStructure(input.base) === gateStructure(input.head)

@@ -18,7 +18,13 @@ import {
 } from './arn-witness.js'
 import type { ProbeAction } from './expand-actions.js'
 import type { KeyAvailability } from './key-availability.js'
-import { NO_TEMPLATES, PatternResolver, templatesOf, type Pattern } from './resource-patterns.js'
+import {
+  NO_TEMPLATES,
+  PatternResolver,
+  templatesOf,
+  type Pattern,
+  type Templates
+} from './resource-patterns.js'
 import type { Samples } from './samples.js'
 
 /** More patterns than this per template: skip the pairwise differences (quadratic). */
@@ -34,6 +40,15 @@ export interface ResourceWitnesses {
 }
 
 const noIssues = (): void => undefined
+
+/** The ARN is of one of the action's resource types (any ARN when the catalogue lists none). */
+function fitsTemplates(arn: string, templates: Templates): boolean {
+  if (templates.list.length === 0) return true
+  return templates.list.some((template) => {
+    const glob = templateGlob(template)
+    return glob !== undefined && arnMatcher(glob)(arn)
+  })
+}
 const WILDCARD_ONLY: ResourceWitnesses = { resources: ['*'], bindings: {} }
 
 const sharedRegions = new Map<string, readonly string[]>()
@@ -47,7 +62,9 @@ export class ResourceWitnessBuilder {
 
   constructor(
     private readonly catalog: ActionCatalog,
-    private readonly samples: Samples
+    private readonly samples: Samples,
+    /** the resource a resource-based policy under review is attached to, when the sources say */
+    private readonly ownResource?: string
   ) {
     this.patterns = new PatternResolver(samples)
   }
@@ -57,6 +74,13 @@ export class ResourceWitnessBuilder {
     if (known !== undefined && known.resourceTypes.length === 0) return WILDCARD_ONLY
     const patterns = this.patterns.of(action.statements, keys)
     const templates = known === undefined ? NO_TEMPLATES : templatesOf(this.catalog, known)
+    // a resource-based policy whose statements name no Resource (a role's trust policy) applies
+    // to its own resource: that is the request AWS receives, and no other resource decides
+    // differently
+    const own = this.ownResource
+    if (own !== undefined && patterns.length === 0 && fitsTemplates(own, templates)) {
+      return { resources: [own], bindings: {} }
+    }
     // a catalogue action with resource types always acts on one: `*` is no real request of it
     const star = known === undefined
     let byTemplates = this.results.get(patterns)

@@ -139,7 +139,8 @@ function runSubject(
       specs: config.requests,
       auto: config.auto,
       principal: subject.principal,
-      limit: config.maxRequestsPerSubject
+      limit: config.maxRequestsPerSubject,
+      ownResource: subject.name === undefined ? subject.about?.arn : undefined
     })
     if (matrix.truncated) {
       const what =
