@@ -172,6 +172,37 @@ describe('a Terraform module change (issue 9)', () => {
     expect(shouldFail(report, 'broadened')).toBe(true)
   })
 
+  it('a changed `variables.tf` default or `locals.tf` local re-reviews the `.tf` file that uses it', async () => {
+    // the policy file is unchanged: only the module's other files widen what it grants
+    const iam = `resource "aws_iam_policy" "read" {
+  name = "read"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::\${var.bucket}/*" },
+      { Effect = "Allow", Action = "s3:PutObject", Resource = local.upload_arn }
+    ]
+  })
+}
+`
+    const module = (bucket: string, upload: string): Record<string, string> => ({
+      'infra/iam.tf': iam,
+      'infra/variables.tf': `variable "bucket" {\n  default = "${bucket}"\n}\n`,
+      'infra/locals.tf': `locals {\n  upload_arn = "arn:aws:s3:::${upload}"\n}\n`
+    })
+    const base = module('reports', 'uploads/*')
+    const viaVariables = await run(memorySource({ base, head: module('*', 'uploads/*') }))
+    expect(viaVariables.files.map((f) => f.file)).toEqual(['infra/iam.tf'])
+    expect(actions(viaVariables, 'aws_iam_policy.read/policy')).toEqual(['s3:GetObject'])
+    const viaLocals = await run(memorySource({ base, head: module('reports', '*') }))
+    expect(actions(viaLocals, 'aws_iam_policy.read/policy')).toEqual(['s3:PutObject'])
+    // the local was read from locals.tf, not left a placeholder
+    const put = viaLocals.changes.find((c) => c.action === 's3:PutObject')
+    expect(put?.resource).not.toContain('iam-policy-diff')
+    const unchanged = await run(memorySource({ base, head: base }))
+    expect(unchanged.changes).toEqual([])
+  })
+
   it('a template change re-reviews the templatefile() policy; the template is not reported as unread', async () => {
     const template = TEMPLATE.replace(
       '"logs:PutLogEvents"]',

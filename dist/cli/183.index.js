@@ -10689,8 +10689,11 @@ class Evaluator {
     local(name, at) {
         return this.guarded(`local.${name}`, at, () => {
             const local = this.o.index.locals.get(name);
+            const sibling = local === undefined ? this.o.module?.local(name, at) : undefined;
+            if (sibling !== undefined)
+                return sibling;
             if (local === undefined)
-                return this.unknown('terraform-local', name, `local \`${name}\` (not in this file)`, at);
+                return this.unknown('terraform-local', name, `local \`${name}\` (not in ${this.o.module ? 'the module' : 'this file'})`, at);
             return this.evaluate(local.expr, EMPTY_SCOPE);
         });
     }
@@ -10932,12 +10935,43 @@ function moduleVariables(path, options, hooks) {
         const value = ev.evaluate(expr, EMPTY_SCOPE);
         return value.t === 'null' || value.t === 'unknown' ? undefined : value;
     };
+    // a sibling's locals are evaluated in their own file, with this module's variables and the
+    // other files' locals (each evaluator guards its own cycles; a cycle across files ends as an
+    // unknown when it comes back to a name in progress)
+    const localEvaluators = new Map();
+    const localIn = (file, name) => {
+        const parsed = load(file);
+        if (parsed.kind !== 'hcl' || parsed.parsed.body === undefined)
+            return undefined;
+        parsed.index ??= indexModule(parsed.parsed.body);
+        const index = parsed.index;
+        const local = index.locals.get(name);
+        if (local === undefined)
+            return undefined;
+        let ev = localEvaluators.get(file);
+        if (ev === undefined) {
+            ev = new Evaluator({
+                text: parsed.text,
+                file,
+                index,
+                facts: options.facts,
+                log: hooks.log,
+                lines: parsed.parsed.lines,
+                readSibling: undefined,
+                module: api,
+                policyDocument: () => undefined
+            });
+            localEvaluators.set(file, ev);
+        }
+        const value = ev.evaluate({ k: 'ref', root: 'local', steps: [{ t: 'attr', name }], at: local.at }, EMPTY_SCOPE);
+        return value.t === 'null' ? undefined : value;
+    };
     const named = (value, name, from, at) => {
         if (value.t === 'string' && value.value !== '' && value.opaque !== true)
             hooks.log.add(value.value, `variable \`${name}\` (${from})`, 'parameter');
         return relocate(value, at);
     };
-    return {
+    const api = {
         set(name, at) {
             for (const file of auto) {
                 const value = valueIn(file, name, 'value');
@@ -10968,8 +11002,17 @@ function moduleVariables(path, options, hooks) {
                     return named(value, name, `default in ${nameOf(file)}`, at);
             }
             return undefined;
+        },
+        local(name, at) {
+            for (const file of declaring) {
+                const value = localIn(file, name);
+                if (value !== undefined)
+                    return relocate(value, at);
+            }
+            return undefined;
         }
     };
+    return api;
 }
 const EMPTY_INDEX = {
     variables: new Map(),
@@ -10995,7 +11038,7 @@ function parseFile(file, read) {
     if (text === undefined || text.length > MAX_SIBLING_BYTES)
         return { kind: 'none' };
     if (file.endsWith('.tf.json')) {
-        if (!/"variable"\s*:/.test(text))
+        if (!/"(?:variable|locals)"\s*:/.test(text))
             return { kind: 'none' };
         const parsed = parseTerraformJson(text);
         return parsed.body === undefined ? { kind: 'none' } : { kind: 'hcl', text, parsed };
@@ -11010,8 +11053,8 @@ function parseFile(file, read) {
             values.set(e.key, functions_fromJson(e.value, undefined));
         return { kind: 'json', values };
     }
-    // a `.tf` file is parsed only when it declares variables (the cheap test first)
-    if (file.endsWith('.tf') && !/\bvariable\s+"/.test(text))
+    // a `.tf` file is parsed only when it declares variables or locals (the cheap test first)
+    if (file.endsWith('.tf') && !/\bvariable\s+"|\blocals\s*\{/.test(text))
         return { kind: 'none' };
     const parsed = parseHcl(text);
     return parsed.body === undefined ? { kind: 'none' } : { kind: 'hcl', text, parsed };
@@ -12460,22 +12503,29 @@ async function terraformModules(source, changed, filter) {
         }
     };
 }
-/** `.tf` files not in the change whose policies a changed `.tfvars` file or template feeds. */
+/**
+ * `.tf` files not in the change whose policies a changed file feeds: a `.tfvars` file or another
+ * Terraform file of the folder (a variable's default in `variables.tf`, a local in `locals.tf`)
+ * when the `.tf` file uses variables or locals; a template when the `.tf` file names it.
+ */
 async function findDependents(changed, filter, state, read, dependents, consumed) {
     const inChange = new Set(changed.flatMap((c) => [c.path, c.previousPath ?? c.path]));
     // (changed file, its path on a side, side, a `.tf` file that may use it)
     const probes = [];
     for (const change of changed) {
         const paths = [...new Set([change.path, change.previousPath ?? change.path])];
-        if (paths.some(isTerraformFile) || !paths.some((p) => TEMPLATE_LIKE.test(p)))
+        const terraform = paths.some(isTerraformFile);
+        if (!terraform && !paths.some((p) => TEMPLATE_LIKE.test(p)))
             continue;
         for (const side of ['base', 'head']) {
             for (const path of paths) {
-                // the folder of a `.tfvars`; for a template, its folder and a few parents
+                // a Terraform or `.tfvars` file: its folder; a template: its folder and a few parents
+                const levels = terraform || terraform_module_isVarFile(path) ? 0 : MAX_PARENT_LEVELS;
                 let folder = terraform_module_folderOf(path);
-                for (let level = 0; level <= (terraform_module_isVarFile(path) ? 0 : MAX_PARENT_LEVELS); level++) {
+                for (let level = 0; level <= levels; level++) {
                     for (const tf of (state[side].byFolder.get(folder) ?? []).filter(isTerraformFile))
-                        probes.push({ change, path, side, tf });
+                        if (tf !== path)
+                            probes.push({ change, path, side, tf });
                     if (folder === '')
                         break;
                     folder = terraform_module_folderOf(folder);
@@ -12489,11 +12539,14 @@ async function findDependents(changed, filter, state, read, dependents, consumed
         const text = texts[i];
         if (text === undefined)
             return;
-        const varFile = terraform_module_isVarFile(path);
-        const uses = varFile ? /\bvar\./.test(text) : namedPaths(tf, text).includes(path);
+        const uses = isTerraformFile(path)
+            ? /\b(?:var|local)\./.test(text)
+            : terraform_module_isVarFile(path)
+                ? /\bvar\./.test(text)
+                : namedPaths(tf, text).includes(path);
         if (!uses)
             return;
-        if (!varFile)
+        if (!isTerraformFile(path) && !terraform_module_isVarFile(path))
             consumed.add(change.path);
         if (inChange.has(tf) || added.has(tf) || !filter.selects(tf))
             return;

@@ -156,7 +156,11 @@ export async function terraformModules(
   }
 }
 
-/** `.tf` files not in the change whose policies a changed `.tfvars` file or template feeds. */
+/**
+ * `.tf` files not in the change whose policies a changed file feeds: a `.tfvars` file or another
+ * Terraform file of the folder (a variable's default in `variables.tf`, a local in `locals.tf`)
+ * when the `.tf` file uses variables or locals; a template when the `.tf` file names it.
+ */
 async function findDependents(
   changed: readonly ChangedFile[],
   filter: FileFilter,
@@ -170,14 +174,16 @@ async function findDependents(
   const probes: { change: ChangedFile; path: string; side: Side; tf: string }[] = []
   for (const change of changed) {
     const paths = [...new Set([change.path, change.previousPath ?? change.path])]
-    if (paths.some(isTerraformFile) || !paths.some((p) => TEMPLATE_LIKE.test(p))) continue
+    const terraform = paths.some(isTerraformFile)
+    if (!terraform && !paths.some((p) => TEMPLATE_LIKE.test(p))) continue
     for (const side of ['base', 'head'] as const) {
       for (const path of paths) {
-        // the folder of a `.tfvars`; for a template, its folder and a few parents
+        // a Terraform or `.tfvars` file: its folder; a template: its folder and a few parents
+        const levels = terraform || isVarFile(path) ? 0 : MAX_PARENT_LEVELS
         let folder = folderOf(path)
-        for (let level = 0; level <= (isVarFile(path) ? 0 : MAX_PARENT_LEVELS); level++) {
+        for (let level = 0; level <= levels; level++) {
           for (const tf of (state[side].byFolder.get(folder) ?? []).filter(isTerraformFile))
-            probes.push({ change, path, side, tf })
+            if (tf !== path) probes.push({ change, path, side, tf })
           if (folder === '') break
           folder = folderOf(folder)
         }
@@ -189,10 +195,13 @@ async function findDependents(
   probes.forEach(({ change, path, tf }, i) => {
     const text = texts[i]
     if (text === undefined) return
-    const varFile = isVarFile(path)
-    const uses = varFile ? /\bvar\./.test(text) : namedPaths(tf, text).includes(path)
+    const uses = isTerraformFile(path)
+      ? /\b(?:var|local)\./.test(text)
+      : isVarFile(path)
+        ? /\bvar\./.test(text)
+        : namedPaths(tf, text).includes(path)
     if (!uses) return
-    if (!varFile) consumed.add(change.path)
+    if (!isTerraformFile(path) && !isVarFile(path)) consumed.add(change.path)
     if (inChange.has(tf) || added.has(tf) || !filter.selects(tf)) return
     added.add(tf)
     dependents.push({ path: tf, previousPath: undefined, status: 'modified' })

@@ -304,8 +304,15 @@ export class Evaluator {
   private local(name: string, at: SourcePosition): TfValue {
     return this.guarded(`local.${name}`, at, () => {
       const local = this.o.index.locals.get(name)
+      const sibling = local === undefined ? this.o.module?.local(name, at) : undefined
+      if (sibling !== undefined) return sibling
       if (local === undefined)
-        return this.unknown('terraform-local', name, `local \`${name}\` (not in this file)`, at)
+        return this.unknown(
+          'terraform-local',
+          name,
+          `local \`${name}\` (not in ${this.o.module ? 'the module' : 'this file'})`,
+          at
+        )
       return this.evaluate(local.expr, EMPTY_SCOPE)
     })
   }

@@ -30,6 +30,8 @@ export interface ModuleVariables {
   readonly set: (name: string, at: At) => TfValue | undefined
   /** the `default` of `variable "<name>"` declared in another `.tf` file of the folder */
   readonly declared: (name: string, at: At) => TfValue | undefined
+  /** `local.<name>` declared in another `.tf` file of the folder (`locals.tf`) */
+  readonly local: (name: string, at: At) => TfValue | undefined
 }
 
 export interface ModuleHooks {
@@ -139,12 +141,44 @@ export function moduleVariables(
     const value = ev.evaluate(expr, EMPTY_SCOPE)
     return value.t === 'null' || value.t === 'unknown' ? undefined : value
   }
+  // a sibling's locals are evaluated in their own file, with this module's variables and the
+  // other files' locals (each evaluator guards its own cycles; a cycle across files ends as an
+  // unknown when it comes back to a name in progress)
+  const localEvaluators = new Map<string, Evaluator>()
+  const localIn = (file: string, name: string): TfValue | undefined => {
+    const parsed = load(file)
+    if (parsed.kind !== 'hcl' || parsed.parsed.body === undefined) return undefined
+    parsed.index ??= indexModule(parsed.parsed.body)
+    const index = parsed.index
+    const local = index.locals.get(name)
+    if (local === undefined) return undefined
+    let ev = localEvaluators.get(file)
+    if (ev === undefined) {
+      ev = new Evaluator({
+        text: parsed.text,
+        file,
+        index,
+        facts: options.facts,
+        log: hooks.log,
+        lines: parsed.parsed.lines,
+        readSibling: undefined,
+        module: api,
+        policyDocument: () => undefined
+      })
+      localEvaluators.set(file, ev)
+    }
+    const value = ev.evaluate(
+      { k: 'ref', root: 'local', steps: [{ t: 'attr', name }], at: local.at },
+      EMPTY_SCOPE
+    )
+    return value.t === 'null' ? undefined : value
+  }
   const named = (value: TfValue, name: string, from: string, at: At): TfValue => {
     if (value.t === 'string' && value.value !== '' && value.opaque !== true)
       hooks.log.add(value.value, `variable \`${name}\` (${from})`, 'parameter')
     return relocate(value, at)
   }
-  return {
+  const api: ModuleVariables = {
     set(name, at) {
       for (const file of auto) {
         const value = valueIn(file, name, 'value')
@@ -181,8 +215,16 @@ export function moduleVariables(
         if (value !== undefined) return named(value, name, `default in ${nameOf(file)}`, at)
       }
       return undefined
+    },
+    local(name, at) {
+      for (const file of declaring) {
+        const value = localIn(file, name)
+        if (value !== undefined) return relocate(value, at)
+      }
+      return undefined
     }
   }
+  return api
 }
 
 const EMPTY_INDEX: ModuleIndex = {
@@ -210,7 +252,7 @@ function parseFile(file: string, read: (path: string) => string | undefined): Pa
   }
   if (text === undefined || text.length > MAX_SIBLING_BYTES) return { kind: 'none' }
   if (file.endsWith('.tf.json')) {
-    if (!/"variable"\s*:/.test(text)) return { kind: 'none' }
+    if (!/"(?:variable|locals)"\s*:/.test(text)) return { kind: 'none' }
     const parsed = parseTerraformJson(text)
     return parsed.body === undefined ? { kind: 'none' } : { kind: 'hcl', text, parsed }
   }
@@ -223,8 +265,8 @@ function parseFile(file: string, read: (path: string) => string | undefined): Pa
     for (const e of root.entries) values.set(e.key, fromJson(e.value, undefined))
     return { kind: 'json', values }
   }
-  // a `.tf` file is parsed only when it declares variables (the cheap test first)
-  if (file.endsWith('.tf') && !/\bvariable\s+"/.test(text)) return { kind: 'none' }
+  // a `.tf` file is parsed only when it declares variables or locals (the cheap test first)
+  if (file.endsWith('.tf') && !/\bvariable\s+"|\blocals\s*\{/.test(text)) return { kind: 'none' }
   const parsed = parseHcl(text)
   return parsed.body === undefined ? { kind: 'none' } : { kind: 'hcl', text, parsed }
 }
