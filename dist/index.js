@@ -34074,7 +34074,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7115);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8723);
 // The action's entry point (dist/index.js): run() does everything and never throws.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34084,7 +34084,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7115:
+/***/ 8723:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48699,9 +48699,11 @@ function accessLevelRisk(level) {
     return classify_ACCESS_LEVELS[first];
 }
 /**
- * A classifier over a catalogue: `classify(change, members, passRole)` gives the change's risks.
- * `members` is the change's class (the action and every action it stands for); `passRole` says
- * whether the same principal, in the same policy set, also gains `iam:PassRole` on any role.
+ * A classifier over a catalogue: `classify(change, members, passRole, unpinned)` gives the
+ * change's risks. `members` is the change's class (the action and every action it stands for);
+ * `passRole` says whether the same principal, in the same policy set, also gains `iam:PassRole`
+ * on any role; `unpinned`, that the request stays allowed when its pinning keys take the
+ * outsider's own values (pinning.ts).
  */
 function riskClassifier(env) {
     const facts = new WeakMap();
@@ -48716,7 +48718,7 @@ function riskClassifier(env) {
     const escalationMembers = (change, members, passRole) => factsOf(members).escalation.filter((action) => escalates(action, change, passRole));
     return {
         escalationMembers,
-        classify(change, members, passRole) {
+        classify(change, members, passRole, unpinned = false) {
             if (change.kind !== 'broadened')
                 return [];
             const cls = factsOf(members);
@@ -48725,7 +48727,7 @@ function riskClassifier(env) {
                 risks.push('admin');
             if (escalationMembers(change, members, passRole).length > 0)
                 risks.push('privilege-escalation');
-            if (isPublic(change))
+            if (isPublic(change, unpinned))
                 risks.push('public', 'cross-account');
             else if (isCrossAccount(change))
                 risks.push('cross-account');
@@ -48794,14 +48796,17 @@ function isOwnUser(resource, principal) {
 }
 /**
  * Anyone gains access: the anonymous caller, or the outsider (an account no policy names, so
- * any AWS account), with no condition key in the request that pins the caller or its network;
- * or any holder of a public identity provider's token (federation.ts).
+ * any AWS account), with no condition key in the request that pins the caller or its network,
+ * or with keys that pin nothing (`unpinned`, pinning.ts); or any holder of a public identity
+ * provider's token (federation.ts).
  */
-function isPublic(change) {
+function isPublic(change, unpinned = false) {
     if (isOpenWebIdentity(change))
         return true;
     if (change.principal !== ANONYMOUS && !isOutsiderCaller(change.principal))
         return false;
+    if (unpinned)
+        return true;
     const implied = new Set((change.impliedKeys ?? []).map((key) => key.toLowerCase()));
     return !Object.keys(change.context).some((key) => {
         const lower = key.toLowerCase();
@@ -48940,7 +48945,7 @@ function toChange(diff, subject, units, keys, classify, passers) {
         risks: []
     };
     const members = subject.actionClasses.get(request.action) ?? [request.action];
-    const risks = classify(change, members, passers.has(request.principal));
+    const risks = classify(change, members, passers.has(request.principal), diff.unpinned === true);
     if (risks.length > 0)
         Object.assign(change, { risks });
     keys.set(change, key);
@@ -49073,10 +49078,81 @@ function build_report_compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./src/risk/pinning.ts
+
+
+
+
+const IPV4 = '198.51.100.77';
+const IPV6 = '2001:db8::77';
+/** A value of the outsider's for each pinning key (lowercase key), given its account. */
+function outsiderValue(key, account, given) {
+    switch (key) {
+        case 'aws:sourceip':
+        case 'aws:vpcsourceip':
+            return given.includes(':') ? IPV6 : IPV4;
+        case 'aws:sourcearn':
+            return `arn:aws:sns:us-east-1:${account}:outsider`;
+        case 'aws:sourcevpc':
+            return 'vpc-0a1b2c3d4e5f60718';
+        case 'aws:sourcevpce':
+            return 'vpce-0a1b2c3d4e5f60718';
+        case 'aws:sourceorgid':
+        case 'aws:principalorgid':
+            return 'o-outsider777';
+        case 'aws:sourceorgpaths':
+        case 'aws:principalorgpaths':
+            return 'o-outsider777/r-0ut1/ou-0ut1-outsider/';
+        case 'aws:userid':
+            return 'AIDAOUTSIDEROUTSIDER7';
+        case 'aws:principalarn':
+            return `arn:aws:iam::${account}:user/outsider`;
+        case 'aws:principalservicename':
+        case 'aws:principalservicenameslist':
+            return 'outsider.amazonaws.com';
+        case 's3:dataaccesspointarn':
+            return `arn:aws:s3:us-east-1:${account}:accesspoint/outsider`;
+        case 's3:x-amz-server-side-encryption-aws-kms-key-id':
+            return `arn:aws:kms:us-east-1:${account}:key/0a1b2c3d-outsider`;
+        default:
+            // aws:SourceOwner, aws:SourceAccount, aws:PrincipalAccount, s3:DataAccessPointAccount
+            return account;
+    }
+}
+/**
+ * The request by the anonymous caller or the outsider with every pinning key it carries (those
+ * the matrix did not set only because AWS always sends them) set to the outsider's own value;
+ * undefined when it is by someone else or carries no such key.
+ */
+function outsiderVariant(request, implied) {
+    const anonymous = request.principal === ANONYMOUS;
+    if (!anonymous && !isOutsiderCaller(request.principal))
+        return undefined;
+    const account = anonymous
+        ? OUTSIDER_ACCOUNT
+        : (splitArn(request.principal)?.account ?? OUTSIDER_ACCOUNT);
+    const skip = new Set((implied ?? []).map((key) => key.toLowerCase()));
+    const context = {};
+    let changed = false;
+    for (const [key, value] of Object.entries(request.context ?? {})) {
+        const lower = key.toLowerCase();
+        if (!RESTRICTING_KEYS.has(lower) || skip.has(lower)) {
+            context[key] = value;
+            continue;
+        }
+        const first = Array.isArray(value) ? String(value[0] ?? '') : String(value);
+        const outsider = outsiderValue(lower, account, first);
+        context[key] = Array.isArray(value) ? [outsider] : outsider;
+        changed = true;
+    }
+    return changed ? { ...request, context } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/diff/diff.ts
 // Evaluate every probe request against the base and the head policies and keep the ones whose
 // effect differs. Each request is prepared once and reused for both sides; each side's policy
 // set is compiled once by the caller (the engine caches compiled documents per Policy object).
+
 
 
 /** The decision when a side has no policy: nothing allows, nothing denies. */
@@ -49093,8 +49169,10 @@ function diffRequests(requests, base, head) {
         const before = decideOn(base(prepared), prepared);
         const after = decideOn(head(prepared), prepared);
         const kind = classifyChange(before.effect, after.effect);
-        if (kind !== undefined)
-            diffs.push({ request, before: settle(before), after: settle(after), kind });
+        if (kind === undefined)
+            continue;
+        const diff = { request, before: settle(before), after: settle(after), kind };
+        diffs.push(kind === 'broadened' && stillAllowed(request, head) ? { ...diff, unpinned: true } : diff);
     }
     return diffs;
 }
@@ -49109,6 +49187,14 @@ function settle(decision) {
         determining: [...decision.determining],
         issues: [...decision.issues]
     };
+}
+/** Whether the outsider's variant of the request (risk/pinning.ts) is allowed too. */
+function stillAllowed(request, head) {
+    const variant = outsiderVariant(request, request.implied);
+    if (variant === undefined)
+        return false;
+    const prepared = request_prepareRequest(variant);
+    return decideOn(head(prepared), prepared).effect === 'Allow';
 }
 function decideOn(set, request) {
     return set === undefined ? NO_POLICY_DECISION : evaluateCompiled(set, request);

@@ -145,6 +145,34 @@ describe('resource-based policies', () => {
     expect(values.some((r) => r.includes('cross-account'))).toBe(true)
   })
 
+  // A key pins only when it keeps callers out: the request is decided again with the
+  // outsider's own values (src/risk/pinning.ts); S3's "The meaning of public" counts a
+  // condition only when it grants to fixed values of these keys.
+  it.each<[string, object, boolean]>([
+    ['aws:SourceIp 0.0.0.0/0', { IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } }, true],
+    [
+      'aws:SourceIp ::/0 and 0.0.0.0/0',
+      { IpAddress: { 'aws:SourceIp': ['0.0.0.0/0', '::/0'] } },
+      true
+    ],
+    ['NotIpAddress of a private range', { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }, true],
+    ['a private range', { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }, false],
+    ['aws:SourceArn like *', { StringLike: { 'aws:SourceArn': '*' } }, true],
+    [
+      'a fixed aws:SourceArn',
+      { ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:us-east-1:123456789012:orders' } },
+      false
+    ],
+    ['aws:SourceVpce like vpce-*', { StringLike: { 'aws:SourceVpce': 'vpce-*' } }, true],
+    ['a fixed aws:SourceVpce', { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } }, false]
+  ])('Principal * with %s: public %s', async (_name, condition, expected) => {
+    const risks = Object.values(
+      await risksOf(bucket({ Principal: '*', Action: 's3:GetObject', Condition: condition }))
+    ).flat()
+    expect(risks.length).toBeGreaterThan(0)
+    expect(risks.includes('public')).toBe(expected)
+  })
+
   it('a named account of another account is cross-account', async () => {
     const risks = await risksOf(
       bucket({ Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 's3:GetObject' })

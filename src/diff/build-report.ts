@@ -191,7 +191,7 @@ function toChange(
     risks: []
   }
   const members = subject.actionClasses.get(request.action) ?? [request.action]
-  const risks = classify(change, members, passers.has(request.principal))
+  const risks = classify(change, members, passers.has(request.principal), diff.unpinned === true)
   if (risks.length > 0) Object.assign(change, { risks })
   keys.set(change, key)
   return change

@@ -8,6 +8,7 @@ import {
   type PreparedRequest
 } from '../engine/evaluate.js'
 import type { Decision, Request } from '../engine/types.js'
+import { outsiderVariant } from '../risk/pinning.js'
 import { classifyChange } from './classify.js'
 import type { ChangeKind } from './report.js'
 
@@ -30,6 +31,11 @@ export interface DecisionDiff<R extends ProbeRequestLike = ProbeRequestLike> {
   readonly before: Decision
   readonly after: Decision
   readonly kind: ChangeKind
+  /**
+   * a broadened request by the anonymous caller or the outsider that the new policies still
+   * allow when its pinning keys take the outsider's own values (risk/pinning.ts): public
+   */
+  readonly unpinned?: boolean
 }
 
 /** The decision when a side has no policy: nothing allows, nothing denies. */
@@ -51,8 +57,11 @@ export function diffRequests<R extends ProbeRequestLike>(
     const before = decideOn(base(prepared), prepared)
     const after = decideOn(head(prepared), prepared)
     const kind = classifyChange(before.effect, after.effect)
-    if (kind !== undefined)
-      diffs.push({ request, before: settle(before), after: settle(after), kind })
+    if (kind === undefined) continue
+    const diff = { request, before: settle(before), after: settle(after), kind }
+    diffs.push(
+      kind === 'broadened' && stillAllowed(request, head) ? { ...diff, unpinned: true } : diff
+    )
   }
   return diffs
 }
@@ -68,6 +77,14 @@ function settle(decision: Decision): Decision {
     determining: [...decision.determining],
     issues: [...decision.issues]
   }
+}
+
+/** Whether the outsider's variant of the request (risk/pinning.ts) is allowed too. */
+function stillAllowed(request: ProbeRequestLike, head: SideSelector): boolean {
+  const variant = outsiderVariant(request, request.implied)
+  if (variant === undefined) return false
+  const prepared = prepareRequest(variant)
+  return decideOn(head(prepared), prepared).effect === 'Allow'
 }
 
 function decideOn(set: CompiledPolicySet | undefined, request: PreparedRequest): Decision {

@@ -88,12 +88,19 @@ interface ClassFacts {
 }
 
 /**
- * A classifier over a catalogue: `classify(change, members, passRole)` gives the change's risks.
- * `members` is the change's class (the action and every action it stands for); `passRole` says
- * whether the same principal, in the same policy set, also gains `iam:PassRole` on any role.
+ * A classifier over a catalogue: `classify(change, members, passRole, unpinned)` gives the
+ * change's risks. `members` is the change's class (the action and every action it stands for);
+ * `passRole` says whether the same principal, in the same policy set, also gains `iam:PassRole`
+ * on any role; `unpinned`, that the request stays allowed when its pinning keys take the
+ * outsider's own values (pinning.ts).
  */
 export function riskClassifier(env: RiskEnvironment): {
-  classify(change: RiskRequest, members: readonly string[], passRole: boolean): Risk[]
+  classify(
+    change: RiskRequest,
+    members: readonly string[],
+    passRole: boolean,
+    unpinned?: boolean
+  ): Risk[]
   escalationMembers(change: RiskRequest, members: readonly string[], passRole: boolean): string[]
 } {
   const facts = new WeakMap<readonly string[], ClassFacts>()
@@ -112,14 +119,14 @@ export function riskClassifier(env: RiskEnvironment): {
   ): string[] => factsOf(members).escalation.filter((action) => escalates(action, change, passRole))
   return {
     escalationMembers,
-    classify(change, members, passRole) {
+    classify(change, members, passRole, unpinned = false) {
       if (change.kind !== 'broadened') return []
       const cls = factsOf(members)
       const risks: Risk[] = [...cls.levels]
       if (cls.admin || change.action === '*') risks.push('admin')
       if (escalationMembers(change, members, passRole).length > 0)
         risks.push('privilege-escalation')
-      if (isPublic(change)) risks.push('public', 'cross-account')
+      if (isPublic(change, unpinned)) risks.push('public', 'cross-account')
       else if (isCrossAccount(change)) risks.push('cross-account')
       return sortRisks(risks)
     }
@@ -183,12 +190,14 @@ function isOwnUser(resource: string, principal: string): boolean {
 
 /**
  * Anyone gains access: the anonymous caller, or the outsider (an account no policy names, so
- * any AWS account), with no condition key in the request that pins the caller or its network;
- * or any holder of a public identity provider's token (federation.ts).
+ * any AWS account), with no condition key in the request that pins the caller or its network,
+ * or with keys that pin nothing (`unpinned`, pinning.ts); or any holder of a public identity
+ * provider's token (federation.ts).
  */
-export function isPublic(change: RiskRequest): boolean {
+export function isPublic(change: RiskRequest, unpinned = false): boolean {
   if (isOpenWebIdentity(change)) return true
   if (change.principal !== ANONYMOUS && !isOutsiderCaller(change.principal)) return false
+  if (unpinned) return true
   const implied = new Set((change.impliedKeys ?? []).map((key) => key.toLowerCase()))
   return !Object.keys(change.context).some((key) => {
     const lower = key.toLowerCase()
