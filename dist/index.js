@@ -34074,7 +34074,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8723);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5218);
 // The action's entry point (dist/index.js): run() does everything and never throws.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34084,7 +34084,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8723:
+/***/ 5218:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60782,6 +60782,77 @@ function paths_compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./src/review/terraform-module-calls.ts
+
+
+
+/** A child module's file that holds IAM content fed by variables (a cheap scan, not a parse). */
+const IAM_CONTENT = /"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy|kms_key|lambda_permission|s3_bucket|sqs_queue|sns_topic|secretsmanager_secret)"|\bjsonencode\s*\(/;
+const MODULE_CALL_FIX = 'review the plan instead, which knows every module input (`terraform show -json plan.out > plan.json`, then the `terraform-plan` input or `diff --terraform-plan`; examples/workflows/terraform-plan.yml)';
+/** The module calls of a Terraform file with a local `source` (`./…`, `../…`). */
+function localModuleCalls(path, text) {
+    const calls = new Map();
+    if (text === undefined || !/\bmodule\b/.test(text))
+        return calls;
+    const parsed = path.toLowerCase().endsWith('.json') ? parseTerraformJson(text) : parseHcl(text);
+    const body = parsed.body;
+    if (body === undefined)
+        return calls;
+    for (const block of blocks(body, 'module')) {
+        const call = moduleCall(block, text);
+        if (call !== undefined && !calls.has(call.name))
+            calls.set(call.name, call);
+    }
+    return calls;
+}
+function moduleCall(block, text) {
+    const name = block.labels[0];
+    const expr = hcl_ast_attribute(block.body, 'source')?.expr;
+    if (name === undefined || expr?.k !== 'template')
+        return undefined;
+    const [only] = expr.parts;
+    if (expr.parts.length !== 1 || only?.k !== 'text')
+        return undefined;
+    const source = only.value;
+    if (!source.startsWith('./') && !source.startsWith('../'))
+        return undefined;
+    return {
+        name,
+        source,
+        text: text.slice(block.at.start, block.at.end).replace(/\s+/g, ' '),
+        line: block.at.line,
+        column: block.at.column
+    };
+}
+/** The calls whose arguments differ between the sides (or that one side lacks). */
+function changedCalls(base, head) {
+    const out = [];
+    for (const [name, call] of head)
+        if (base.get(name)?.text !== call.text)
+            out.push(call);
+    for (const [name, call] of base)
+        if (!head.has(name))
+            out.push(call);
+    return out;
+}
+/** Whether a child module file's policies take variables. */
+function takesVariables(text) {
+    return IAM_CONTENT.test(text) && /\bvar\./.test(text);
+}
+function moduleCallUnreviewable(call, childFiles) {
+    const files = childFiles
+        .slice(0, 3)
+        .map((f) => `\`${f}\``)
+        .join(', ');
+    const more = childFiles.length > 3 ? ` and ${childFiles.length - 3} more` : '';
+    return {
+        what: `Terraform module call \`${call.name}\``,
+        reason: `its arguments changed, and the policies of ${files}${more} take them as \`var.…\`: this review does not bind module inputs, so what they grant now is not known`,
+        fix: MODULE_CALL_FIX,
+        position: { line: call.line, column: call.column }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/review/terraform-module.ts
 // Terraform modules span files: a `.tf` file's policy may take `var.x` from `terraform.tfvars`
 // or `variables.tf`, and its text from `file()` / `templatefile()`. The extraction stage is
@@ -60795,6 +60866,7 @@ function paths_compareText(a, b) {
 // files (the same folder for `.tfvars`; the same or a parent folder naming the file for
 // templates) are added to the review as changed, and a template reviewed through them is not
 // also reported as a templated file nobody reads.
+
 
 
 const MAX_FOLDER_FILES = 200;
@@ -60875,14 +60947,18 @@ async function terraformModules(source, changed, filter) {
     };
     const dependents = [];
     const consumed = new Set();
+    const moduleCalls = new Map();
     if (relevant && source.explicit !== true) {
         const hasTf = (await Promise.all(['base', 'head'].map(listing))).some((l) => l.some(isTerraformFile));
-        if (hasTf)
+        if (hasTf) {
             await findDependents(changed, filter, state, read, dependents, consumed);
+            await findModuleCalls(changed, state, read, moduleCalls);
+        }
     }
     return {
         dependents,
         consumed,
+        moduleCalls,
         async preload(side, files) {
             const tf = files.filter((f) => f.text !== undefined && isTerraformFile(f.path));
             if (tf.length === 0)
@@ -60913,6 +60989,39 @@ async function terraformModules(source, changed, filter) {
             };
         }
     };
+}
+/** Changed local module calls into modules whose policies take variables. */
+async function findModuleCalls(changed, state, read, out) {
+    for (const change of changed) {
+        if (!isTerraformFile(change.path))
+            continue;
+        const basePath = change.previousPath ?? change.path;
+        const [baseText, headText] = await Promise.all([
+            change.status === 'added' ? undefined : read('base', basePath),
+            change.status === 'deleted' ? undefined : read('head', change.path)
+        ]);
+        const calls = changedCalls(localModuleCalls(basePath, baseText), localModuleCalls(change.path, headText));
+        const found = [];
+        for (const call of calls.slice(0, MAX_FOLDER_FILES)) {
+            const folder = resolveNamed(terraform_module_folderOf(change.path), call.source.replace(/\/+$/, ''));
+            if (folder === undefined)
+                continue;
+            const children = [];
+            for (const side of ['head', 'base']) {
+                const files = (state[side].byFolder.get(folder) ?? []).filter(isTerraformFile);
+                const texts = await Promise.all(files.slice(0, MAX_FOLDER_FILES).map((f) => read(side, f)));
+                files.forEach((f, i) => {
+                    const text = texts[i];
+                    if (text !== undefined && takesVariables(text) && !children.includes(f))
+                        children.push(f);
+                });
+            }
+            if (children.length > 0)
+                found.push(moduleCallUnreviewable(call, children.sort()));
+        }
+        if (found.length > 0)
+            out.set(change.path, found);
+    }
 }
 /**
  * `.tf` files not in the change whose policies a changed file feeds: a `.tfvars` file or another
@@ -61025,9 +61134,10 @@ async function loadPolicyFiles(source, changed, config, roleKind, options = {}) 
         const baseSide = own
             ? sourceExtracted(base, own.base)
             : extractSide(base, explicit, baseOptions);
-        const headSide = own
+        const extractedHead = own
             ? sourceExtracted(head, own.head)
             : extractSide(head, explicit, headOptions);
+        const headSide = withModuleCalls(extractedHead, terraform.moduleCalls.get(change.path));
         // a template read by a reviewed `.tf` file is reviewed there, not as a file nobody reads
         if (terraform.consumed.has(change.path) && !holdsDocuments(baseSide, headSide))
             continue;
@@ -61066,6 +61176,21 @@ function sourceExtracted(raw, extraction) {
     if (raw.error !== undefined)
         return { raw, extraction: undefined, problems: [raw.error] };
     return { raw, extraction, problems: [] };
+}
+/** A changed module call the review cannot follow (terraform-module-calls.ts) is not reviewed. */
+function withModuleCalls(side, calls) {
+    if (calls === undefined || calls.length === 0 || side.raw.text === undefined)
+        return side;
+    const extraction = side.extraction ?? {
+        format: 'unsupported',
+        documents: [],
+        unreviewable: [],
+        diagnostics: []
+    };
+    return {
+        ...side,
+        extraction: { ...extraction, unreviewable: [...extraction.unreviewable, ...calls] }
+    };
 }
 function holdsDocuments(base, head) {
     return [base, head].some((s) => (s.extraction?.documents.length ?? 0) > 0);

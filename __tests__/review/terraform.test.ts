@@ -203,6 +203,45 @@ describe('a Terraform module change (issue 9)', () => {
     expect(unchanged.changes).toEqual([])
   })
 
+  it('a changed local module call into a module whose policies take variables is not reviewed (fail closed)', async () => {
+    const child = `variable "bucket" {}
+resource "aws_iam_policy" "read" {
+  name   = "read"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::\${var.bucket}/*" }] })
+}
+`
+    const root = (bucket: string, extra = ''): string =>
+      `module "app" {\n  source = "./modules/app"\n  bucket = "${bucket}"\n}\n${extra}`
+    const files = (main: string, module = child): Record<string, string> => ({
+      'infra/main.tf': main,
+      'infra/modules/app/iam.tf': module
+    })
+    const widened = await run(
+      memorySource({ base: files(root('reports')), head: files(root('*')) })
+    )
+    const [file] = widened.files
+    expect(file?.file).toBe('infra/main.tf')
+    expect(file?.outcome).toBe('error')
+    expect(file?.diagnostics[0]?.message).toContain('Terraform module call `app`')
+    expect(file?.diagnostics[0]?.message).toContain('infra/modules/app/iam.tf')
+    expect(file?.diagnostics[0]?.span?.line).toBe(1)
+    expect(shouldFail(widened, 'broadened')).toBe(true)
+    // the same call, another change to the file: nothing to say
+    const other = await run(
+      memorySource({
+        base: files(root('reports')),
+        head: files(root('reports', 'output "x" {\n  value = 1\n}\n'))
+      })
+    )
+    expect(other.files).toEqual([])
+    // a module whose policies take no variables: its own review covers it
+    const fixed = child.replace('${var.bucket}', 'reports')
+    const literal = await run(
+      memorySource({ base: files(root('reports'), fixed), head: files(root('*'), fixed) })
+    )
+    expect(literal.files).toEqual([])
+  })
+
   it('a template change re-reviews the templatefile() policy; the template is not reported as unread', async () => {
     const template = TEMPLATE.replace(
       '"logs:PutLogEvents"]',

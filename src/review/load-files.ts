@@ -10,7 +10,8 @@ import {
   type DeploymentFacts,
   type ExtractedDocument,
   type Extraction,
-  type ExtractOptions
+  type ExtractOptions,
+  type Unreviewable
 } from '../extract/types.js'
 import { parsePolicy } from '../policy/parse.js'
 import type { Policy, PolicyKind } from '../policy/model.js'
@@ -157,9 +158,10 @@ export async function loadPolicyFiles(
     const baseSide = own
       ? sourceExtracted(base, own.base)
       : extractSide(base, explicit, baseOptions)
-    const headSide = own
+    const extractedHead = own
       ? sourceExtracted(head, own.head)
       : extractSide(head, explicit, headOptions)
+    const headSide = withModuleCalls(extractedHead, terraform.moduleCalls.get(change.path))
     // a template read by a reviewed `.tf` file is reviewed there, not as a file nobody reads
     if (terraform.consumed.has(change.path) && !holdsDocuments(baseSide, headSide)) continue
     files.push(...unitsOfFile(context, baseSide, headSide))
@@ -199,6 +201,24 @@ function extractedSide(side: ExtractedSide): ExtractedFileSide {
 function sourceExtracted(raw: RawSide, extraction: Extraction): ExtractedSide {
   if (raw.error !== undefined) return { raw, extraction: undefined, problems: [raw.error] }
   return { raw, extraction, problems: [] }
+}
+
+/** A changed module call the review cannot follow (terraform-module-calls.ts) is not reviewed. */
+function withModuleCalls(
+  side: ExtractedSide,
+  calls: readonly Unreviewable[] | undefined
+): ExtractedSide {
+  if (calls === undefined || calls.length === 0 || side.raw.text === undefined) return side
+  const extraction: Extraction = side.extraction ?? {
+    format: 'unsupported',
+    documents: [],
+    unreviewable: [],
+    diagnostics: []
+  }
+  return {
+    ...side,
+    extraction: { ...extraction, unreviewable: [...extraction.unreviewable, ...calls] }
+  }
 }
 
 function holdsDocuments(base: ExtractedSide, head: ExtractedSide): boolean {

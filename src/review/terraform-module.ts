@@ -11,10 +11,16 @@
 // templates) are added to the review as changed, and a template reviewed through them is not
 // also reported as a templated file nobody reads.
 import { siblingPath } from '../extract/terraform/functions.js'
-import type { ExtractOptions } from '../extract/types.js'
+import type { ExtractOptions, Unreviewable } from '../extract/types.js'
 import type { FileFilter } from '../sources/detect.js'
 import { isRepoPath } from '../sources/paths.js'
 import type { ChangedFile, PolicySource, Side } from '../sources/port.js'
+import {
+  changedCalls,
+  localModuleCalls,
+  moduleCallUnreviewable,
+  takesVariables
+} from './terraform-module-calls.js'
 
 const MAX_FOLDER_FILES = 200
 const MAX_NAMED_FILES = 100
@@ -27,6 +33,11 @@ export interface TerraformModules {
   readonly dependents: readonly ChangedFile[]
   /** changed files read by a reviewed `.tf` file (reported through it) */
   readonly consumed: ReadonlySet<string>
+  /**
+   * changed Terraform files whose local module calls pass different arguments into a module
+   * whose policies take variables: not reviewed (terraform-module-calls.ts)
+   */
+  readonly moduleCalls: ReadonlyMap<string, readonly Unreviewable[]>
   /** pre-reads what the extraction of these `.tf` texts needs, on one side */
   preload(side: Side, files: readonly { path: string; text: string | undefined }[]): Promise<void>
   /** the extraction options of one side: sibling look-ups over what was pre-read */
@@ -118,15 +129,20 @@ export async function terraformModules(
   }
   const dependents: ChangedFile[] = []
   const consumed = new Set<string>()
+  const moduleCalls = new Map<string, Unreviewable[]>()
   if (relevant && source.explicit !== true) {
     const hasTf = (await Promise.all((['base', 'head'] as const).map(listing))).some((l) =>
       l.some(isTerraformFile)
     )
-    if (hasTf) await findDependents(changed, filter, state, read, dependents, consumed)
+    if (hasTf) {
+      await findDependents(changed, filter, state, read, dependents, consumed)
+      await findModuleCalls(changed, state, read, moduleCalls)
+    }
   }
   return {
     dependents,
     consumed,
+    moduleCalls,
     async preload(side, files) {
       const tf = files.filter(
         (f): f is { path: string; text: string } => f.text !== undefined && isTerraformFile(f.path)
@@ -153,6 +169,43 @@ export async function terraformModules(
         listFolder: (folder) => s.byFolder.get(folder) ?? []
       }
     }
+  }
+}
+
+/** Changed local module calls into modules whose policies take variables. */
+async function findModuleCalls(
+  changed: readonly ChangedFile[],
+  state: Record<Side, SideState>,
+  read: (side: Side, path: string) => Promise<string | undefined>,
+  out: Map<string, Unreviewable[]>
+): Promise<void> {
+  for (const change of changed) {
+    if (!isTerraformFile(change.path)) continue
+    const basePath = change.previousPath ?? change.path
+    const [baseText, headText] = await Promise.all([
+      change.status === 'added' ? undefined : read('base', basePath),
+      change.status === 'deleted' ? undefined : read('head', change.path)
+    ])
+    const calls = changedCalls(
+      localModuleCalls(basePath, baseText),
+      localModuleCalls(change.path, headText)
+    )
+    const found: Unreviewable[] = []
+    for (const call of calls.slice(0, MAX_FOLDER_FILES)) {
+      const folder = resolveNamed(folderOf(change.path), call.source.replace(/\/+$/, ''))
+      if (folder === undefined) continue
+      const children: string[] = []
+      for (const side of ['head', 'base'] as const) {
+        const files = (state[side].byFolder.get(folder) ?? []).filter(isTerraformFile)
+        const texts = await Promise.all(files.slice(0, MAX_FOLDER_FILES).map((f) => read(side, f)))
+        files.forEach((f, i) => {
+          const text = texts[i]
+          if (text !== undefined && takesVariables(text) && !children.includes(f)) children.push(f)
+        })
+      }
+      if (children.length > 0) found.push(moduleCallUnreviewable(call, children.sort()))
+    }
+    if (found.length > 0) out.set(change.path, found)
   }
 }
 
