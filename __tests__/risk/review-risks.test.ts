@@ -197,6 +197,19 @@ describe('resource-based policies', () => {
     expect(risks).not.toContain('public')
   })
 
+  it('a trust policy grants assuming its own role only: not a privilege escalation', async () => {
+    // docs/RISKS.md: `sts:AssumeRole` escalates only on any role; a trust policy names one
+    const trust = (account: string): string =>
+      policy({
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: 'sts:AssumeRole'
+      })
+    const risks = Object.values(await risksOf(trust('210987654321'), trust('123456789012'))).flat()
+    expect(risks).toContain('cross-account')
+    expect(risks).not.toContain('privilege-escalation')
+  })
+
   it('a trust policy open to every AWS principal is public', async () => {
     const risks = await risksOf(
       policy({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' })

@@ -2318,7 +2318,8 @@ function escalates(action, change, passRole) {
         case 'alone':
             return true;
         case 'broad-resource':
-            return isAnyRole(change.resource);
+            // a role's trust policy grants assuming that one role, whatever its ARN reads
+            return isAnyRole(change.resource) && !grantedByResourcePolicy(change);
         case 'other-user':
             return !isOwnUser(change.resource, change.principal);
         case 'with-passrole':
@@ -2336,6 +2337,11 @@ function isAnyRole(resource) {
     if (arn === undefined || !arn.resource.startsWith('role/'))
         return false;
     return arn.resource.slice(arn.resource.lastIndexOf('/') + 1) === SAMPLE_TEXT;
+}
+/** Every deciding statement of the new decision is in a resource-based policy. */
+function grantedByResourcePolicy(change) {
+    const refs = change.after.determining;
+    return refs.length > 0 && refs.every((ref) => ref.policyKind === 'resource');
 }
 /** The resource is the caller's own IAM user (e.g. `user/${aws:username}`). */
 function isOwnUser(resource, principal) {

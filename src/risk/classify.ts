@@ -159,7 +159,8 @@ function escalates(action: string, change: RiskRequest, passRole: boolean): bool
     case 'alone':
       return true
     case 'broad-resource':
-      return isAnyRole(change.resource)
+      // a role's trust policy grants assuming that one role, whatever its ARN reads
+      return isAnyRole(change.resource) && !grantedByResourcePolicy(change)
     case 'other-user':
       return !isOwnUser(change.resource, change.principal)
     case 'with-passrole':
@@ -176,6 +177,12 @@ export function isAnyRole(resource: string): boolean {
   const arn = splitArn(resource)
   if (arn === undefined || !arn.resource.startsWith('role/')) return false
   return arn.resource.slice(arn.resource.lastIndexOf('/') + 1) === SAMPLE_TEXT
+}
+
+/** Every deciding statement of the new decision is in a resource-based policy. */
+function grantedByResourcePolicy(change: RiskRequest): boolean {
+  const refs = change.after.determining
+  return refs.length > 0 && refs.every((ref) => ref.policyKind === 'resource')
 }
 
 /** The resource is the caller's own IAM user (e.g. `user/${aws:username}`). */
