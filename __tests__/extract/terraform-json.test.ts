@@ -199,6 +199,54 @@ describe('.tf.json files', () => {
     })
   })
 
+  it('property names are templates, and escaped type names are still read', () => {
+    // Terraform decodes JSON escapes and reads object keys as templates
+    const result = extractTerraform(
+      'main.tf.json',
+      JSON.stringify({
+        locals: { key: 'aws:username' },
+        resource: {
+          'aws_iam_polic\u0079': {
+            p: {
+              policy:
+                '${jsonencode({Version = "2012-10-17", Statement = [{Effect = "Allow", Action = "s3:*", Resource = "*", Condition = {StringLike = {"${local.key}" = "*"}}}]})}'
+            }
+          }
+        }
+      }).replace('aws_iam_policy', 'aws_iam_polic\\u0079'),
+      OPTIONS
+    )
+    expect(errors(result)).toEqual([])
+    const [document] = result.documents
+    expect(JSON.parse(document?.text ?? '{}')).toMatchObject({
+      Statement: [{ Condition: { StringLike: { 'aws:username': '*' } } }]
+    })
+  })
+
+  it('a policy document condition variable from a local', () => {
+    const result = tfJson({
+      locals: { key: 'aws:username' },
+      data: {
+        aws_iam_policy_document: {
+          d: {
+            statement: [
+              {
+                actions: ['s3:*'],
+                resources: ['*'],
+                condition: [{ test: 'StringLike', variable: '${local.key}', values: ['*'] }]
+              }
+            ]
+          }
+        }
+      },
+      resource: { aws_iam_policy: { p: { policy: '${data.aws_iam_policy_document.d.json}' } } }
+    })
+    expect(errors(result)).toEqual([])
+    expect(JSON.parse(result.documents[0]?.text ?? '{}')).toMatchObject({
+      Statement: [{ Condition: { StringLike: { 'aws:username': ['*'] } } }]
+    })
+  })
+
   it('invalid JSON is a located syntax error', () => {
     const result = extractTerraform('main.tf.json', '{\n  "resource": {,\n}', OPTIONS)
     expect(result.documents).toEqual([])

@@ -242,6 +242,96 @@ resource "aws_iam_policy" "read" {
     expect(literal.files).toEqual([])
   })
 
+  describe('module inputs set anew elsewhere are not reviewed either (fail closed)', () => {
+    const child = `variable "bucket" {}
+resource "aws_iam_policy" "read" {
+  name   = "read"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = local.objects }] })
+}
+`
+    const childLocals = 'locals {\n  objects = "arn:aws:s3:::${var.bucket}/*"\n}\n'
+    const call = (source = './modules/app'): string =>
+      `module "app" {\n  source = "${source}"\n  bucket = var.bucket\n}\n`
+    const variables = (bucket: string): string =>
+      `variable "bucket" {\n  default = "${bucket}"\n}\n`
+    const tree = (extra: Record<string, string>): Record<string, string> => ({
+      'infra/main.tf': call(),
+      'infra/variables.tf': variables('reports'),
+      'infra/modules/app/iam.tf': child,
+      'infra/modules/app/locals.tf': childLocals,
+      ...extra
+    })
+    const notReviewed = (report: Report): string[] =>
+      report.files
+        .filter((f) => f.outcome === 'error')
+        .map((f) => `${f.file}: ${f.diagnostics[0]?.message ?? ''}`)
+
+    it('a changed variable default the call passes', async () => {
+      const report = await run(
+        memorySource({ base: tree({}), head: tree({ 'infra/variables.tf': variables('*') }) })
+      )
+      const [entry] = notReviewed(report)
+      expect(entry).toMatch(
+        /^infra\/variables\.tf: Terraform module call `app` in `infra\/main\.tf`/
+      )
+      // IAM content in iam.tf, the variable in locals.tf: the module as a whole takes inputs
+      expect(entry).toContain('infra/modules/app/iam.tf')
+    })
+
+    it('a changed `.tfvars` value the call passes', async () => {
+      const report = await run(
+        memorySource({
+          base: tree({ 'infra/terraform.tfvars': 'bucket = "reports"\n' }),
+          head: tree({ 'infra/terraform.tfvars': 'bucket = "*"\n' })
+        })
+      )
+      expect(notReviewed(report)[0]).toMatch(
+        /^infra\/terraform\.tfvars: Terraform module call `app`/
+      )
+    })
+
+    it('a wrapper module between the caller and the policies', async () => {
+      const wrap =
+        'variable "bucket" {}\nmodule "inner" {\n  source = "../app"\n  bucket = var.bucket\n}\n'
+      const report = await run(
+        memorySource({
+          base: tree({
+            'infra/main.tf': call('./modules/wrap'),
+            'infra/modules/wrap/main.tf': wrap
+          }),
+          head: tree({
+            'infra/main.tf': call('./modules/wrap'),
+            'infra/modules/wrap/main.tf': wrap,
+            'infra/variables.tf': variables('*')
+          })
+        })
+      )
+      expect(notReviewed(report)[0]).toContain('infra/modules/app/iam.tf')
+    })
+
+    it('an unrelated change next to the call says nothing', async () => {
+      const report = await run(
+        memorySource({
+          base: tree({}),
+          head: tree({ 'infra/main.tf': `${call()}output "x" {\n  value = 1\n}\n` })
+        })
+      )
+      expect(report.files).toEqual([])
+    })
+
+    it('a module call whose key is written with a JSON escape in `.tf.json`', async () => {
+      const json = (bucket: string): string =>
+        `{"modul\\u0065": {"app": {"source": "./modules/app", "bucket": "${bucket}"}}}`
+      const report = await run(
+        memorySource({
+          base: tree({ 'infra/main.tf': '', 'infra/app.tf.json': json('reports') }),
+          head: tree({ 'infra/main.tf': '', 'infra/app.tf.json': json('*') })
+        })
+      )
+      expect(notReviewed(report)[0]).toMatch(/^infra\/app\.tf\.json: Terraform module call `app`/)
+    })
+  })
+
   it('a template change re-reviews the templatefile() policy; the template is not reported as unread', async () => {
     const template = TEMPLATE.replace(
       '"logs:PutLogEvents"]',

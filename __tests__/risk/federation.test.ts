@@ -63,6 +63,12 @@ describe('isOpenWebIdentity', () => {
       true
     ],
     [
+      'GitHub subject from `repo:my*/app:*` (any owner starting with my)',
+      GITHUB,
+      { 'token.actions.githubusercontent.com:sub': 'repo:myexample/app:example' },
+      true
+    ],
+    [
       'GitHub subject from `*`',
       GITHUB,
       { 'token.actions.githubusercontent.com:sub': 'example' },

@@ -164,6 +164,13 @@ describe('resource-based policies', () => {
       false
     ],
     ['aws:SourceVpce like vpce-*', { StringLike: { 'aws:SourceVpce': 'vpce-*' } }, true],
+    // any bucket ARN: anyone can create a bucket; the witness moved to the outsider is accepted
+    ['aws:SourceArn like arn:aws:s3:::*', { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::*' } }, true],
+    [
+      'one bucket as aws:SourceArn',
+      { ArnEquals: { 'aws:SourceArn': 'arn:aws:s3:::my-logs' } },
+      false
+    ],
     ['a fixed aws:SourceVpce', { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } }, false]
   ])('Principal * with %s: public %s', async (_name, condition, expected) => {
     const risks = Object.values(

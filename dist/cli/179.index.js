@@ -1392,14 +1392,15 @@ function isOpenWebIdentity(change) {
  * GitHub subjects name the repository first (`repo:OWNER/REPO:…`, or with a customised template
  * `repository_owner:OWNER:…`); a subject a wildcard satisfied without a fixed owner (`repo:*`,
  * an owner wildcard, `*`) lets every repository in. The matrix fills a wildcard with `example`
- * (docs/MATRIX.md), so an owner of that name is read as a wildcard.
+ * (docs/MATRIX.md), so an owner whose name holds it is read as a wildcard.
  */
 function pinsGitHubOwner(subject) {
     const values = typeof subject === 'string' ? [subject] : subject;
     return values.every((v) => {
         const owner = /^(?:repo:([^/]+)\/|repository_owner(?:_id)?:([^:]+))/.exec(v);
         const name = owner?.[1] ?? owner?.[2];
-        return name !== undefined && name !== SAMPLE_TEXT && !/[*?]/.test(name);
+        // `repo:my*/…` is filled as `repo:myexample/…`: any owner starting with `my`
+        return name !== undefined && !name.includes(SAMPLE_TEXT) && !/[*?]/.test(name);
     });
 }
 
@@ -2679,33 +2680,68 @@ function outsiderValue(key, account, given) {
             return account;
     }
 }
+/** ARN-valued pinning keys: also tried with the witness's own ARN moved to the outsider. */
+const ARN_KEYS = new Set([
+    'aws:sourcearn',
+    'aws:principalarn',
+    's3:dataaccesspointarn',
+    's3:x-amz-server-side-encryption-aws-kms-key-id'
+]);
 /**
- * The request by the anonymous caller or the outsider with every pinning key it carries (those
- * the matrix did not set only because AWS always sends them) set to the outsider's own value;
- * undefined when it is by someone else or carries no such key.
+ * The witness's ARN with the outsider's account and a resource name of its own: a pattern that
+ * accepts any resource of that kind (`arn:aws:s3:::*`) accepts it, a fixed one does not.
  */
-function outsiderVariant(request, implied) {
+function movedArn(given, account) {
+    const arn = (0,policy_arn/* splitArn */.E)(given);
+    if (arn === undefined)
+        return undefined;
+    const cut = Math.max(arn.resource.lastIndexOf('/'), arn.resource.lastIndexOf(':'));
+    const resource = `${arn.resource.slice(0, cut + 1)}outsider7`;
+    const owner = arn.account === '' ? '' : account;
+    return `arn:${arn.partition}:${arn.service}:${arn.region}:${owner}:${resource}`;
+}
+/**
+ * The requests by the anonymous caller or the outsider with every pinning key it carries (those
+ * the matrix did not set only because AWS always sends them) set to values of the outsider's
+ * own: fixed ones, and for ARN keys also the witness moved to the outsider; empty when the
+ * request is by someone else or carries no such key.
+ */
+function outsiderVariants(request, implied) {
     const anonymous = request.principal === ANONYMOUS;
     if (!anonymous && !isOutsiderCaller(request.principal))
-        return undefined;
+        return [];
     const account = anonymous
         ? OUTSIDER_ACCOUNT
         : ((0,policy_arn/* splitArn */.E)(request.principal)?.account ?? OUTSIDER_ACCOUNT);
     const skip = new Set((implied ?? []).map((key) => key.toLowerCase()));
-    const context = {};
+    const fixed = {};
+    const moved = {};
     let changed = false;
+    let arns = false;
     for (const [key, value] of Object.entries(request.context ?? {})) {
         const lower = key.toLowerCase();
         if (!RESTRICTING_KEYS.has(lower) || skip.has(lower)) {
-            context[key] = value;
+            fixed[key] = value;
+            moved[key] = value;
             continue;
         }
         const first = Array.isArray(value) ? String(value[0] ?? '') : String(value);
         const outsider = outsiderValue(lower, account, first);
-        context[key] = Array.isArray(value) ? [outsider] : outsider;
+        const shift = ARN_KEYS.has(lower) ? (movedArn(first, account) ?? outsider) : outsider;
+        if (shift !== outsider)
+            arns = true;
+        fixed[key] = Array.isArray(value) ? [outsider] : outsider;
+        moved[key] = Array.isArray(value) ? [shift] : shift;
         changed = true;
     }
-    return changed ? { ...request, context } : undefined;
+    if (!changed)
+        return [];
+    return arns
+        ? [
+            { ...request, context: fixed },
+            { ...request, context: moved }
+        ]
+        : [{ ...request, context: fixed }];
 }
 
 ;// CONCATENATED MODULE: ./src/diff/diff.ts
@@ -2748,13 +2784,12 @@ function settle(decision) {
         issues: [...decision.issues]
     };
 }
-/** Whether the outsider's variant of the request (risk/pinning.ts) is allowed too. */
+/** Whether an outsider's variant of the request (risk/pinning.ts) is allowed too. */
 function stillAllowed(request, head) {
-    const variant = outsiderVariant(request, request.implied);
-    if (variant === undefined)
-        return false;
-    const prepared = (0,evaluate/* prepareRequest */.nd)(variant);
-    return decideOn(head(prepared), prepared).effect === 'Allow';
+    return outsiderVariants(request, request.implied).some((variant) => {
+        const prepared = (0,evaluate/* prepareRequest */.nd)(variant);
+        return decideOn(head(prepared), prepared).effect === 'Allow';
+    });
 }
 function decideOn(set, request) {
     return set === undefined ? NO_POLICY_DECISION : (0,evaluate/* evaluateCompiled */.HL)(set, request);
@@ -4724,7 +4759,7 @@ function ipWitnesses(cidr) {
 
 const condition_values_OTHER = 'other';
 /** Keys whose values are ARNs in real requests (the global condition keys page). */
-const ARN_KEYS = new Set(['aws:principalarn', 'aws:sourcearn']);
+const condition_values_ARN_KEYS = new Set(['aws:principalarn', 'aws:sourcearn']);
 /** Real regions, as witnesses outside a clause's regions (a regional resource moves with them). */
 const OTHER_REGIONS = ['us-east-1', 'eu-central-1'];
 /** Keys whose values are twelve-digit account IDs in real requests. */
@@ -4837,7 +4872,7 @@ function familyValues(info, clause, resolved, samples) {
             // (a twelve-digit account, realize.ts), besides the plain string witnesses
             // (a twelve-digit account, realize.ts), besides the plain string witnesses; an
             // account-valued key needs a real other account as its outside value
-            if (ARN_KEYS.has(clause.key.toLowerCase()))
+            if (condition_values_ARN_KEYS.has(clause.key.toLowerCase()))
                 return [...arnValues(resolved(), samples), ...stringValues(info, resolved())];
             if (ACCOUNT_KEYS.has(clause.key.toLowerCase()))
                 return [...stringValues(info, resolved()), samples.account, OUTSIDER_ACCOUNT];
@@ -9820,6 +9855,20 @@ class JsonSyntaxError extends Error {
         this.node = node;
     }
 }
+/**
+ * The text to search with a regular expression (`var.`, `"module"`): for JSON, with its escapes
+ * decoded, since `"${\u0076ar.x}"` means `var.x` to Terraform. Other texts as they are.
+ */
+function searchableText(path, text) {
+    if (!path.toLowerCase().endsWith('.json') || !text.includes('\\'))
+        return text;
+    try {
+        return JSON.stringify(JSON.parse(text));
+    }
+    catch {
+        return text;
+    }
+}
 /** Parses a `.tf.json` file; the same shape as parseHcl's result. */
 function parseTerraformJson(text) {
     const json = (0,located_json/* parseLocatedJson */.Ml)(text, { maxBytes: HCL_MAX_BYTES });
@@ -9914,16 +9963,25 @@ function expression(node, lines, literal = false) {
         case 'array':
             return { k: 'tuple', items: node.items.map((item) => expression(item, lines, literal)), at };
         case 'object': {
-            const items = node.entries.map((entry) => ({
-                key: { k: 'template', parts: [json_syntax_text(entry.key)], at: pos(entry.value, lines) },
-                name: entry.key,
-                value: expression(entry.value, lines, literal)
-            }));
+            // property names are templates too (`{"${local.key}": …}`), except in a literal
+            const items = node.entries.map((entry) => {
+                const keyAt = pos(entry.value, lines);
+                const parts = literal ? [json_syntax_text(entry.key)] : keyTemplate(entry.key, keyAt, entry.value);
+                const plain = parts.length === 1 && parts[0]?.k === 'text';
+                return {
+                    key: { k: 'template', parts, at: keyAt },
+                    name: plain ? entry.key : undefined,
+                    value: expression(entry.value, lines, literal)
+                };
+            });
             return { k: 'object', items, at };
         }
     }
 }
 const json_syntax_text = (value) => ({ k: 'text', value });
+function keyTemplate(key, at, node) {
+    return template({ kind: 'string', value: key, start: node.start, end: node.end, pointer: node.pointer }, at);
+}
 function template(node, at) {
     if (!node.value.includes('${') && !node.value.includes('%{'))
         return [json_syntax_text(node.value)];
@@ -11130,7 +11188,7 @@ function parseFile(file, read) {
     if (text === undefined || text.length > MAX_SIBLING_BYTES)
         return { kind: 'none' };
     if (file.endsWith('.tf.json')) {
-        if (!/"(?:variable|locals)"\s*:/.test(text))
+        if (!/"(?:variable|locals)"\s*:/.test(searchableText(file, text)))
             return { kind: 'none' };
         const parsed = parseTerraformJson(text);
         return parsed.body === undefined ? { kind: 'none' } : { kind: 'hcl', text, parsed };
@@ -11844,18 +11902,17 @@ const TERRAFORM_CLAIM = 30;
 const TERRAFORM_FIX_UNKNOWN = 'write the value in this file (a literal, or a variable with a literal default), or review the `terraform show -json` plan output';
 const extractor_SNIFF_BYTES = 256 * 1024;
 const IAM_MARKERS = /\b(?:resource|data)\s+"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy|kms_key|lambda_permission|s3_bucket|sqs_queue|sns_topic|secretsmanager_secret)"|"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy)"|\bjsonencode\s*\(/;
-/** the same resource types as JSON keys (`.tf.json`) */
-const IAM_JSON_MARKERS = /"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy|kms_key|lambda_permission|s3_bucket|sqs_queue|sns_topic|secretsmanager_secret)"\s*:|\bjsonencode\s*\(/;
 const terraformExtractor = {
     format: 'terraform',
     claims(path, text) {
         const lower = path.toLowerCase();
-        const markers = lower.endsWith('.tf')
-            ? IAM_MARKERS
-            : lower.endsWith('.tf.json')
-                ? IAM_JSON_MARKERS
-                : undefined;
-        return markers?.test(text.slice(0, extractor_SNIFF_BYTES)) === true ? TERRAFORM_CLAIM : 0;
+        // every `.tf.json` file: JSON escapes (`"aws_iam_polic\u0079"`) would hide a type name from
+        // a text search, and a file without IAM content yields no document anyway
+        if (lower.endsWith('.tf.json'))
+            return TERRAFORM_CLAIM;
+        if (!lower.endsWith('.tf'))
+            return 0;
+        return IAM_MARKERS.test(text.slice(0, extractor_SNIFF_BYTES)) ? TERRAFORM_CLAIM : 0;
     },
     extract(path, text, options) {
         return extractTerraform(path, text, options);
@@ -12467,13 +12524,14 @@ function paths_compareText(a, b) {
 
 
 
+
 /** A child module's file that holds IAM content fed by variables (a cheap scan, not a parse). */
 const IAM_CONTENT = /"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy|kms_key|lambda_permission|s3_bucket|sqs_queue|sns_topic|secretsmanager_secret)"|\bjsonencode\s*\(/;
 const MODULE_CALL_FIX = 'review the plan instead, which knows every module input (`terraform show -json plan.out > plan.json`, then the `terraform-plan` input or `diff --terraform-plan`; examples/workflows/terraform-plan.yml)';
 /** The module calls of a Terraform file with a local `source` (`./…`, `../…`). */
 function localModuleCalls(path, text) {
     const calls = new Map();
-    if (text === undefined || !/\bmodule\b/.test(text))
+    if (text === undefined || !/\bmodule\b/.test(searchableText(path, text)))
         return calls;
     const parsed = path.toLowerCase().endsWith('.json') ? parseTerraformJson(text) : parseHcl(text);
     const body = parsed.body;
@@ -12505,6 +12563,30 @@ function moduleCall(block, text) {
         column: block.at.column
     };
 }
+/**
+ * What a file defines as a module's inputs: its variable defaults and locals (a `.tfvars` file:
+ * all of it). Equal digests on both sides: the change set no input anew.
+ */
+function inputsDigest(path, text) {
+    if (text === undefined)
+        return '';
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.tfvars') || lower.endsWith('.tfvars.json'))
+        return text;
+    const parsed = lower.endsWith('.json') ? parseTerraformJson(text) : parseHcl(text);
+    // unreadable: any change may be one
+    if (parsed.body === undefined)
+        return text;
+    const index = indexModule(parsed.body);
+    const parts = [];
+    const source = (at) => text.slice(at.start, at.end).replace(/\s+/g, ' ');
+    for (const [name, block] of [...index.variables].sort(byName))
+        parts.push(`var ${name} ${source(hcl_ast_attribute(block.body, 'default')?.at ?? { start: 0, end: 0 })}`);
+    for (const [name, local] of [...index.locals].sort(byName))
+        parts.push(`local ${name} ${source(local.at)}`);
+    return parts.join('\n');
+}
+const byName = (a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 /** The calls whose arguments differ between the sides (or that one side lacks). */
 function changedCalls(base, head) {
     const out = [];
@@ -12516,19 +12598,26 @@ function changedCalls(base, head) {
             out.push(call);
     return out;
 }
-/** Whether a child module file's policies take variables. */
-function takesVariables(text) {
-    return IAM_CONTENT.test(text) && /\bvar\./.test(text);
+/** Whether a file holds IAM content (a cheap scan of its decoded text). */
+function holdsIam(path, text) {
+    return IAM_CONTENT.test(searchableText(path, text));
 }
-function moduleCallUnreviewable(call, childFiles) {
+/** Whether a file refers to variables or locals. */
+function usesInputs(path, text) {
+    return /\b(?:var|local)\./.test(searchableText(path, text));
+}
+function moduleCallUnreviewable(call, caller, childFiles, outside) {
     const files = childFiles
         .slice(0, 3)
         .map((f) => `\`${f}\``)
         .join(', ');
     const more = childFiles.length > 3 ? ` and ${childFiles.length - 3} more` : '';
+    const what = outside
+        ? `its source \`${call.source}\` is outside the repository, so its policies are not known`
+        : `what it passes may have changed, and the policies of ${files}${more} take it as \`var.…\`: this review does not bind module inputs, so what they grant now is not known`;
     return {
-        what: `Terraform module call \`${call.name}\``,
-        reason: `its arguments changed, and the policies of ${files}${more} take them as \`var.…\`: this review does not bind module inputs, so what they grant now is not known`,
+        what: `Terraform module call \`${call.name}\` in \`${caller}\``,
+        reason: what,
         fix: MODULE_CALL_FIX,
         position: { line: call.line, column: call.column }
     };
@@ -12671,38 +12760,126 @@ async function terraformModules(source, changed, filter) {
         }
     };
 }
-/** Changed local module calls into modules whose policies take variables. */
+/**
+ * Local module calls the change may make pass something else (terraform-module-calls.ts): a
+ * call whose text changed, and, in a folder where a Terraform or variables file changed, a call
+ * that passes `var.…` or `local.…`; each into a module (or a module it calls) whose policies
+ * take variables. Reported on the calling file when it changed, else on a changed file of its
+ * folder.
+ */
 async function findModuleCalls(changed, state, read, out) {
+    const changedTf = new Map();
+    // folders where the change sets a variable default, a local or a `.tfvars` value anew
+    const touched = new Map();
     for (const change of changed) {
-        if (!isTerraformFile(change.path))
-            continue;
         const basePath = change.previousPath ?? change.path;
+        for (const path of [change.path, basePath])
+            if (isTerraformFile(path))
+                changedTf.set(path, change);
+        if (!isTerraformFile(change.path) && !terraform_module_isVarFile(change.path))
+            continue;
+        if (touched.has(terraform_module_folderOf(change.path)))
+            continue;
         const [baseText, headText] = await Promise.all([
             change.status === 'added' ? undefined : read('base', basePath),
             change.status === 'deleted' ? undefined : read('head', change.path)
         ]);
-        const calls = changedCalls(localModuleCalls(basePath, baseText), localModuleCalls(change.path, headText));
-        const found = [];
-        for (const call of calls.slice(0, MAX_FOLDER_FILES)) {
-            const folder = resolveNamed(terraform_module_folderOf(change.path), call.source.replace(/\/+$/, ''));
-            if (folder === undefined)
-                continue;
-            const children = [];
-            for (const side of ['head', 'base']) {
-                const files = (state[side].byFolder.get(folder) ?? []).filter(isTerraformFile);
-                const texts = await Promise.all(files.slice(0, MAX_FOLDER_FILES).map((f) => read(side, f)));
-                files.forEach((f, i) => {
-                    const text = texts[i];
-                    if (text !== undefined && takesVariables(text) && !children.includes(f))
-                        children.push(f);
-                });
-            }
-            if (children.length > 0)
-                found.push(moduleCallUnreviewable(call, children.sort()));
-        }
-        if (found.length > 0)
-            out.set(change.path, found);
+        if (inputsDigest(basePath, baseText) !== inputsDigest(change.path, headText))
+            touched.set(terraform_module_folderOf(change.path), change.path);
     }
+    const callers = new Set(changedTf.keys());
+    for (const folder of touched.keys())
+        for (const side of ['base', 'head'])
+            for (const f of (state[side].byFolder.get(folder) ?? []).slice(0, MAX_FOLDER_FILES))
+                if (isTerraformFile(f))
+                    callers.add(f);
+    const takes = new Map();
+    const takesInputs = (folder, depth) => {
+        let found = takes.get(folder);
+        if (found === undefined) {
+            found = moduleTakingInputs(folder, depth, state, read, takesInputs);
+            takes.set(folder, found);
+        }
+        return found;
+    };
+    for (const caller of [...callers].sort()) {
+        const change = changedTf.get(caller);
+        const basePath = change?.previousPath ?? caller;
+        const [baseText, headText] = await Promise.all([
+            change?.status === 'added' ? undefined : read('base', basePath),
+            change?.status === 'deleted' ? undefined : read('head', caller)
+        ]);
+        const base = localModuleCalls(basePath, baseText);
+        const head = localModuleCalls(caller, headText);
+        const moved = new Set(changedCalls(base, head));
+        if (touched.has(terraform_module_folderOf(caller)))
+            for (const call of [...head.values(), ...base.values()])
+                if (usesInputs(caller, call.text))
+                    moved.add(call);
+        const found = [];
+        const named = new Set();
+        for (const call of [...moved].slice(0, MAX_FOLDER_FILES)) {
+            if (named.has(call.name))
+                continue;
+            named.add(call.name);
+            const folder = resolveNamed(terraform_module_folderOf(caller), call.source.replace(/\/+$/, ''));
+            const children = folder === undefined ? [] : await takesInputs(folder, 0);
+            if (folder === undefined || children.length > 0)
+                found.push(moduleCallUnreviewable(call, caller, children, folder === undefined));
+        }
+        if (found.length === 0)
+            continue;
+        const reportOn = change?.path ?? touched.get(terraform_module_folderOf(caller)) ?? caller;
+        // a position is in the calling file: none when reported on another one
+        const shown = reportOn === caller ? found : found.map((u) => ({ ...u, position: undefined }));
+        out.set(reportOn, [...(out.get(reportOn) ?? []), ...shown]);
+    }
+}
+/** How deep local module calls are followed from a called module. */
+const MAX_MODULE_DEPTH = 3;
+/**
+ * The files of a module (either side) whose IAM content may take the module's inputs: the module
+ * holds IAM content and refers to `var.` anywhere, or calls, passing its inputs, a local module
+ * that does. Empty when it does not.
+ */
+async function moduleTakingInputs(folder, depth, state, read, takesInputs) {
+    const iam = new Set();
+    let variables = false;
+    const nested = [];
+    for (const side of ['head', 'base']) {
+        const files = (state[side].byFolder.get(folder) ?? [])
+            .filter(isTerraformFile)
+            .slice(0, MAX_FOLDER_FILES);
+        const texts = await Promise.all(files.map((f) => read(side, f)));
+        files.forEach((f, i) => {
+            const text = texts[i];
+            if (text === undefined)
+                return;
+            if (holdsIam(f, text))
+                iam.add(f);
+            if (usesInputs(f, text))
+                variables = true;
+            nested.push({ path: f, text });
+        });
+    }
+    if (iam.size > 0 && variables)
+        return [...iam].sort();
+    if (depth >= MAX_MODULE_DEPTH)
+        return [];
+    const through = [];
+    for (const { path, text } of nested) {
+        for (const call of localModuleCalls(path, text).values()) {
+            if (!usesInputs(path, call.text))
+                continue;
+            const child = resolveNamed(terraform_module_folderOf(path), call.source.replace(/\/+$/, ''));
+            if (child === undefined || child === folder)
+                continue;
+            for (const f of await takesInputs(child, depth + 1))
+                if (!through.includes(f))
+                    through.push(f);
+        }
+    }
+    return through.sort();
 }
 /**
  * `.tf` files not in the change whose policies a changed file feeds: a `.tfvars` file or another

@@ -988,7 +988,9 @@ function formatResults(results, pretty) {
 async function readCaseFile(path) {
     try {
         const buffer = await (0,promises_.readFile)(path);
-        return { text: buffer.toString('utf8'), bytes: buffer.length };
+        const text = buffer.toString('utf8');
+        // invalid UTF-8 decodes to U+FFFD (3 bytes each): the size is then the text's, as for stdin
+        return { text, bytes: text.includes('\uFFFD') ? Buffer.byteLength(text) : buffer.length };
     }
     catch (error) {
         return { message: readErrorMessage(error) };

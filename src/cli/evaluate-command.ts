@@ -74,7 +74,9 @@ async function readCaseFile(
 ): Promise<{ text: string; bytes: number } | { message: string }> {
   try {
     const buffer = await readFile(path)
-    return { text: buffer.toString('utf8'), bytes: buffer.length }
+    const text = buffer.toString('utf8')
+    // invalid UTF-8 decodes to U+FFFD (3 bytes each): the size is then the text's, as for stdin
+    return { text, bytes: text.includes('\uFFFD') ? Buffer.byteLength(text) : buffer.length }
   } catch (error) {
     return { message: readErrorMessage(error) }
   }

@@ -8,7 +8,7 @@ import {
   type PreparedRequest
 } from '../engine/evaluate.js'
 import type { Decision, Request } from '../engine/types.js'
-import { outsiderVariant } from '../risk/pinning.js'
+import { outsiderVariants } from '../risk/pinning.js'
 import { classifyChange } from './classify.js'
 import type { ChangeKind } from './report.js'
 
@@ -79,12 +79,12 @@ function settle(decision: Decision): Decision {
   }
 }
 
-/** Whether the outsider's variant of the request (risk/pinning.ts) is allowed too. */
+/** Whether an outsider's variant of the request (risk/pinning.ts) is allowed too. */
 function stillAllowed(request: ProbeRequestLike, head: SideSelector): boolean {
-  const variant = outsiderVariant(request, request.implied)
-  if (variant === undefined) return false
-  const prepared = prepareRequest(variant)
-  return decideOn(head(prepared), prepared).effect === 'Allow'
+  return outsiderVariants(request, request.implied).some((variant) => {
+    const prepared = prepareRequest(variant)
+    return decideOn(head(prepared), prepared).effect === 'Allow'
+  })
 }
 
 function decideOn(set: CompiledPolicySet | undefined, request: PreparedRequest): Decision {

@@ -6,7 +6,8 @@
 import type { Unreviewable } from '../extract/types.js'
 import { blocks, attribute, type Block, type Body } from '../extract/terraform/hcl-ast.js'
 import { parseHcl } from '../extract/terraform/hcl-parse.js'
-import { parseTerraformJson } from '../extract/terraform/json-syntax.js'
+import { parseTerraformJson, searchableText } from '../extract/terraform/json-syntax.js'
+import { indexModule } from '../extract/terraform/module-index.js'
 
 /** A child module's file that holds IAM content fed by variables (a cheap scan, not a parse). */
 const IAM_CONTENT =
@@ -28,7 +29,7 @@ export interface ModuleCall {
 /** The module calls of a Terraform file with a local `source` (`./…`, `../…`). */
 export function localModuleCalls(path: string, text: string | undefined): Map<string, ModuleCall> {
   const calls = new Map<string, ModuleCall>()
-  if (text === undefined || !/\bmodule\b/.test(text)) return calls
+  if (text === undefined || !/\bmodule\b/.test(searchableText(path, text))) return calls
   const parsed = path.toLowerCase().endsWith('.json') ? parseTerraformJson(text) : parseHcl(text)
   const body: Body | undefined = parsed.body
   if (body === undefined) return calls
@@ -56,6 +57,33 @@ function moduleCall(block: Block, text: string): ModuleCall | undefined {
   }
 }
 
+/**
+ * What a file defines as a module's inputs: its variable defaults and locals (a `.tfvars` file:
+ * all of it). Equal digests on both sides: the change set no input anew.
+ */
+export function inputsDigest(path: string, text: string | undefined): string {
+  if (text === undefined) return ''
+  const lower = path.toLowerCase()
+  if (lower.endsWith('.tfvars') || lower.endsWith('.tfvars.json')) return text
+  const parsed = lower.endsWith('.json') ? parseTerraformJson(text) : parseHcl(text)
+  // unreadable: any change may be one
+  if (parsed.body === undefined) return text
+  const index = indexModule(parsed.body)
+  const parts: string[] = []
+  const source = (at: { start: number; end: number }): string =>
+    text.slice(at.start, at.end).replace(/\s+/g, ' ')
+  for (const [name, block] of [...index.variables].sort(byName))
+    parts.push(
+      `var ${name} ${source(attribute(block.body, 'default')?.at ?? { start: 0, end: 0 })}`
+    )
+  for (const [name, local] of [...index.locals].sort(byName))
+    parts.push(`local ${name} ${source(local.at)}`)
+  return parts.join('\n')
+}
+
+const byName = (a: readonly [string, unknown], b: readonly [string, unknown]): number =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0
+
 /** The calls whose arguments differ between the sides (or that one side lacks). */
 export function changedCalls(
   base: ReadonlyMap<string, ModuleCall>,
@@ -67,23 +95,33 @@ export function changedCalls(
   return out
 }
 
-/** Whether a child module file's policies take variables. */
-export function takesVariables(text: string): boolean {
-  return IAM_CONTENT.test(text) && /\bvar\./.test(text)
+/** Whether a file holds IAM content (a cheap scan of its decoded text). */
+export function holdsIam(path: string, text: string): boolean {
+  return IAM_CONTENT.test(searchableText(path, text))
+}
+
+/** Whether a file refers to variables or locals. */
+export function usesInputs(path: string, text: string): boolean {
+  return /\b(?:var|local)\./.test(searchableText(path, text))
 }
 
 export function moduleCallUnreviewable(
   call: ModuleCall,
-  childFiles: readonly string[]
+  caller: string,
+  childFiles: readonly string[],
+  outside: boolean
 ): Unreviewable {
   const files = childFiles
     .slice(0, 3)
     .map((f) => `\`${f}\``)
     .join(', ')
   const more = childFiles.length > 3 ? ` and ${childFiles.length - 3} more` : ''
+  const what = outside
+    ? `its source \`${call.source}\` is outside the repository, so its policies are not known`
+    : `what it passes may have changed, and the policies of ${files}${more} take it as \`var.…\`: this review does not bind module inputs, so what they grant now is not known`
   return {
-    what: `Terraform module call \`${call.name}\``,
-    reason: `its arguments changed, and the policies of ${files}${more} take them as \`var.…\`: this review does not bind module inputs, so what they grant now is not known`,
+    what: `Terraform module call \`${call.name}\` in \`${caller}\``,
+    reason: what,
     fix: MODULE_CALL_FIX,
     position: { line: call.line, column: call.column }
   }

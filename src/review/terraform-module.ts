@@ -17,9 +17,11 @@ import { isRepoPath } from '../sources/paths.js'
 import type { ChangedFile, PolicySource, Side } from '../sources/port.js'
 import {
   changedCalls,
+  holdsIam,
+  inputsDigest,
   localModuleCalls,
   moduleCallUnreviewable,
-  takesVariables
+  usesInputs
 } from './terraform-module-calls.js'
 
 const MAX_FOLDER_FILES = 200
@@ -172,41 +174,123 @@ export async function terraformModules(
   }
 }
 
-/** Changed local module calls into modules whose policies take variables. */
+/**
+ * Local module calls the change may make pass something else (terraform-module-calls.ts): a
+ * call whose text changed, and, in a folder where a Terraform or variables file changed, a call
+ * that passes `var.…` or `local.…`; each into a module (or a module it calls) whose policies
+ * take variables. Reported on the calling file when it changed, else on a changed file of its
+ * folder.
+ */
 async function findModuleCalls(
   changed: readonly ChangedFile[],
   state: Record<Side, SideState>,
   read: (side: Side, path: string) => Promise<string | undefined>,
   out: Map<string, Unreviewable[]>
 ): Promise<void> {
+  const changedTf = new Map<string, ChangedFile>()
+  // folders where the change sets a variable default, a local or a `.tfvars` value anew
+  const touched = new Map<string, string>()
   for (const change of changed) {
-    if (!isTerraformFile(change.path)) continue
     const basePath = change.previousPath ?? change.path
+    for (const path of [change.path, basePath])
+      if (isTerraformFile(path)) changedTf.set(path, change)
+    if (!isTerraformFile(change.path) && !isVarFile(change.path)) continue
+    if (touched.has(folderOf(change.path))) continue
     const [baseText, headText] = await Promise.all([
       change.status === 'added' ? undefined : read('base', basePath),
       change.status === 'deleted' ? undefined : read('head', change.path)
     ])
-    const calls = changedCalls(
-      localModuleCalls(basePath, baseText),
-      localModuleCalls(change.path, headText)
-    )
-    const found: Unreviewable[] = []
-    for (const call of calls.slice(0, MAX_FOLDER_FILES)) {
-      const folder = resolveNamed(folderOf(change.path), call.source.replace(/\/+$/, ''))
-      if (folder === undefined) continue
-      const children: string[] = []
-      for (const side of ['head', 'base'] as const) {
-        const files = (state[side].byFolder.get(folder) ?? []).filter(isTerraformFile)
-        const texts = await Promise.all(files.slice(0, MAX_FOLDER_FILES).map((f) => read(side, f)))
-        files.forEach((f, i) => {
-          const text = texts[i]
-          if (text !== undefined && takesVariables(text) && !children.includes(f)) children.push(f)
-        })
-      }
-      if (children.length > 0) found.push(moduleCallUnreviewable(call, children.sort()))
-    }
-    if (found.length > 0) out.set(change.path, found)
+    if (inputsDigest(basePath, baseText) !== inputsDigest(change.path, headText))
+      touched.set(folderOf(change.path), change.path)
   }
+  const callers = new Set<string>(changedTf.keys())
+  for (const folder of touched.keys())
+    for (const side of ['base', 'head'] as const)
+      for (const f of (state[side].byFolder.get(folder) ?? []).slice(0, MAX_FOLDER_FILES))
+        if (isTerraformFile(f)) callers.add(f)
+  const takes = new Map<string, Promise<string[]>>()
+  const takesInputs = (folder: string, depth: number): Promise<string[]> => {
+    let found = takes.get(folder)
+    if (found === undefined) {
+      found = moduleTakingInputs(folder, depth, state, read, takesInputs)
+      takes.set(folder, found)
+    }
+    return found
+  }
+  for (const caller of [...callers].sort()) {
+    const change = changedTf.get(caller)
+    const basePath = change?.previousPath ?? caller
+    const [baseText, headText] = await Promise.all([
+      change?.status === 'added' ? undefined : read('base', basePath),
+      change?.status === 'deleted' ? undefined : read('head', caller)
+    ])
+    const base = localModuleCalls(basePath, baseText)
+    const head = localModuleCalls(caller, headText)
+    const moved = new Set(changedCalls(base, head))
+    if (touched.has(folderOf(caller)))
+      for (const call of [...head.values(), ...base.values()])
+        if (usesInputs(caller, call.text)) moved.add(call)
+    const found: Unreviewable[] = []
+    const named = new Set<string>()
+    for (const call of [...moved].slice(0, MAX_FOLDER_FILES)) {
+      if (named.has(call.name)) continue
+      named.add(call.name)
+      const folder = resolveNamed(folderOf(caller), call.source.replace(/\/+$/, ''))
+      const children = folder === undefined ? [] : await takesInputs(folder, 0)
+      if (folder === undefined || children.length > 0)
+        found.push(moduleCallUnreviewable(call, caller, children, folder === undefined))
+    }
+    if (found.length === 0) continue
+    const reportOn = change?.path ?? touched.get(folderOf(caller)) ?? caller
+    // a position is in the calling file: none when reported on another one
+    const shown = reportOn === caller ? found : found.map((u) => ({ ...u, position: undefined }))
+    out.set(reportOn, [...(out.get(reportOn) ?? []), ...shown])
+  }
+}
+
+/** How deep local module calls are followed from a called module. */
+const MAX_MODULE_DEPTH = 3
+
+/**
+ * The files of a module (either side) whose IAM content may take the module's inputs: the module
+ * holds IAM content and refers to `var.` anywhere, or calls, passing its inputs, a local module
+ * that does. Empty when it does not.
+ */
+async function moduleTakingInputs(
+  folder: string,
+  depth: number,
+  state: Record<Side, SideState>,
+  read: (side: Side, path: string) => Promise<string | undefined>,
+  takesInputs: (folder: string, depth: number) => Promise<string[]>
+): Promise<string[]> {
+  const iam = new Set<string>()
+  let variables = false
+  const nested: { path: string; text: string }[] = []
+  for (const side of ['head', 'base'] as const) {
+    const files = (state[side].byFolder.get(folder) ?? [])
+      .filter(isTerraformFile)
+      .slice(0, MAX_FOLDER_FILES)
+    const texts = await Promise.all(files.map((f) => read(side, f)))
+    files.forEach((f, i) => {
+      const text = texts[i]
+      if (text === undefined) return
+      if (holdsIam(f, text)) iam.add(f)
+      if (usesInputs(f, text)) variables = true
+      nested.push({ path: f, text })
+    })
+  }
+  if (iam.size > 0 && variables) return [...iam].sort()
+  if (depth >= MAX_MODULE_DEPTH) return []
+  const through: string[] = []
+  for (const { path, text } of nested) {
+    for (const call of localModuleCalls(path, text).values()) {
+      if (!usesInputs(path, call.text)) continue
+      const child = resolveNamed(folderOf(path), call.source.replace(/\/+$/, ''))
+      if (child === undefined || child === folder) continue
+      for (const f of await takesInputs(child, depth + 1)) if (!through.includes(f)) through.push(f)
+    }
+  }
+  return through.sort()
 }
 
 /**

@@ -59,13 +59,14 @@ export function isOpenWebIdentity(change: FederatedRequest): boolean {
  * GitHub subjects name the repository first (`repo:OWNER/REPO:…`, or with a customised template
  * `repository_owner:OWNER:…`); a subject a wildcard satisfied without a fixed owner (`repo:*`,
  * an owner wildcard, `*`) lets every repository in. The matrix fills a wildcard with `example`
- * (docs/MATRIX.md), so an owner of that name is read as a wildcard.
+ * (docs/MATRIX.md), so an owner whose name holds it is read as a wildcard.
  */
 function pinsGitHubOwner(subject: string | readonly string[]): boolean {
   const values = typeof subject === 'string' ? [subject] : subject
   return values.every((v) => {
     const owner = /^(?:repo:([^/]+)\/|repository_owner(?:_id)?:([^:]+))/.exec(v)
     const name = owner?.[1] ?? owner?.[2]
-    return name !== undefined && name !== SAMPLE_TEXT && !/[*?]/.test(name)
+    // `repo:my*/…` is filled as `repo:myexample/…`: any owner starting with `my`
+    return name !== undefined && !name.includes(SAMPLE_TEXT) && !/[*?]/.test(name)
   })
 }

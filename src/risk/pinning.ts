@@ -48,33 +48,67 @@ function outsiderValue(key: string, account: string, given: string): string {
   }
 }
 
+/** ARN-valued pinning keys: also tried with the witness's own ARN moved to the outsider. */
+const ARN_KEYS: ReadonlySet<string> = new Set([
+  'aws:sourcearn',
+  'aws:principalarn',
+  's3:dataaccesspointarn',
+  's3:x-amz-server-side-encryption-aws-kms-key-id'
+])
+
 /**
- * The request by the anonymous caller or the outsider with every pinning key it carries (those
- * the matrix did not set only because AWS always sends them) set to the outsider's own value;
- * undefined when it is by someone else or carries no such key.
+ * The witness's ARN with the outsider's account and a resource name of its own: a pattern that
+ * accepts any resource of that kind (`arn:aws:s3:::*`) accepts it, a fixed one does not.
  */
-export function outsiderVariant(
+function movedArn(given: string, account: string): string | undefined {
+  const arn = splitArn(given)
+  if (arn === undefined) return undefined
+  const cut = Math.max(arn.resource.lastIndexOf('/'), arn.resource.lastIndexOf(':'))
+  const resource = `${arn.resource.slice(0, cut + 1)}outsider7`
+  const owner = arn.account === '' ? '' : account
+  return `arn:${arn.partition}:${arn.service}:${arn.region}:${owner}:${resource}`
+}
+
+/**
+ * The requests by the anonymous caller or the outsider with every pinning key it carries (those
+ * the matrix did not set only because AWS always sends them) set to values of the outsider's
+ * own: fixed ones, and for ARN keys also the witness moved to the outsider; empty when the
+ * request is by someone else or carries no such key.
+ */
+export function outsiderVariants(
   request: Request,
   implied: readonly string[] | undefined
-): Request | undefined {
+): Request[] {
   const anonymous = request.principal === ANONYMOUS
-  if (!anonymous && !isOutsiderCaller(request.principal)) return undefined
+  if (!anonymous && !isOutsiderCaller(request.principal)) return []
   const account = anonymous
     ? OUTSIDER_ACCOUNT
     : (splitArn(request.principal)?.account ?? OUTSIDER_ACCOUNT)
   const skip = new Set((implied ?? []).map((key) => key.toLowerCase()))
-  const context: Record<string, ContextInput> = {}
+  const fixed: Record<string, ContextInput> = {}
+  const moved: Record<string, ContextInput> = {}
   let changed = false
+  let arns = false
   for (const [key, value] of Object.entries(request.context ?? {})) {
     const lower = key.toLowerCase()
     if (!RESTRICTING_KEYS.has(lower) || skip.has(lower)) {
-      context[key] = value
+      fixed[key] = value
+      moved[key] = value
       continue
     }
     const first = Array.isArray(value) ? String(value[0] ?? '') : String(value)
     const outsider = outsiderValue(lower, account, first)
-    context[key] = Array.isArray(value) ? [outsider] : outsider
+    const shift = ARN_KEYS.has(lower) ? (movedArn(first, account) ?? outsider) : outsider
+    if (shift !== outsider) arns = true
+    fixed[key] = Array.isArray(value) ? [outsider] : outsider
+    moved[key] = Array.isArray(value) ? [shift] : shift
     changed = true
   }
-  return changed ? { ...request, context } : undefined
+  if (!changed) return []
+  return arns
+    ? [
+        { ...request, context: fixed },
+        { ...request, context: moved }
+      ]
+    : [{ ...request, context: fixed }]
 }

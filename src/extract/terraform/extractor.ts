@@ -33,20 +33,16 @@ export const TERRAFORM_FIX_UNKNOWN =
 const SNIFF_BYTES = 256 * 1024
 const IAM_MARKERS =
   /\b(?:resource|data)\s+"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy|kms_key|lambda_permission|s3_bucket|sqs_queue|sns_topic|secretsmanager_secret)"|"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy)"|\bjsonencode\s*\(/
-/** the same resource types as JSON keys (`.tf.json`) */
-const IAM_JSON_MARKERS =
-  /"aws_(?:iam_[a-z0-9_]+|[a-z0-9_]*_policy|kms_key|lambda_permission|s3_bucket|sqs_queue|sns_topic|secretsmanager_secret)"\s*:|\bjsonencode\s*\(/
 
 export const terraformExtractor: Extractor = {
   format: 'terraform',
   claims(path, text) {
     const lower = path.toLowerCase()
-    const markers = lower.endsWith('.tf')
-      ? IAM_MARKERS
-      : lower.endsWith('.tf.json')
-        ? IAM_JSON_MARKERS
-        : undefined
-    return markers?.test(text.slice(0, SNIFF_BYTES)) === true ? TERRAFORM_CLAIM : 0
+    // every `.tf.json` file: JSON escapes (`"aws_iam_polic\u0079"`) would hide a type name from
+    // a text search, and a file without IAM content yields no document anyway
+    if (lower.endsWith('.tf.json')) return TERRAFORM_CLAIM
+    if (!lower.endsWith('.tf')) return 0
+    return IAM_MARKERS.test(text.slice(0, SNIFF_BYTES)) ? TERRAFORM_CLAIM : 0
   },
   extract(path, text, options) {
     return extractTerraform(path, text, options)

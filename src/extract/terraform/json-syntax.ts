@@ -50,6 +50,19 @@ class JsonSyntaxError extends Error {
   }
 }
 
+/**
+ * The text to search with a regular expression (`var.`, `"module"`): for JSON, with its escapes
+ * decoded, since `"${\u0076ar.x}"` means `var.x` to Terraform. Other texts as they are.
+ */
+export function searchableText(path: string, text: string): string {
+  if (!path.toLowerCase().endsWith('.json') || !text.includes('\\')) return text
+  try {
+    return JSON.stringify(JSON.parse(text) as unknown)
+  } catch {
+    return text
+  }
+}
+
 /** Parses a `.tf.json` file; the same shape as parseHcl's result. */
 export function parseTerraformJson(text: string): ParsedHcl {
   const json = parseLocatedJson(text, { maxBytes: HCL_MAX_BYTES })
@@ -146,17 +159,30 @@ function expression(node: JsonNode, lines: LineIndex, literal = false): Expr {
     case 'array':
       return { k: 'tuple', items: node.items.map((item) => expression(item, lines, literal)), at }
     case 'object': {
-      const items: ObjectItem[] = node.entries.map((entry) => ({
-        key: { k: 'template', parts: [text(entry.key)], at: pos(entry.value, lines) },
-        name: entry.key,
-        value: expression(entry.value, lines, literal)
-      }))
+      // property names are templates too (`{"${local.key}": …}`), except in a literal
+      const items: ObjectItem[] = node.entries.map((entry) => {
+        const keyAt = pos(entry.value, lines)
+        const parts = literal ? [text(entry.key)] : keyTemplate(entry.key, keyAt, entry.value)
+        const plain = parts.length === 1 && parts[0]?.k === 'text'
+        return {
+          key: { k: 'template', parts, at: keyAt },
+          name: plain ? entry.key : undefined,
+          value: expression(entry.value, lines, literal)
+        }
+      })
       return { k: 'object', items, at }
     }
   }
 }
 
 const text = (value: string): TemplatePart => ({ k: 'text', value })
+
+function keyTemplate(key: string, at: Pos, node: JsonNode): TemplatePart[] {
+  return template(
+    { kind: 'string', value: key, start: node.start, end: node.end, pointer: node.pointer },
+    at
+  )
+}
 
 function template(node: Extract<JsonNode, { kind: 'string' }>, at: Pos): TemplatePart[] {
   if (!node.value.includes('${') && !node.value.includes('%{')) return [text(node.value)]

@@ -17,7 +17,7 @@ import type { PlaceholderLog } from '../cloudformation/placeholders.js'
 import type { ExtractOptions, SourcePosition } from '../types.js'
 import { attribute, type Body, type Expr } from './hcl-ast.js'
 import { parseHcl, type ParsedHcl } from './hcl-parse.js'
-import { parseTerraformJson } from './json-syntax.js'
+import { parseTerraformJson, searchableText } from './json-syntax.js'
 import { Evaluator, EMPTY_SCOPE } from './evaluate.js'
 import { fromJson, relocate } from './functions.js'
 import { indexModule, type ModuleIndex } from './module-index.js'
@@ -252,7 +252,7 @@ function parseFile(file: string, read: (path: string) => string | undefined): Pa
   }
   if (text === undefined || text.length > MAX_SIBLING_BYTES) return { kind: 'none' }
   if (file.endsWith('.tf.json')) {
-    if (!/"(?:variable|locals)"\s*:/.test(text)) return { kind: 'none' }
+    if (!/"(?:variable|locals)"\s*:/.test(searchableText(file, text))) return { kind: 'none' }
     const parsed = parseTerraformJson(text)
     return parsed.body === undefined ? { kind: 'none' } : { kind: 'hcl', text, parsed }
   }
