@@ -58142,6 +58142,25 @@ function moduleVariables(path, options, hooks) {
             memo.set(file, (found = parseFile(file, readSibling)));
         return found;
     };
+    // one evaluator per sibling file and purpose: defaults alone (literal), or locals in their file
+    const evaluatorOf = (cache, file, parsed, index, module) => {
+        let ev = cache.get(file);
+        if (ev === undefined) {
+            ev = new Evaluator({
+                text: parsed.text,
+                file,
+                index,
+                facts: options.facts,
+                log: hooks.log,
+                lines: parsed.parsed.lines,
+                readSibling: undefined,
+                module,
+                policyDocument: () => undefined
+            });
+            cache.set(file, ev);
+        }
+        return ev;
+    };
     const evaluators = new Map();
     const valueIn = (file, name, attr) => {
         const parsed = load(file);
@@ -58156,20 +58175,7 @@ function moduleVariables(path, options, hooks) {
         const expr = attr === 'value' ? tfvarsAttribute(body, name) : variableDefault(parsed.index, name);
         if (expr === undefined)
             return undefined;
-        let ev = evaluators.get(file);
-        if (ev === undefined) {
-            ev = new Evaluator({
-                text: parsed.text,
-                file,
-                index: EMPTY_INDEX,
-                facts: options.facts,
-                log: hooks.log,
-                lines: parsed.parsed.lines,
-                readSibling: undefined,
-                policyDocument: () => undefined
-            });
-            evaluators.set(file, ev);
-        }
+        const ev = evaluatorOf(evaluators, file, parsed, EMPTY_INDEX, undefined);
         const value = ev.evaluate(expr, EMPTY_SCOPE);
         return value.t === 'null' || value.t === 'unknown' ? undefined : value;
     };
@@ -58186,21 +58192,7 @@ function moduleVariables(path, options, hooks) {
         const local = index.locals.get(name);
         if (local === undefined)
             return undefined;
-        let ev = localEvaluators.get(file);
-        if (ev === undefined) {
-            ev = new Evaluator({
-                text: parsed.text,
-                file,
-                index,
-                facts: options.facts,
-                log: hooks.log,
-                lines: parsed.parsed.lines,
-                readSibling: undefined,
-                module: api,
-                policyDocument: () => undefined
-            });
-            localEvaluators.set(file, ev);
-        }
+        const ev = evaluatorOf(localEvaluators, file, parsed, index, api);
         const value = ev.evaluate({ k: 'ref', root: 'local', steps: [{ t: 'attr', name }], at: local.at }, EMPTY_SCOPE);
         return value.t === 'null' ? undefined : value;
     };

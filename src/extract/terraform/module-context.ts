@@ -113,6 +113,31 @@ export function moduleVariables(
     if (found === undefined) memo.set(file, (found = parseFile(file, readSibling)))
     return found
   }
+  // one evaluator per sibling file and purpose: defaults alone (literal), or locals in their file
+  const evaluatorOf = (
+    cache: Map<string, Evaluator>,
+    file: string,
+    parsed: Extract<Parsed, { kind: 'hcl' }>,
+    index: ModuleIndex,
+    module: ModuleVariables | undefined
+  ): Evaluator => {
+    let ev = cache.get(file)
+    if (ev === undefined) {
+      ev = new Evaluator({
+        text: parsed.text,
+        file,
+        index,
+        facts: options.facts,
+        log: hooks.log,
+        lines: parsed.parsed.lines,
+        readSibling: undefined,
+        module,
+        policyDocument: () => undefined
+      })
+      cache.set(file, ev)
+    }
+    return ev
+  }
   const evaluators = new Map<string, Evaluator>()
   const valueIn = (file: string, name: string, attr: 'value' | 'default'): TfValue | undefined => {
     const parsed = load(file)
@@ -124,20 +149,7 @@ export function moduleVariables(
     const expr =
       attr === 'value' ? tfvarsAttribute(body, name) : variableDefault(parsed.index, name)
     if (expr === undefined) return undefined
-    let ev = evaluators.get(file)
-    if (ev === undefined) {
-      ev = new Evaluator({
-        text: parsed.text,
-        file,
-        index: EMPTY_INDEX,
-        facts: options.facts,
-        log: hooks.log,
-        lines: parsed.parsed.lines,
-        readSibling: undefined,
-        policyDocument: () => undefined
-      })
-      evaluators.set(file, ev)
-    }
+    const ev = evaluatorOf(evaluators, file, parsed, EMPTY_INDEX, undefined)
     const value = ev.evaluate(expr, EMPTY_SCOPE)
     return value.t === 'null' || value.t === 'unknown' ? undefined : value
   }
@@ -152,21 +164,7 @@ export function moduleVariables(
     const index = parsed.index
     const local = index.locals.get(name)
     if (local === undefined) return undefined
-    let ev = localEvaluators.get(file)
-    if (ev === undefined) {
-      ev = new Evaluator({
-        text: parsed.text,
-        file,
-        index,
-        facts: options.facts,
-        log: hooks.log,
-        lines: parsed.parsed.lines,
-        readSibling: undefined,
-        module: api,
-        policyDocument: () => undefined
-      })
-      localEvaluators.set(file, ev)
-    }
+    const ev = evaluatorOf(localEvaluators, file, parsed, index, api)
     const value = ev.evaluate(
       { k: 'ref', root: 'local', steps: [{ t: 'attr', name }], at: local.at },
       EMPTY_SCOPE
