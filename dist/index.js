@@ -59059,7 +59059,12 @@ function extractTerraform(path, text, options) {
             standalone.push({ name, doc: doc.doc });
     }
     current = '';
+    const passed = moduleArguments(ev, parsed.body);
     const out = emitAll(path, ev, found, log, options.facts.partition);
+    for (const { location, name, doc } of passed) {
+        const spec = { location, name, kind: guessKind(doc), attachedTo: undefined, doc };
+        out.documents.push(emitDocument(spec, log, options.facts.partition));
+    }
     for (const { name, doc } of standalone) {
         if (referenced.has(name))
             continue;
@@ -59074,6 +59079,49 @@ function extractTerraform(path, text, options) {
         out.documents.push(emitDocument(spec, log, options.facts.partition));
     }
     return { format: 'terraform', ...out, attachments: found.attachments };
+}
+/**
+ * Policies passed to modules (`module "p" { source = "terraform-aws-modules/iam/aws//…", policy
+ * = jsonencode({…}) }`): an argument written as a policy (`jsonencode(…)`, a policy document's
+ * `.json`, `file()`/`templatefile()`, a string holding `"Statement"`) whose value is a policy
+ * document is reviewed as one, located at `module.<name>/<argument>`; what the module does with
+ * its other arguments is not known.
+ */
+function moduleArguments(ev, body) {
+    const out = [];
+    for (const block of blocks(body, 'module')) {
+        const [module] = block.labels;
+        if (module === undefined)
+            continue;
+        for (const item of block.body.items) {
+            if (item.kind !== 'attribute' || !writtenAsPolicy(item.expr))
+                continue;
+            ev.owner = `module.${module}`;
+            const v = policy_value_policyValue(ev.evaluate(item.expr, new Map()));
+            if (v.doc === undefined)
+                continue;
+            out.push({
+                location: `module.${module}/${item.name}`,
+                name: `module.${module} › ${item.name}`,
+                doc: v.doc
+            });
+        }
+    }
+    return out;
+}
+function writtenAsPolicy(expr) {
+    switch (expr.k) {
+        case 'call':
+            return ['jsonencode', 'file', 'templatefile'].includes(expr.name);
+        case 'ref':
+            return (expr.root === 'data' &&
+                expr.steps[0]?.t === 'attr' &&
+                expr.steps[0].name === 'aws_iam_policy_document');
+        case 'template':
+            return expr.parts.some((p) => p.k === 'text' && p.value.includes('"Statement"'));
+        default:
+            return false;
+    }
 }
 function emitAll(path, ev, found, log, partition) {
     const diagnostics = [];

@@ -242,6 +242,28 @@ resource "aws_iam_policy" "read" {
     expect(literal.files).toEqual([])
   })
 
+  it('a policy passed to a registry module is reviewed as a document of the call', async () => {
+    // terraform-aws-modules/iam's iam-policy module takes the policy as an argument
+    const root = (resource: string): string => `module "read_policy" {
+  source  = "terraform-aws-modules/iam/aws//modules/iam-policy"
+  version = "5.39.0"
+  name    = "read"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "${resource}" }]
+  })
+}
+`
+    const report = await run(
+      memorySource({
+        base: { 'infra/main.tf': root('arn:aws:s3:::reports/*') },
+        head: { 'infra/main.tf': root('*') }
+      })
+    )
+    expect(report.files.map((f) => f.document?.location)).toEqual(['module.read_policy/policy'])
+    expect(actions(report, 'module.read_policy/policy')).toEqual(['s3:GetObject'])
+  })
+
   describe('module inputs set anew elsewhere are not reviewed either (fail closed)', () => {
     const child = `variable "bucket" {}
 resource "aws_iam_policy" "read" {
