@@ -44880,32 +44880,38 @@ function prepareContext(input, derived) {
 const LIST_LIMIT = 16;
 /**
  * A context read from JSON input (givenContext). Requests carry a handful of keys, most of which
- * no condition ever reads: the keys are kept as a list and each value is prepared on its first
- * look-up, so preparing a request allocates almost nothing. Derived values are looked up after
- * the given ones (§6: the given context wins).
+ * no condition ever reads: the keys are kept as a list beside the input object, and each value
+ * is prepared from the input on its first look-up, so preparing a request allocates one list.
+ * Derived values are looked up after the given ones (§6: the given context wins).
  */
 class GivenContext {
+    /** per key: its lowercase form, then the name the input gave it */
     #keys = [];
-    #raw = [];
-    #prepared = [];
+    #input;
+    /** per key: its prepared value, once looked up (allocated on the first look-up) */
+    #prepared = undefined;
     #index = undefined;
     #derived = undefined;
+    constructor(input) {
+        this.#input = input;
+    }
     /** how many keys the input gave */
     get size() {
-        return this.#keys.length;
+        return this.#keys.length >> 1;
     }
     /** false when the key is already present ignoring case (the input is then refused) */
-    add(lowerKey, value) {
+    add(lowerKey, name) {
         if (this.#find(lowerKey) >= 0)
             return false;
-        const at = this.#keys.length;
-        this.#keys.push(lowerKey);
-        this.#raw.push(value);
-        this.#prepared.push(undefined);
+        const at = this.#keys.length >> 1;
+        this.#keys.push(lowerKey, name);
         if (this.#index !== undefined)
             this.#index.set(lowerKey, at);
-        else if (at + 1 > LIST_LIMIT)
-            this.#index = new Map(this.#keys.map((k, i) => [k, i]));
+        else if (at + 1 > LIST_LIMIT) {
+            this.#index = new Map();
+            for (let i = 0; i <= at; i++)
+                this.#index.set(this.#keys[2 * i], i);
+        }
         return true;
     }
     complete(derived) {
@@ -44919,10 +44925,12 @@ class GivenContext {
         const at = this.#find(lowerKey);
         if (at < 0)
             return this.#derived?.get(lowerKey);
-        let value = this.#prepared[at];
+        const prepared = (this.#prepared ??= []);
+        let value = prepared[at];
         if (value === undefined) {
-            value = toContextValue(this.#raw[at]);
-            this.#prepared[at] = value;
+            const name = this.#keys[2 * at + 1];
+            value = toContextValue(this.#input[name]);
+            prepared[at] = value;
         }
         return value;
     }
@@ -44930,27 +44938,31 @@ class GivenContext {
         if (this.#index !== undefined)
             return this.#index.get(lowerKey) ?? -1;
         const keys = this.#keys;
-        for (let i = 0; i < keys.length; i++)
+        for (let i = 0; i < keys.length; i += 2)
             if (keys[i] === lowerKey)
-                return i;
+                return i >> 1;
         return -1;
     }
 }
 /**
  * The context of JSON input, checked while it is prepared: undefined unless it is an object
  * whose values are scalars or arrays of scalars, no two of its keys equal ignoring case (a case
- * reader reports those; prepareContext would keep the first).
+ * reader reports those; prepareContext would keep the first). The input must not change
+ * afterwards: values are read from it on first look-up.
  */
 function givenContext(input) {
     if (typeof input !== 'object' || input === null || Array.isArray(input))
         return undefined;
     const record = input;
-    const given = new GivenContext();
-    for (const key of Object.keys(record)) {
+    const given = new GivenContext(record);
+    // for…in, not Object.keys: no array per request (JSON.parse objects inherit nothing enumerable)
+    for (const key in record) {
+        if (!Object.hasOwn(record, key))
+            return undefined;
         const value = record[key];
         if (Array.isArray(value) ? !value.every(isScalar) : !isScalar(value))
             return undefined;
-        if (!given.add(lowercase(key), value))
+        if (!given.add(lowercase(key), key))
             return undefined;
     }
     return given;
@@ -45022,7 +45034,8 @@ class ValueCondition {
     spec;
     // flat copies of the clause: evaluation reads them for every statement of every request
     key;
-    label;
+    /** for messages only: built on first use (most conditions never report anything) */
+    labelText = undefined;
     qualifier;
     whenAbsent;
     negated;
@@ -45030,7 +45043,6 @@ class ValueCondition {
     constructor(spec) {
         this.spec = spec;
         this.key = spec.clause.key.toLowerCase();
-        this.label = `condition ${quoteValue(spec.clause.operator)} ${quoteValue(spec.clause.key)}`;
         this.qualifier = spec.clause.qualifier;
         this.whenAbsent = absentKeyResult(spec.clause.qualifier, spec.clause.ifExists, spec.negated);
         this.negated = spec.negated;
@@ -45060,6 +45072,10 @@ class ValueCondition {
                 return !all;
         }
         return all;
+    }
+    get label() {
+        const { operator, key } = this.spec.clause;
+        return (this.labelText ??= `condition ${quoteValue(operator)} ${quoteValue(key)}`);
     }
     bind(context, issues) {
         return this.spec.values.bind(context, issues, this.label);

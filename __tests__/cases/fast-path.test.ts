@@ -118,7 +118,25 @@ describe('fast path = located reader', () => {
     ],
     ['an escaped policies key', text().replace('"policies"', '"polic\\u0069es"')],
     ['quotes and backslashes in strings', text({ ...good, id: 'a\\"b"\\\\' })],
-    ['deep nesting', `[${'['.repeat(70)}${']'.repeat(70)}]`]
+    ['deep nesting', `[${'['.repeat(70)}${']'.repeat(70)}]`],
+    // the fast path walks requests and contexts with for…in: keys Object.prototype also has
+    [
+      'prototype names as context keys',
+      text().replace(
+        '"n": 3',
+        '"n": 3, "__proto__": "x", "hasOwnProperty": "y", "constructor": ["z"], "toString": 1'
+      )
+    ],
+    ['__proto__ as a request key', text().replace('"action":', '"__proto__": {}, "action":')],
+    [
+      'hasOwnProperty as a request key',
+      text().replace('"action":', '"hasOwnProperty": 1, "action":')
+    ],
+    [
+      'a duplicate __proto__ context key',
+      text().replace('"n": 3', '"__proto__": "a", "__proto__": "b"')
+    ],
+    ['numeric context keys', text().replace('"n": 3', '"2": "b", "1": "a", "n": 3')]
   ])('%s', (_name, input) => same(input))
 })
 

@@ -1,6 +1,6 @@
 // prepareContext (IAM-SEMANTICS §4.1 key case, §4.4 multivalued, §4.5 coercion, §6 derived keys).
 import { describe, expect, it } from '@jest/globals'
-import { prepareContext } from '../../src/engine/context.js'
+import { derivedValues, givenContext, prepareContext } from '../../src/engine/context.js'
 
 describe('prepareContext', () => {
   it('looks keys up case-insensitively (§4.1)', () => {
@@ -45,5 +45,43 @@ describe('prepareContext', () => {
     expect(prepareContext(undefined).get('k')).toBeUndefined()
     expect(prepareContext({}).get('constructor')).toBeUndefined()
     expect(prepareContext({}).get('__proto__')).toBeUndefined()
+  })
+})
+
+describe('givenContext (the case reader’s context: checked while prepared)', () => {
+  it('looks up what prepareContext looks up, values prepared on first look-up', () => {
+    const input = JSON.parse(
+      '{"aws:PrincipalTag/Dept":"eng","n":3,"k":["a",1,true],"__proto__":"p","hasOwnProperty":"h","1":"one"}'
+    ) as Record<string, unknown>
+    const given = givenContext(input)
+    const reference = prepareContext(input as never)
+    expect(given?.size).toBe(6)
+    for (const key of ['aws:principaltag/dept', 'N', 'k', '__PROTO__', 'hasownproperty', '1']) {
+      expect(given?.get(key)).toEqual(reference.get(key))
+      expect(given?.get(key)).toBeDefined()
+    }
+    expect(given?.get('constructor')).toBeUndefined()
+    expect(given?.get('toString')).toBeUndefined()
+  })
+
+  it('refuses what a case reader reports: keys equal ignoring case, nested values, non-objects', () => {
+    expect(givenContext({ a: 'x', A: 'y' })).toBeUndefined()
+    expect(givenContext({ a: { b: 1 } })).toBeUndefined()
+    expect(givenContext({ a: [['x']] })).toBeUndefined()
+    expect(givenContext({ a: null })).toBeUndefined()
+    expect(givenContext([])).toBeUndefined()
+    expect(givenContext(null)).toBeUndefined()
+  })
+
+  it('indexes many keys in a map and still finds each, with derived values after', () => {
+    const input = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`Key${i}`, `v${i}`]))
+    const given = givenContext(input)?.complete(
+      derivedValues({ 'aws:username': 'alice', key3: 'derived' })
+    )
+    for (let i = 0; i < 40; i++) {
+      expect(given?.get(`key${i}`)).toEqual({ values: [`v${i}`], multi: false })
+    }
+    expect(given?.get('aws:username')).toEqual({ values: ['alice'], multi: false })
+    expect(givenContext({ ...input, KEY39: 'x' })).toBeUndefined()
   })
 })

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
   runEvaluateCommand: () => (/* binding */ runEvaluateCommand)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/diagnostics/diagnostic.ts + 1 modules
@@ -685,7 +685,7 @@ function readRequests(reader, one, many, owner, where) {
 }
 
 // EXTERNAL MODULE: ./src/engine/context.ts
-var engine_context = __webpack_require__(6173);
+var context = __webpack_require__(6173);
 // EXTERNAL MODULE: ./src/engine/request.ts
 var engine_request = __webpack_require__(7915);
 ;// CONCATENATED MODULE: ./src/cases/read-plain-case.ts
@@ -718,19 +718,32 @@ function readPlainCase(value, index, catalog) {
     for (const item of items) {
         if (!isPlainObject(item))
             return undefined;
-        const itemKeys = Object.keys(item);
-        for (const key of itemKeys)
-            if (!REQUEST_KEYS.includes(key))
-                return undefined;
-        const prepared = plainRequest(item, catalog);
+        const keys = requestKeys(item);
+        if (keys < 0)
+            return undefined;
+        const given = (0,context/* givenContext */.Ht)(item.context === undefined ? {} : item.context);
+        if (given === undefined)
+            return undefined;
+        const prepared = plainRequest(item, given, catalog);
         if (prepared === undefined)
             return undefined;
-        properties += itemKeys.length + prepared.contextKeys;
-        read.push(prepared.request);
+        properties += keys + given.size;
+        read.push(prepared);
     }
     return { id, many: requests !== undefined, requests: read, properties };
 }
-function plainRequest(value, catalog) {
+/** How many keys a request object has, or -1 when one is not a request key. */
+function requestKeys(item) {
+    let count = 0;
+    // for…in, not Object.keys: no array per request (JSON.parse objects inherit nothing enumerable)
+    for (const key in item) {
+        if (!Object.hasOwn(item, key) || !REQUEST_KEYS.includes(key))
+            return -1;
+        count++;
+    }
+    return count;
+}
+function plainRequest(value, given, catalog) {
     const { principal, action, resource, resourceAccount, context } = value;
     if (!isNonEmptyString(principal) || !isNonEmptyString(action) || !isNonEmptyString(resource)) {
         return undefined;
@@ -739,10 +752,6 @@ function plainRequest(value, catalog) {
         return undefined;
     if (resourceAccount !== undefined && !isNonEmptyString(resourceAccount))
         return undefined;
-    const given = (0,engine_context/* givenContext */.Ht)(context === undefined ? {} : context);
-    if (given === undefined)
-        return undefined;
-    const contextKeys = given.size;
     // one literal (no spread): every request has one hidden class
     const request = {
         principal,
@@ -751,7 +760,7 @@ function plainRequest(value, catalog) {
         context: (context ?? {}),
         resourceAccount
     };
-    return { request: (0,engine_request/* prepareGivenRequest */.oc)(request, given), contextKeys };
+    return (0,engine_request/* prepareGivenRequest */.oc)(request, given);
 }
 // A case file repeats a few hundred actions thousands of times: each is looked up once.
 let knownFor;
@@ -960,7 +969,7 @@ async function runEvaluateCommand(args, io) {
     if (extra.length > 0)
         return usageError(io, `unexpected argument \`${extra[0] ?? ''}\``);
     const name = file === '-' ? '<stdin>' : file;
-    const read = file === '-' ? await io.readStdin() : await readCaseFile((0,external_node_path_.resolve)(io.cwd, file));
+    const read = file === '-' ? await io.readStdin() : readCaseFile((0,external_node_path_.resolve)(io.cwd, file));
     if (typeof read !== 'string' && 'message' in read) {
         return reportUnreadable(io, [unreadable(name, read.message)]);
     }
@@ -985,9 +994,10 @@ function formatResults(results, pretty) {
     return `[\n${results.map((result) => JSON.stringify(result)).join(',\n')}\n]\n`;
 }
 /** The text and its size in bytes (the reader's size limit then needs no second encoding). */
-async function readCaseFile(path) {
+function readCaseFile(path) {
     try {
-        const buffer = await (0,promises_.readFile)(path);
+        // one synchronous read: the promise API reads a large file in 512 KiB pieces
+        const buffer = (0,external_node_fs_.readFileSync)(path);
         const text = buffer.toString('utf8');
         // invalid UTF-8 decodes to U+FFFD (3 bytes each): the size is then the text's, as for stdin
         return { text, bytes: text.includes('\uFFFD') ? Buffer.byteLength(text) : buffer.length };

@@ -5,7 +5,7 @@
 // here (their statements carry lines), by the caller. Requests come out prepared for the
 // engine: their contexts are checked while they are prepared, so each is read once.
 import type { ActionCatalog } from '../catalog/catalog.js'
-import { givenContext } from '../engine/context.js'
+import { givenContext, type GivenContext } from '../engine/context.js'
 import { prepareGivenRequest, type PreparedRequest } from '../engine/request.js'
 import type { ContextInput, Request } from '../engine/types.js'
 import { isPlainObject } from './case-file-layout.js'
@@ -45,29 +45,40 @@ export function readPlainCase(
   const read: PreparedRequest[] = []
   for (const item of items) {
     if (!isPlainObject(item)) return undefined
-    const itemKeys = Object.keys(item)
-    for (const key of itemKeys) if (!REQUEST_KEYS.includes(key)) return undefined
-    const prepared = plainRequest(item, catalog)
+    const keys = requestKeys(item)
+    if (keys < 0) return undefined
+    const given = givenContext(item.context === undefined ? {} : item.context)
+    if (given === undefined) return undefined
+    const prepared = plainRequest(item, given, catalog)
     if (prepared === undefined) return undefined
-    properties += itemKeys.length + prepared.contextKeys
-    read.push(prepared.request)
+    properties += keys + given.size
+    read.push(prepared)
   }
   return { id, many: requests !== undefined, requests: read, properties }
 }
 
+/** How many keys a request object has, or -1 when one is not a request key. */
+function requestKeys(item: Readonly<Record<string, unknown>>): number {
+  let count = 0
+  // for…in, not Object.keys: no array per request (JSON.parse objects inherit nothing enumerable)
+  for (const key in item) {
+    if (!Object.hasOwn(item, key) || !REQUEST_KEYS.includes(key)) return -1
+    count++
+  }
+  return count
+}
+
 function plainRequest(
   value: Readonly<Record<string, unknown>>,
+  given: GivenContext,
   catalog: ActionCatalog | undefined
-): { request: PreparedRequest; contextKeys: number } | undefined {
+): PreparedRequest | undefined {
   const { principal, action, resource, resourceAccount, context } = value
   if (!isNonEmptyString(principal) || !isNonEmptyString(action) || !isNonEmptyString(resource)) {
     return undefined
   }
   if (catalog !== undefined && !knownAction(catalog, action)) return undefined
   if (resourceAccount !== undefined && !isNonEmptyString(resourceAccount)) return undefined
-  const given = givenContext(context === undefined ? {} : context)
-  if (given === undefined) return undefined
-  const contextKeys = given.size
   // one literal (no spread): every request has one hidden class
   const request: Request = {
     principal,
@@ -76,7 +87,7 @@ function plainRequest(
     context: (context ?? {}) as Record<string, ContextInput>,
     resourceAccount
   }
-  return { request: prepareGivenRequest(request, given), contextKeys }
+  return prepareGivenRequest(request, given)
 }
 
 // A case file repeats a few hundred actions thousands of times: each is looked up once.

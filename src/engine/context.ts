@@ -110,31 +110,38 @@ const LIST_LIMIT = 16
 
 /**
  * A context read from JSON input (givenContext). Requests carry a handful of keys, most of which
- * no condition ever reads: the keys are kept as a list and each value is prepared on its first
- * look-up, so preparing a request allocates almost nothing. Derived values are looked up after
- * the given ones (§6: the given context wins).
+ * no condition ever reads: the keys are kept as a list beside the input object, and each value
+ * is prepared from the input on its first look-up, so preparing a request allocates one list.
+ * Derived values are looked up after the given ones (§6: the given context wins).
  */
 export class GivenContext implements PreparedContext {
+  /** per key: its lowercase form, then the name the input gave it */
   readonly #keys: string[] = []
-  readonly #raw: ContextInput[] = []
-  readonly #prepared: (PreparedValue | undefined)[] = []
+  readonly #input: Readonly<Record<string, unknown>>
+  /** per key: its prepared value, once looked up (allocated on the first look-up) */
+  #prepared: (PreparedValue | undefined)[] | undefined = undefined
   #index: Map<string, number> | undefined = undefined
   #derived: DerivedValues | undefined = undefined
 
+  constructor(input: Readonly<Record<string, unknown>>) {
+    this.#input = input
+  }
+
   /** how many keys the input gave */
   get size(): number {
-    return this.#keys.length
+    return this.#keys.length >> 1
   }
 
   /** false when the key is already present ignoring case (the input is then refused) */
-  add(lowerKey: string, value: ContextInput): boolean {
+  add(lowerKey: string, name: string): boolean {
     if (this.#find(lowerKey) >= 0) return false
-    const at = this.#keys.length
-    this.#keys.push(lowerKey)
-    this.#raw.push(value)
-    this.#prepared.push(undefined)
+    const at = this.#keys.length >> 1
+    this.#keys.push(lowerKey, name)
     if (this.#index !== undefined) this.#index.set(lowerKey, at)
-    else if (at + 1 > LIST_LIMIT) this.#index = new Map(this.#keys.map((k, i) => [k, i]))
+    else if (at + 1 > LIST_LIMIT) {
+      this.#index = new Map()
+      for (let i = 0; i <= at; i++) this.#index.set(this.#keys[2 * i] as string, i)
+    }
     return true
   }
 
@@ -150,10 +157,12 @@ export class GivenContext implements PreparedContext {
   lookup(lowerKey: string): ContextValue | undefined {
     const at = this.#find(lowerKey)
     if (at < 0) return this.#derived?.get(lowerKey)
-    let value = this.#prepared[at]
+    const prepared = (this.#prepared ??= [])
+    let value = prepared[at]
     if (value === undefined) {
-      value = toContextValue(this.#raw[at] as ContextInput)
-      this.#prepared[at] = value
+      const name = this.#keys[2 * at + 1] as string
+      value = toContextValue(this.#input[name] as ContextInput)
+      prepared[at] = value
     }
     return value
   }
@@ -161,7 +170,7 @@ export class GivenContext implements PreparedContext {
   #find(lowerKey: string): number {
     if (this.#index !== undefined) return this.#index.get(lowerKey) ?? -1
     const keys = this.#keys
-    for (let i = 0; i < keys.length; i++) if (keys[i] === lowerKey) return i
+    for (let i = 0; i < keys.length; i += 2) if (keys[i] === lowerKey) return i >> 1
     return -1
   }
 }
@@ -169,16 +178,19 @@ export class GivenContext implements PreparedContext {
 /**
  * The context of JSON input, checked while it is prepared: undefined unless it is an object
  * whose values are scalars or arrays of scalars, no two of its keys equal ignoring case (a case
- * reader reports those; prepareContext would keep the first).
+ * reader reports those; prepareContext would keep the first). The input must not change
+ * afterwards: values are read from it on first look-up.
  */
 export function givenContext(input: unknown): GivenContext | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined
   const record = input as Readonly<Record<string, unknown>>
-  const given = new GivenContext()
-  for (const key of Object.keys(record)) {
+  const given = new GivenContext(record)
+  // for…in, not Object.keys: no array per request (JSON.parse objects inherit nothing enumerable)
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) return undefined
     const value = record[key]
     if (Array.isArray(value) ? !value.every(isScalar) : !isScalar(value)) return undefined
-    if (!given.add(lowercase(key), value as ContextInput)) return undefined
+    if (!given.add(lowercase(key), key)) return undefined
   }
   return given
 }

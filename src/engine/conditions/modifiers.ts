@@ -70,7 +70,8 @@ export interface ValueClause {
 class ValueCondition implements CompiledCondition {
   // flat copies of the clause: evaluation reads them for every statement of every request
   private readonly key: string
-  private readonly label: string
+  /** for messages only: built on first use (most conditions never report anything) */
+  private labelText: string | undefined = undefined
   private readonly qualifier: SetQualifier | undefined
   private readonly whenAbsent: boolean
   private readonly negated: boolean
@@ -78,7 +79,6 @@ class ValueCondition implements CompiledCondition {
 
   constructor(private readonly spec: ValueClause) {
     this.key = spec.clause.key.toLowerCase()
-    this.label = `condition ${quoteValue(spec.clause.operator)} ${quoteValue(spec.clause.key)}`
     this.qualifier = spec.clause.qualifier
     this.whenAbsent = absentKeyResult(spec.clause.qualifier, spec.clause.ifExists, spec.negated)
     this.negated = spec.negated
@@ -109,6 +109,11 @@ class ValueCondition implements CompiledCondition {
       if (this.ok(value, i, issues, policy) !== all) return !all
     }
     return all
+  }
+
+  private get label(): string {
+    const { operator, key } = this.spec.clause
+    return (this.labelText ??= `condition ${quoteValue(operator)} ${quoteValue(key)}`)
   }
 
   private bind(context: PreparedContext, issues: IssueSink): PolicyValues {
