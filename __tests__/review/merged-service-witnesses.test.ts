@@ -58,6 +58,18 @@ describe('API Gateway V2 (HTTP and WebSocket APIs)', () => {
     expect(report.changes.filter((c) => c.kind !== 'broadened')).toEqual([])
   })
 
+  it('shows a route for a pattern over every route, not an authorizer named `routes/…`', async () => {
+    // IAM's `*` spans `/`, so `/apis/*/routes/*` also matches the V2 authorizer format
+    // /apis/${ApiId}/authorizers/${AuthorizerId} with the ID `routes/example`; API Gateway IDs
+    // are single path segments, so the witness shown is the route
+    const report = await run(
+      allow(['apigateway:DELETE'], [REST]),
+      allow(['apigateway:DELETE'], [REST, 'arn:aws:apigateway:*::/apis/*/routes/*'])
+    )
+    const resources = [...broadened(report).values()].flat()
+    expect(resources).toEqual([expect.stringMatching(/::\/apis\/[^/]+\/routes\/[^/]+$/)])
+  })
+
   it('reports the API collection when creating APIs is allowed (POST on /apis)', async () => {
     const report = await run(
       allow(['apigateway:POST'], [REST]),

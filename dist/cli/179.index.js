@@ -5386,7 +5386,8 @@ class ResourceWitnessBuilder {
                 add(undefined);
             for (const template of templates.list)
                 add(template);
-            result = { resources: this.distinct([...candidates], patterns, bindings), bindings };
+            const resources = this.distinct([...candidates], patterns, bindings, templates.list);
+            result = { resources, bindings };
             byTemplates.set(cacheKey, result);
         }
         return result;
@@ -5474,13 +5475,20 @@ class ResourceWitnessBuilder {
         }
         return m;
     }
-    /** One candidate per combination of pattern matches (and resource account), in text order. */
-    distinct(candidates, patterns, bindings) {
+    /**
+     * One candidate per combination of pattern matches (and resource account), in text order,
+     * preferring one that fills every variable of its ARN format with a plain name (no `/` or
+     * `:`): IAM's `*` spans `/`, so a pattern for the routes of any HTTP API (`…/apis/` star
+     * `/routes/` star) is also matched by an authorizer whose ID would be `routes/example`, a
+     * resource no API could name. Both stand for
+     * the same patterns, so preferring the plain one changes which request is shown, never which
+     * patterns are probed.
+     */
+    distinct(candidates, patterns, bindings, templates) {
         if (candidates.length <= 1)
             return candidates;
         const context = this.samples.context(bindings);
-        const seen = new Set();
-        const kept = [];
+        const chosen = new Map();
         for (const text of candidates.sort()) {
             const arn = (0,policy_arn/* splitArn */.E)(text);
             const resource = { text, arn };
@@ -5489,13 +5497,32 @@ class ResourceWitnessBuilder {
             for (const p of patterns) {
                 signature += (0,match_resource/* matchResource */.U)(this.matcher(p), resource, context, witness_resources_noIssues) ? '1' : '0';
             }
-            if (seen.has(signature))
+            const first = chosen.get(signature);
+            if (first !== undefined && (first.plain || !fillsPlainly(text, templates)))
                 continue;
-            seen.add(signature);
-            kept.push(text);
+            chosen.set(signature, { text, plain: fillsPlainly(text, templates) });
         }
-        return kept;
+        return [...chosen.values()].map((c) => c.text).sort();
     }
+}
+const plainFormats = new Map();
+/**
+ * The ARN is one of the formats with each `${Variable}` filled by text without `/` or `:`
+ * (true when the action has no formats: nothing to prefer).
+ */
+function fillsPlainly(arn, templates) {
+    if (templates.length === 0)
+        return true;
+    return templates.some((template) => {
+        let format = plainFormats.get(template);
+        if (format === undefined) {
+            const pieces = template.split(/\$\{[^}]*\}/);
+            const escaped = pieces.map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+            format = new RegExp(`^${escaped.join('[^/:]+')}$`);
+            plainFormats.set(template, format);
+        }
+        return format.test(arn);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/matrix/generate.ts

@@ -103,7 +103,8 @@ export class ResourceWitnessBuilder {
       }
       if (templates.list.length === 0) add(undefined)
       for (const template of templates.list) add(template)
-      result = { resources: this.distinct([...candidates], patterns, bindings), bindings }
+      const resources = this.distinct([...candidates], patterns, bindings, templates.list)
+      result = { resources, bindings }
       byTemplates.set(cacheKey, result)
     }
     return result
@@ -197,16 +198,24 @@ export class ResourceWitnessBuilder {
     return m
   }
 
-  /** One candidate per combination of pattern matches (and resource account), in text order. */
+  /**
+   * One candidate per combination of pattern matches (and resource account), in text order,
+   * preferring one that fills every variable of its ARN format with a plain name (no `/` or
+   * `:`): IAM's `*` spans `/`, so a pattern for the routes of any HTTP API (`…/apis/` star
+   * `/routes/` star) is also matched by an authorizer whose ID would be `routes/example`, a
+   * resource no API could name. Both stand for
+   * the same patterns, so preferring the plain one changes which request is shown, never which
+   * patterns are probed.
+   */
   private distinct(
     candidates: string[],
     patterns: readonly Pattern[],
-    bindings: Readonly<Record<string, string>>
+    bindings: Readonly<Record<string, string>>,
+    templates: readonly string[]
   ): string[] {
     if (candidates.length <= 1) return candidates
     const context = this.samples.context(bindings)
-    const seen = new Set<string>()
-    const kept: string[] = []
+    const chosen = new Map<string, { text: string; plain: boolean }>()
     for (const text of candidates.sort()) {
       const arn = splitArn(text)
       const resource = { text, arn }
@@ -215,10 +224,30 @@ export class ResourceWitnessBuilder {
       for (const p of patterns) {
         signature += matchResource(this.matcher(p), resource, context, noIssues) ? '1' : '0'
       }
-      if (seen.has(signature)) continue
-      seen.add(signature)
-      kept.push(text)
+      const first = chosen.get(signature)
+      if (first !== undefined && (first.plain || !fillsPlainly(text, templates))) continue
+      chosen.set(signature, { text, plain: fillsPlainly(text, templates) })
     }
-    return kept
+    return [...chosen.values()].map((c) => c.text).sort()
   }
+}
+
+const plainFormats = new Map<string, RegExp>()
+
+/**
+ * The ARN is one of the formats with each `${Variable}` filled by text without `/` or `:`
+ * (true when the action has no formats: nothing to prefer).
+ */
+function fillsPlainly(arn: string, templates: readonly string[]): boolean {
+  if (templates.length === 0) return true
+  return templates.some((template) => {
+    let format = plainFormats.get(template)
+    if (format === undefined) {
+      const pieces = template.split(/\$\{[^}]*\}/)
+      const escaped = pieces.map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      format = new RegExp(`^${escaped.join('[^/:]+')}$`)
+      plainFormats.set(template, format)
+    }
+    return format.test(arn)
+  })
 }
