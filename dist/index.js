@@ -34074,7 +34074,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5218);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1382);
 // The action's entry point (dist/index.js): run() does everything and never throws.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34084,7 +34084,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5218:
+/***/ 1382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52419,7 +52419,91 @@ class PatternResolver {
     }
 }
 
+;// CONCATENATED MODULE: ./src/matrix/plain-fill.ts
+// Does an ARN fill its format plainly? A witness ARN is the format of a resource type
+// (`arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/routes/${RouteId}`) with each variable
+// filled; IAM's `*` spans `/` and `:`, so a witness may fill a variable with a path
+// (`…/authorizers/routes/example`). A plain fill puts no `/` or `:` in any variable: the ARN's
+// separators are exactly the format's, and each piece between them matches its piece of the
+// format. Linear in the ARN's length (a regular expression with two variables in one piece
+// backtracks quadratically on a long ARN that fails, and witness ARNs come from hostile patterns).
+/** Past this length no ARN counts as plain (IAM's own ARN limit is 2048 characters). */
+const MAX_PLAIN_ARN = 2048;
+const VARIABLE = /\$\{[^}]*\}/g;
+const SEPARATOR = /[/:]/;
+const formats = new Map();
+function formatOf(template) {
+    let format = formats.get(template);
+    if (format !== undefined)
+        return format;
+    // the literal texts around each variable, then each split at the separators
+    const literals = template.split(VARIABLE);
+    let separators = '';
+    const pieces = [[]];
+    for (const literal of literals) {
+        const parts = literal.split(SEPARATOR);
+        for (const c of literal)
+            if (c === '/' || c === ':')
+                separators += c;
+        // the text up to the literal's first separator continues the open piece (after the
+        // variable before it, unless it is the first literal); each later part opens a piece
+        const open = pieces[pieces.length - 1];
+        open.push(parts[0] ?? '');
+        for (const part of parts.slice(1))
+            pieces.push([part]);
+    }
+    format = { separators, pieces };
+    formats.set(template, format);
+    return format;
+}
+/**
+ * The ARN fills one of the formats with no `/` or `:` in any variable (true when there are no
+ * formats: there is nothing to prefer then).
+ */
+function fillsPlainly(arn, templates) {
+    if (templates.length === 0)
+        return true;
+    if (arn.length > MAX_PLAIN_ARN)
+        return false;
+    let separators = '';
+    for (const c of arn)
+        if (c === '/' || c === ':')
+            separators += c;
+    const parts = arn.split(SEPARATOR);
+    return templates.some((template) => {
+        const format = formatOf(template);
+        if (format.separators !== separators)
+            return false;
+        return format.pieces.every((piece, i) => fillsPiece(parts[i] ?? '', piece));
+    });
+}
+/**
+ * `text` is literal[0], a non-empty fill, literal[1], …, literal[n]: the leftmost place for each
+ * middle literal leaves the most room for the rest, so the first fit found is the answer.
+ */
+function fillsPiece(text, literals) {
+    const first = literals[0] ?? '';
+    if (literals.length === 1)
+        return text === first;
+    const last = literals[literals.length - 1] ?? '';
+    if (!text.startsWith(first) || !text.endsWith(last))
+        return false;
+    const end = text.length - last.length;
+    let at = first.length;
+    for (let i = 1; i < literals.length - 1; i++) {
+        const literal = literals[i] ?? '';
+        // the variable before it takes at least one character
+        const found = text.indexOf(literal, at + 1);
+        if (found < 0)
+            return false;
+        at = found + literal.length;
+    }
+    // the last variable takes at least one character, before the last literal
+    return end - at >= 1;
+}
+
 ;// CONCATENATED MODULE: ./src/matrix/witness-resources.ts
+
 
 
 
@@ -52586,9 +52670,8 @@ class ResourceWitnessBuilder {
      * preferring one that fills every variable of its ARN format with a plain name (no `/` or
      * `:`): IAM's `*` spans `/`, so a pattern for the routes of any HTTP API (`…/apis/` star
      * `/routes/` star) is also matched by an authorizer whose ID would be `routes/example`, a
-     * resource no API could name. Both stand for
-     * the same patterns, so preferring the plain one changes which request is shown, never which
-     * patterns are probed.
+     * resource no API could name. Both stand for the same patterns, so preferring the plain one
+     * changes which request is shown, never which patterns are probed.
      */
     distinct(candidates, patterns, bindings, templates) {
         if (candidates.length <= 1)
@@ -52604,31 +52687,14 @@ class ResourceWitnessBuilder {
                 signature += matchResource(this.matcher(p), resource, context, witness_resources_noIssues) ? '1' : '0';
             }
             const first = chosen.get(signature);
-            if (first !== undefined && (first.plain || !fillsPlainly(text, templates)))
+            if (first?.plain === true)
                 continue;
-            chosen.set(signature, { text, plain: fillsPlainly(text, templates) });
+            const plain = fillsPlainly(text, templates);
+            if (first === undefined || plain)
+                chosen.set(signature, { text, plain });
         }
         return [...chosen.values()].map((c) => c.text).sort();
     }
-}
-const plainFormats = new Map();
-/**
- * The ARN is one of the formats with each `${Variable}` filled by text without `/` or `:`
- * (true when the action has no formats: nothing to prefer).
- */
-function fillsPlainly(arn, templates) {
-    if (templates.length === 0)
-        return true;
-    return templates.some((template) => {
-        let format = plainFormats.get(template);
-        if (format === undefined) {
-            const pieces = template.split(/\$\{[^}]*\}/);
-            const escaped = pieces.map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-            format = new RegExp(`^${escaped.join('[^/:]+')}$`);
-            plainFormats.set(template, format);
-        }
-        return format.test(arn);
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/matrix/generate.ts

@@ -1,7 +1,8 @@
 // Resources that exercise the Resource/NotResource patterns relevant to an action (§3.2): each
 // pattern instantiated inside the action's ARN templates, each pattern's own region (inside it,
 // outside the others), pairwise differences, and a resource of the action outside them all.
-// Candidates that no pattern tells apart are merged, keeping the first in text order.
+// Candidates that no pattern tells apart are merged, keeping the first in text order that fills
+// its ARN format plainly (plain-fill.ts), else the first.
 import type { ActionCatalog } from '../catalog/catalog.js'
 import {
   compileResourceMatcher,
@@ -25,6 +26,7 @@ import {
   type Pattern,
   type Templates
 } from './resource-patterns.js'
+import { fillsPlainly } from './plain-fill.js'
 import type { Samples } from './samples.js'
 
 /** More patterns than this per template: skip the pairwise differences (quadratic). */
@@ -203,9 +205,8 @@ export class ResourceWitnessBuilder {
    * preferring one that fills every variable of its ARN format with a plain name (no `/` or
    * `:`): IAM's `*` spans `/`, so a pattern for the routes of any HTTP API (`…/apis/` star
    * `/routes/` star) is also matched by an authorizer whose ID would be `routes/example`, a
-   * resource no API could name. Both stand for
-   * the same patterns, so preferring the plain one changes which request is shown, never which
-   * patterns are probed.
+   * resource no API could name. Both stand for the same patterns, so preferring the plain one
+   * changes which request is shown, never which patterns are probed.
    */
   private distinct(
     candidates: string[],
@@ -225,29 +226,10 @@ export class ResourceWitnessBuilder {
         signature += matchResource(this.matcher(p), resource, context, noIssues) ? '1' : '0'
       }
       const first = chosen.get(signature)
-      if (first !== undefined && (first.plain || !fillsPlainly(text, templates))) continue
-      chosen.set(signature, { text, plain: fillsPlainly(text, templates) })
+      if (first?.plain === true) continue
+      const plain = fillsPlainly(text, templates)
+      if (first === undefined || plain) chosen.set(signature, { text, plain })
     }
     return [...chosen.values()].map((c) => c.text).sort()
   }
-}
-
-const plainFormats = new Map<string, RegExp>()
-
-/**
- * The ARN is one of the formats with each `${Variable}` filled by text without `/` or `:`
- * (true when the action has no formats: nothing to prefer).
- */
-function fillsPlainly(arn: string, templates: readonly string[]): boolean {
-  if (templates.length === 0) return true
-  return templates.some((template) => {
-    let format = plainFormats.get(template)
-    if (format === undefined) {
-      const pieces = template.split(/\$\{[^}]*\}/)
-      const escaped = pieces.map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      format = new RegExp(`^${escaped.join('[^/:]+')}$`)
-      plainFormats.set(template, format)
-    }
-    return format.test(arn)
-  })
 }
