@@ -51863,11 +51863,14 @@ function ipWitnesses(cidr) {
 
 
 
+
 const condition_values_OTHER = 'other';
 /** Keys whose values are ARNs in real requests (the global condition keys page). */
 const condition_values_ARN_KEYS = new Set(['aws:principalarn', 'aws:sourcearn']);
 /** Real regions, as witnesses outside a clause's regions (a regional resource moves with them). */
 const OTHER_REGIONS = ['us-east-1', 'eu-central-1'];
+/** The region an ARN witness is moved to, to tell a region wildcard from a pinned region. */
+const MOVED_REGION = 'eu-central-1';
 /** Keys whose values are twelve-digit account IDs in real requests. */
 const ACCOUNT_KEYS = new Set(['aws:resourceaccount', 'aws:principalaccount', 'aws:sourceaccount']);
 const OTHER_BINARY = 'b3RoZXI=';
@@ -51929,24 +51932,59 @@ function stringValues(info, values) {
         out.push(outside);
     return out;
 }
+/**
+ * ARN values: one inside each pattern, the same ARN moved to another region and to another
+ * account where the pattern still admits it, the differences between two patterns of the clause,
+ * and one outside them all. The variants matter across a change: a pattern widened from
+ * `…:us-east-1:111122223333:*` to `…:*:111122223333:*` or `…:*:*:*` is first filled with the
+ * same region and account as before, and only the moved ARN tells the two apart.
+ */
 function condition_values_arnValues(values, samples) {
     const out = [];
-    const globs = values.map((v) => arnGlob(v.parts));
+    const globs = values
+        .map((v) => arnGlob(v.parts))
+        .filter((g) => g !== undefined && g !== 'any');
     for (const glob of globs) {
-        if (glob === undefined || glob === 'any')
-            continue;
         const inside = findArnWitness([glob], [], { account: samples.account });
-        if (inside !== undefined)
-            out.push(inside);
+        if (inside === undefined)
+            continue;
+        out.push(inside);
+        const matches = arnMatcher(glob);
+        for (const moved of movedArns(inside))
+            if (matches(moved))
+                out.push(moved);
+        // pairwise differences between patterns of one clause (as for the string operators)
+        if (globs.length <= 8) {
+            for (const other of globs) {
+                if (other === glob)
+                    continue;
+                const diff = findArnWitness([glob], [other], { account: samples.account });
+                if (diff !== undefined)
+                    out.push(diff);
+            }
+        }
     }
     const anyArn = arnGlob(parseGlob('arn:*:*:*:*:*'));
-    const negatives = globs.filter((g) => g !== undefined);
     if (anyArn !== undefined) {
-        const outside = findArnWitness([anyArn], negatives, { account: OUTSIDER_ACCOUNT });
+        const outside = findArnWitness([anyArn], globs, { account: OUTSIDER_ACCOUNT });
         if (outside !== undefined)
             out.push(outside);
     }
     return out;
+}
+/** The ARN in another real region, and in another account (parts left empty stay empty). */
+function movedArns(arn) {
+    const parts = splitArn(arn);
+    if (parts === undefined)
+        return [];
+    const { partition, service, region, account, resource } = parts;
+    const join = (r, a) => `arn:${partition}:${service}:${r}:${a}:${resource}`;
+    const out = [];
+    if (region !== '')
+        out.push(join(region === MOVED_REGION ? (OTHER_REGIONS[0] ?? region) : MOVED_REGION, account));
+    if (account !== '')
+        out.push(join(region, account === OUTSIDER_ACCOUNT ? account : OUTSIDER_ACCOUNT));
+    return out.filter((moved) => moved !== arn);
 }
 function numericValues(values) {
     return values.flatMap((v) => {

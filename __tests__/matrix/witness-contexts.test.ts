@@ -80,10 +80,23 @@ describe('clause values per family (§4.2)', () => {
       ['10.0.0.0', '11.0.0.0', '9.255.255.255']
     ],
     [
-      'Arn: an instance and an outsider',
+      'Arn: an instance, moved to another account the pattern admits, and an outsider',
       { ArnLike: { k: 'arn:aws:iam::*:role/app-*' } },
       [
         'arn:aws:iam::111122223333:role/app-example',
+        'arn:aws:iam::444455556666:role/app-example',
+        'arn:aws:example:us-east-1:444455556666:example'
+      ]
+    ],
+    [
+      'Arn: a pinned region and account are not moved; two patterns differ in the account',
+      {
+        ArnLike: { k: ['arn:aws:sqs:us-east-1:111122223333:*', 'arn:aws:sqs:us-east-1:*:q-*'] }
+      },
+      [
+        'arn:aws:sqs:us-east-1:111122223333:example',
+        'arn:aws:sqs:us-east-1:111122223333:q-example',
+        'arn:aws:sqs:us-east-1:444455556666:q-example',
         'arn:aws:example:us-east-1:444455556666:example'
       ]
     ],

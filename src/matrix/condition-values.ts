@@ -7,7 +7,8 @@ import type { ConditionClause } from '../policy/model.js'
 import { parseDate, parseNumber } from '../policy/values.js'
 import { parseTemplate } from '../engine/variables.js'
 import { parseGlob, type GlobPart } from '../engine/wildcard.js'
-import { arnGlob, findArnWitness } from './arn-witness.js'
+import { splitArn } from '../policy/arn.js'
+import { arnGlob, arnMatcher, findArnWitness } from './arn-witness.js'
 import { findGlobWitness } from './glob-witness.js'
 import { ipWitnesses } from './ip-witness.js'
 import type { KeyAvailability } from './key-availability.js'
@@ -31,6 +32,8 @@ const OTHER = 'other'
 const ARN_KEYS = new Set(['aws:principalarn', 'aws:sourcearn'])
 /** Real regions, as witnesses outside a clause's regions (a regional resource moves with them). */
 const OTHER_REGIONS = ['us-east-1', 'eu-central-1']
+/** The region an ARN witness is moved to, to tell a region wildcard from a pinned region. */
+const MOVED_REGION = 'eu-central-1'
 /** Keys whose values are twelve-digit account IDs in real requests. */
 const ACCOUNT_KEYS = new Set(['aws:resourceaccount', 'aws:principalaccount', 'aws:sourceaccount'])
 const OTHER_BINARY = 'b3RoZXI='
@@ -98,21 +101,53 @@ function stringValues(info: OperatorInfo, values: readonly Resolved[]): string[]
   return out
 }
 
+/**
+ * ARN values: one inside each pattern, the same ARN moved to another region and to another
+ * account where the pattern still admits it, the differences between two patterns of the clause,
+ * and one outside them all. The variants matter across a change: a pattern widened from
+ * `…:us-east-1:111122223333:*` to `…:*:111122223333:*` or `…:*:*:*` is first filled with the
+ * same region and account as before, and only the moved ARN tells the two apart.
+ */
 function arnValues(values: readonly Resolved[], samples: Samples): string[] {
   const out: string[] = []
-  const globs = values.map((v) => arnGlob(v.parts))
+  const globs = values
+    .map((v) => arnGlob(v.parts))
+    .filter((g): g is Exclude<typeof g, undefined | 'any'> => g !== undefined && g !== 'any')
   for (const glob of globs) {
-    if (glob === undefined || glob === 'any') continue
     const inside = findArnWitness([glob], [], { account: samples.account })
-    if (inside !== undefined) out.push(inside)
+    if (inside === undefined) continue
+    out.push(inside)
+    const matches = arnMatcher(glob)
+    for (const moved of movedArns(inside)) if (matches(moved)) out.push(moved)
+    // pairwise differences between patterns of one clause (as for the string operators)
+    if (globs.length <= 8) {
+      for (const other of globs) {
+        if (other === glob) continue
+        const diff = findArnWitness([glob], [other], { account: samples.account })
+        if (diff !== undefined) out.push(diff)
+      }
+    }
   }
   const anyArn = arnGlob(parseGlob('arn:*:*:*:*:*'))
-  const negatives = globs.filter((g) => g !== undefined)
   if (anyArn !== undefined) {
-    const outside = findArnWitness([anyArn], negatives, { account: OUTSIDER_ACCOUNT })
+    const outside = findArnWitness([anyArn], globs, { account: OUTSIDER_ACCOUNT })
     if (outside !== undefined) out.push(outside)
   }
   return out
+}
+
+/** The ARN in another real region, and in another account (parts left empty stay empty). */
+function movedArns(arn: string): string[] {
+  const parts = splitArn(arn)
+  if (parts === undefined) return []
+  const { partition, service, region, account, resource } = parts
+  const join = (r: string, a: string): string => `arn:${partition}:${service}:${r}:${a}:${resource}`
+  const out: string[] = []
+  if (region !== '')
+    out.push(join(region === MOVED_REGION ? (OTHER_REGIONS[0] ?? region) : MOVED_REGION, account))
+  if (account !== '')
+    out.push(join(region, account === OUTSIDER_ACCOUNT ? account : OUTSIDER_ACCOUNT))
+  return out.filter((moved) => moved !== arn)
 }
 
 function numericValues(values: readonly string[]): string[] {

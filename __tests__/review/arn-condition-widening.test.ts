@@ -1,0 +1,100 @@
+// An ARN condition widened in its region or account part must be reported (a fail-open found by
+// a differential fuzz against `evaluate`, issue 11 session review). ArnLike and ArnNotLike compare
+// each of the six ARN parts on its own (IAM-SEMANTICS §4.2, "ARN condition operators":
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN),
+// so `arn:aws:sqs:*:*:*` admits a queue of another account that `arn:aws:sqs:*:123456789012:*`
+// does not; the matrix used to fill both with the same region and account.
+import { describe, expect, it } from '@jest/globals'
+import { loadCatalog } from '../../src/catalog/load-catalog.js'
+import { DEFAULT_CONFIG } from '../../src/config/types.js'
+import type { Report } from '../../src/diff/report.js'
+import { review } from '../../src/review/review.js'
+import { memorySource, policy } from './memory-source.js'
+
+const catalog = loadCatalog()
+const run = (base: object[], head: object[]): Promise<Report> =>
+  review({
+    source: memorySource({
+      base: { 'iam/p.json': policy(...base) },
+      head: { 'iam/p.json': policy(...head) }
+    }),
+    config: DEFAULT_CONFIG,
+    catalog,
+    toolVersion: 'test'
+  })
+
+const allowWhen = (operator: string, arns: string[]): object => ({
+  Effect: 'Allow',
+  Action: 'logs:CreateLogGroup',
+  Resource: '*',
+  Condition: { [operator]: { 'aws:SourceArn': arns } }
+})
+
+/** The broadened changes' aws:SourceArn values. */
+const sourceArns = (report: Report): string[] =>
+  report.changes
+    .filter((c) => c.kind === 'broadened')
+    .map((c) => String(c.context['aws:SourceArn'] ?? ''))
+
+describe('ARN conditions widened in the region or account part', () => {
+  it('reports another account when a pattern for every account is added', async () => {
+    const report = await run(
+      [allowWhen('ArnLike', ['arn:aws:sqs:*:123456789012:*'])],
+      [allowWhen('ArnLike', ['arn:aws:sqs:*:123456789012:*', 'arn:aws:sqs:*:*:*'])]
+    )
+    const arns = sourceArns(report)
+    expect(arns.length).toBeGreaterThan(0)
+    for (const arn of arns) expect(arn).toMatch(/^arn:aws:sqs:[a-z0-9-]+:(?!123456789012)\d{12}:/)
+  })
+
+  it('reports another region when a region wildcard replaces a pinned region', async () => {
+    const report = await run(
+      [allowWhen('ArnLike', ['arn:aws:sqs:us-east-1:123456789012:*'])],
+      [allowWhen('ArnLike', ['arn:aws:sqs:*:123456789012:*'])]
+    )
+    const arns = sourceArns(report)
+    expect(arns.length).toBeGreaterThan(0)
+    for (const arn of arns)
+      expect(arn).toMatch(/^arn:aws:sqs:(?!us-east-1:)[a-z0-9-]+:123456789012:/)
+  })
+
+  it('reports another region under ArnEquals too', async () => {
+    const report = await run(
+      [allowWhen('ArnEquals', ['arn:aws:sqs:us-east-1:123456789012:orders'])],
+      [allowWhen('ArnEquals', ['arn:aws:sqs:*:123456789012:orders'])]
+    )
+    expect(sourceArns(report)).toEqual([
+      expect.stringMatching(/^arn:aws:sqs:(?!us-east-1:)[a-z0-9-]+:123456789012:orders$/)
+    ])
+  })
+
+  it('reports the ExplicitDeny → Allow of a deny guard loosened to every account', async () => {
+    const guard = (arn: string): object => ({
+      Effect: 'Deny',
+      Action: 'sqs:SendMessage',
+      Resource: '*',
+      Condition: { ArnNotLike: { 'aws:SourceArn': arn } }
+    })
+    const allow = { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }
+    const report = await run(
+      [allow, guard('arn:aws:sns:*:123456789012:*')],
+      [allow, guard('arn:aws:sns:*:*:*')]
+    )
+    const changes = report.changes.filter((c) => c.action === 'sqs:SendMessage')
+    expect(changes.length).toBeGreaterThan(0)
+    for (const change of changes) {
+      expect([change.before.effect, change.after.effect]).toEqual(['ExplicitDeny', 'Allow'])
+      expect(String(change.context['aws:SourceArn'])).toMatch(
+        /^arn:aws:sns:[a-z0-9-]+:(?!123456789012)\d{12}:/
+      )
+    }
+  })
+
+  it('reports nothing when the same patterns are only reordered', async () => {
+    const report = await run(
+      [allowWhen('ArnLike', ['arn:aws:sqs:*:*:*', 'arn:aws:sqs:*:123456789012:*'])],
+      [allowWhen('ArnLike', ['arn:aws:sqs:*:123456789012:*', 'arn:aws:sqs:*:*:*'])]
+    )
+    expect(report.changes).toEqual([])
+  })
+})
