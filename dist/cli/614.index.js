@@ -5019,6 +5019,28 @@ class Chooser {
         }
         return context;
     }
+    /**
+     * Per key, the candidate that makes the most clauses of Allow statements true and the most
+     * clauses of Deny statements false (first on ties): the context in which a guard such as
+     * `Deny NotIpAddress aws:SourceIp` or `Deny BoolIfExists aws:MultiFactorAuthPresent false` is
+     * off, so that varying another key from it shows what the Allow statements now grant.
+     */
+    allowing(keys, denies) {
+        let context = this.base;
+        for (const key of keys) {
+            const on = this.clausesOn(key);
+            let chosen = ABSENT;
+            let score = -1;
+            for (const value of this.info.get(key)?.candidates ?? []) {
+                const truths = this.holds(this.with(context, key, value), on);
+                const count = truths.filter((holds, i) => holds !== denies(on[i])).length;
+                if (count > score)
+                    [chosen, score] = [value, count];
+            }
+            context = this.with(context, key, chosen);
+        }
+        return context;
+    }
     /** The context itself and, for each key, every other candidate value of that key. */
     variants(context, keys) {
         const out = [context];
@@ -5192,6 +5214,16 @@ class ContextWitnessBuilder {
         }
         const best = chooser.best([...info.keys()]);
         chooser.variants(best, [...info.keys()]).forEach(add);
+        // Deny guards on keys most requests leave out (NotIpAddress aws:SourceIp, BoolIfExists
+        // aws:MultiFactorAuthPresent) deny every context above that varies another key: around a
+        // context with the guards off, a change to an Allow's condition shows
+        const denyClauses = new Set(statements
+            .filter((s) => s.statement.effect === 'Deny')
+            .flatMap((s) => this.clausesOf(s).map((c) => c.id)));
+        if (denyClauses.size > 0) {
+            const allowing = chooser.allowing([...info.keys()], (c) => denyClauses.has(c.id));
+            chooser.variants(allowing, [...info.keys()]).forEach(add);
+        }
         return candidates;
     }
     /** Candidate values per available key, from every clause on it. */

@@ -94,6 +94,28 @@ export class Chooser {
     return context
   }
 
+  /**
+   * Per key, the candidate that makes the most clauses of Allow statements true and the most
+   * clauses of Deny statements false (first on ties): the context in which a guard such as
+   * `Deny NotIpAddress aws:SourceIp` or `Deny BoolIfExists aws:MultiFactorAuthPresent false` is
+   * off, so that varying another key from it shows what the Allow statements now grant.
+   */
+  allowing(keys: readonly string[], denies: (clause: Clause) => boolean): Context {
+    let context: Context = this.base
+    for (const key of keys) {
+      const on = this.clausesOn(key)
+      let chosen: Candidate = ABSENT
+      let score = -1
+      for (const value of this.info.get(key)?.candidates ?? []) {
+        const truths = this.holds(this.with(context, key, value), on)
+        const count = truths.filter((holds, i) => holds !== denies(on[i] as Clause)).length
+        if (count > score) [chosen, score] = [value, count]
+      }
+      context = this.with(context, key, chosen)
+    }
+    return context
+  }
+
   /** The context itself and, for each key, every other candidate value of that key. */
   variants(context: Context, keys: readonly string[]): Context[] {
     const out: Context[] = [context]

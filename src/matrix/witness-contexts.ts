@@ -212,6 +212,18 @@ export class ContextWitnessBuilder {
     }
     const best = chooser.best([...info.keys()])
     chooser.variants(best, [...info.keys()]).forEach(add)
+    // Deny guards on keys most requests leave out (NotIpAddress aws:SourceIp, BoolIfExists
+    // aws:MultiFactorAuthPresent) deny every context above that varies another key: around a
+    // context with the guards off, a change to an Allow's condition shows
+    const denyClauses = new Set(
+      statements
+        .filter((s) => s.statement.effect === 'Deny')
+        .flatMap((s) => this.clausesOf(s).map((c) => c.id))
+    )
+    if (denyClauses.size > 0) {
+      const allowing = chooser.allowing([...info.keys()], (c) => denyClauses.has(c.id))
+      chooser.variants(allowing, [...info.keys()]).forEach(add)
+    }
     return candidates
   }
 
