@@ -113,3 +113,34 @@ describe('mayOverlap', () => {
     expect(mayOverlap(glob(pattern), templateGlob(template) ?? 'any')).toBe(expected)
   })
 })
+
+describe('findArnWitness: real partition, region and account names', () => {
+  // Witnesses are requests AWS could receive (issue 11): a wildcard in the partition, region or
+  // account part is filled with a real name the pattern admits, not with a sample pasted into
+  // the wildcard. Regions and partitions: https://docs.aws.amazon.com/general/latest/gr/rande.html
+  it.each([
+    ['a region prefix', 'arn:aws:sqs:us-*:*:q', 'arn:aws:sqs:us-east-1:111122223333:q'],
+    ['another geography', 'arn:aws:sqs:eu-*:*:q', 'arn:aws:sqs:eu-central-1:111122223333:q'],
+    [
+      'a one-character wildcard',
+      'arn:aws:sqs:us-east-?:*:q',
+      'arn:aws:sqs:us-east-1:111122223333:q'
+    ],
+    ['the China regions', 'arn:aws-cn:sqs:cn-*:*:q', 'arn:aws-cn:sqs:cn-north-1:111122223333:q'],
+    ['a partition prefix', 'arn:aws*:sqs:us-east-1:*:q', 'arn:aws:sqs:us-east-1:111122223333:q'],
+    ['an account prefix', 'arn:aws:sqs:us-east-1:1111*:q', 'arn:aws:sqs:us-east-1:111122223333:q']
+  ])('%s', (_name, pattern, expected) => {
+    const witness = findArnWitness([glob(pattern)], [], ACCOUNT)
+    expect(witness).toBe(expected)
+    expect(engineMatches(pattern, expected)).toBe(true)
+  })
+
+  it('still escapes a negative with the other sample', () => {
+    const witness = findArnWitness(
+      [glob('arn:aws:sqs:*:*:q')],
+      [glob('arn:aws:sqs:us-east-1:*:q')],
+      ACCOUNT
+    )
+    expect(witness).toBe('arn:aws:sqs:us-west-2:111122223333:q')
+  })
+})

@@ -108,6 +108,39 @@ const FILLS: readonly (readonly string[])[] = [
   ['example', 'other']
 ]
 
+/**
+ * Real names a partition or region pattern with a wildcard is tried with first, so `us-*` gives
+ * `us-east-1` and `eu-*` gives `eu-central-1` rather than a wildcard filled with a sample
+ * (`us-us-east-1`). AWS's partitions and a region of each geography.
+ */
+const REAL_NAMES: readonly (readonly string[])[] = [
+  [],
+  ['aws', 'aws-cn', 'aws-us-gov'],
+  [],
+  [
+    'us-east-1',
+    'us-west-2',
+    'us-east-2',
+    'us-west-1',
+    'eu-central-1',
+    'eu-west-1',
+    'eu-north-1',
+    'ap-southeast-1',
+    'ap-northeast-1',
+    'ap-south-1',
+    'sa-east-1',
+    'ca-central-1',
+    'me-south-1',
+    'af-south-1',
+    'il-central-1',
+    'mx-central-1',
+    'us-gov-west-1',
+    'cn-north-1'
+  ],
+  [],
+  []
+]
+
 function solvePart(
   i: number,
   pos: readonly ArnPattern[],
@@ -137,6 +170,8 @@ function quickPart(
   const valid = (t: string): boolean =>
     pos.every((g) => partMatchers(g)[i]?.(t) === true) &&
     !neg.some((g) => partMatchers(g)[i]?.(t) === true)
+  // a whole sample (the account) or a real name, before a wildcard filled with a sample
+  for (const name of [...fills, ...(REAL_NAMES[i] ?? [])]) if (valid(name)) return name
   // the most specific positive part filled with the sample text, else the sample alone
   const open = pos
     .map((g) => g.parts[i] ?? [])
