@@ -5,23 +5,8 @@
 // so `arn:aws:sqs:*:*:*` admits a queue of another account that `arn:aws:sqs:*:123456789012:*`
 // does not; the matrix used to fill both with the same region and account.
 import { describe, expect, it } from '@jest/globals'
-import { loadCatalog } from '../../src/catalog/load-catalog.js'
-import { DEFAULT_CONFIG } from '../../src/config/types.js'
 import type { Report } from '../../src/diff/report.js'
-import { review } from '../../src/review/review.js'
-import { memorySource, policy } from './memory-source.js'
-
-const catalog = loadCatalog()
-const run = (base: object[], head: object[]): Promise<Report> =>
-  review({
-    source: memorySource({
-      base: { 'iam/p.json': policy(...base) },
-      head: { 'iam/p.json': policy(...head) }
-    }),
-    config: DEFAULT_CONFIG,
-    catalog,
-    toolVersion: 'test'
-  })
+import { reviewStatements as run } from './review-statements.js'
 
 const allowWhen = (operator: string, arns: string[]): object => ({
   Effect: 'Allow',

@@ -5,23 +5,8 @@
 // so such a guard denies every request without the key: the broadened request needs the new
 // Allow value and the guard's key set so that the guard is off, two keys of two statements.
 import { describe, expect, it } from '@jest/globals'
-import { loadCatalog } from '../../src/catalog/load-catalog.js'
-import { DEFAULT_CONFIG } from '../../src/config/types.js'
 import type { Report } from '../../src/diff/report.js'
-import { review } from '../../src/review/review.js'
-import { memorySource, policy } from './memory-source.js'
-
-const catalog = loadCatalog()
-const run = (base: object[], head: object[]): Promise<Report> =>
-  review({
-    source: memorySource({
-      base: { 'iam/p.json': policy(...base) },
-      head: { 'iam/p.json': policy(...head) }
-    }),
-    config: DEFAULT_CONFIG,
-    catalog,
-    toolVersion: 'test'
-  })
+import { reviewStatements as run } from './review-statements.js'
 
 const teams = (values: string[]): object => ({
   Effect: 'Allow',

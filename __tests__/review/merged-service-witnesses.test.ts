@@ -3,23 +3,11 @@
 // (Greengrass), so a policy opened to V2 resources had no witness and its broadening went
 // unreported. scripts/build-catalog.mjs (CORRECTIONS) adds the V2 rows; these reviews witness them.
 import { describe, expect, it } from '@jest/globals'
-import { loadCatalog } from '../../src/catalog/load-catalog.js'
-import { DEFAULT_CONFIG } from '../../src/config/types.js'
 import type { Report } from '../../src/diff/report.js'
-import { review } from '../../src/review/review.js'
-import { memorySource, policy } from './memory-source.js'
+import { reviewStatements } from './review-statements.js'
 
-const catalog = loadCatalog()
 const run = (base: object, head: object): Promise<Report> =>
-  review({
-    source: memorySource({
-      base: { 'iam/api.json': policy(base) },
-      head: { 'iam/api.json': policy(head) }
-    }),
-    config: DEFAULT_CONFIG,
-    catalog,
-    toolVersion: 'test'
-  })
+  reviewStatements([base], [head], 'iam/api.json')
 
 const allow = (action: string[], resource: string[]): object => ({
   Effect: 'Allow',
