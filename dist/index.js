@@ -52470,6 +52470,10 @@ class PatternResolver {
                     dependsOnKeys = true;
                 if (!seen.has(pattern.id))
                     seen.set(pattern.id, pattern);
+                // `${key, 'default'}` with the key absent: the default is the resource (§4.6)
+                const byDefault = this.defaultPattern(source, variables, keys);
+                if (byDefault !== undefined && !seen.has(byDefault.id))
+                    seen.set(byDefault.id, byDefault);
             }
         }
         const list = [...seen.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -52499,6 +52503,50 @@ class PatternResolver {
                 : this.substitute(source, template.parts, keys, bindings);
             const glob = parts === undefined ? undefined : arnGlob(parts);
             pattern = { source, variables, id, glob, bindings };
+            this.resolved.set(id, pattern);
+        }
+        return pattern;
+    }
+    /**
+     * The pattern as it reads when the request leaves out every key whose variable has a default
+     * (`${aws:PrincipalTag/team, 'shared'}` → `shared`); undefined when no variable that the
+     * sample fills has one. Without it a default added or changed would never be probed: the
+     * sample value always wins over the default.
+     */
+    defaultPattern(source, variables, keys) {
+        if (!variables || !source.includes('${'))
+            return undefined;
+        const template = parseTemplate(source, { variables, wildcards: true });
+        const defaulted = template.parts.some((p) => p.kind === 'variable' &&
+            p.defaultValue !== undefined &&
+            this.samples.derived(p.key) === undefined &&
+            keys.has(p.key));
+        if (!defaulted)
+            return undefined;
+        const available = template.parts.map((p) => (p.kind === 'variable' && keys.has(p.key) ? 1 : 0));
+        const id = `d${available.join('')}:${source}`;
+        let pattern = this.resolved.get(id);
+        if (pattern === undefined) {
+            const bindings = {};
+            const parts = [];
+            let resolvable = true;
+            for (const part of template.parts) {
+                if (part.kind !== 'variable') {
+                    parts.push(part);
+                    continue;
+                }
+                let text = this.samples.derived(part.key) ?? part.defaultValue;
+                if (text === undefined && keys.has(part.key)) {
+                    text = this.samples.value(part.key);
+                    bindings[variableSpelling(source, part.key)] = text;
+                }
+                if (text === undefined)
+                    resolvable = false;
+                else
+                    parts.push({ kind: 'text', text });
+            }
+            const glob = resolvable ? arnGlob(parts) : undefined;
+            pattern = { source, variables, id, glob, bindings, byDefault: true };
             this.resolved.set(id, pattern);
         }
         return pattern;
@@ -52790,7 +52838,12 @@ class ResourceWitnessBuilder {
             // the account that owns it (an S3 ARN has none: the principal's, §6)
             let signature = `${arn?.account || this.samples.account}|`;
             for (const p of patterns) {
-                signature += matchResource(this.matcher(p), resource, context, witness_resources_noIssues) ? '1' : '0';
+                // a default pattern holds for requests without its keys: the sample context would
+                // resolve its variables to the samples instead
+                const inside = p.byDefault === true
+                    ? p.glob !== undefined && arnMatcher(p.glob)(text)
+                    : matchResource(this.matcher(p), resource, context, witness_resources_noIssues);
+                signature += inside ? '1' : '0';
             }
             const first = chosen.get(signature);
             if (first?.plain === true)

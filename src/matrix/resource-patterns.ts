@@ -16,6 +16,8 @@ export interface Pattern {
   /** with variables substituted; undefined = matches nothing for this action */
   readonly glob: ArnGlob | undefined
   readonly bindings: Readonly<Record<string, string>>
+  /** resolved with the defaults of its variables (the request leaves their keys out) */
+  readonly byDefault?: true
 }
 
 export interface Templates {
@@ -62,6 +64,9 @@ export class PatternResolver {
         const pattern = this.pattern(source, variables, keys)
         if (variables && source.includes('${')) dependsOnKeys = true
         if (!seen.has(pattern.id)) seen.set(pattern.id, pattern)
+        // `${key, 'default'}` with the key absent: the default is the resource (§4.6)
+        const byDefault = this.defaultPattern(source, variables, keys)
+        if (byDefault !== undefined && !seen.has(byDefault.id)) seen.set(byDefault.id, byDefault)
       }
     }
     const list = [...seen.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -93,6 +98,54 @@ export class PatternResolver {
           : this.substitute(source, template.parts, keys, bindings)
       const glob = parts === undefined ? undefined : arnGlob(parts as GlobPart[])
       pattern = { source, variables, id, glob, bindings }
+      this.resolved.set(id, pattern)
+    }
+    return pattern
+  }
+
+  /**
+   * The pattern as it reads when the request leaves out every key whose variable has a default
+   * (`${aws:PrincipalTag/team, 'shared'}` → `shared`); undefined when no variable that the
+   * sample fills has one. Without it a default added or changed would never be probed: the
+   * sample value always wins over the default.
+   */
+  private defaultPattern(
+    source: string,
+    variables: boolean,
+    keys: KeyAvailability
+  ): Pattern | undefined {
+    if (!variables || !source.includes('${')) return undefined
+    const template = parseTemplate(source, { variables, wildcards: true })
+    const defaulted = template.parts.some(
+      (p) =>
+        p.kind === 'variable' &&
+        p.defaultValue !== undefined &&
+        this.samples.derived(p.key) === undefined &&
+        keys.has(p.key)
+    )
+    if (!defaulted) return undefined
+    const available = template.parts.map((p) => (p.kind === 'variable' && keys.has(p.key) ? 1 : 0))
+    const id = `d${available.join('')}:${source}`
+    let pattern = this.resolved.get(id)
+    if (pattern === undefined) {
+      const bindings: Record<string, string> = {}
+      const parts: GlobPart[] = []
+      let resolvable = true
+      for (const part of template.parts) {
+        if (part.kind !== 'variable') {
+          parts.push(part)
+          continue
+        }
+        let text = this.samples.derived(part.key) ?? part.defaultValue
+        if (text === undefined && keys.has(part.key)) {
+          text = this.samples.value(part.key)
+          bindings[variableSpelling(source, part.key)] = text
+        }
+        if (text === undefined) resolvable = false
+        else parts.push({ kind: 'text', text })
+      }
+      const glob = resolvable ? arnGlob(parts) : undefined
+      pattern = { source, variables, id, glob, bindings, byDefault: true }
       this.resolved.set(id, pattern)
     }
     return pattern

@@ -223,7 +223,13 @@ export class ResourceWitnessBuilder {
       // the account that owns it (an S3 ARN has none: the principal's, §6)
       let signature = `${arn?.account || this.samples.account}|`
       for (const p of patterns) {
-        signature += matchResource(this.matcher(p), resource, context, noIssues) ? '1' : '0'
+        // a default pattern holds for requests without its keys: the sample context would
+        // resolve its variables to the samples instead
+        const inside =
+          p.byDefault === true
+            ? p.glob !== undefined && arnMatcher(p.glob)(text)
+            : matchResource(this.matcher(p), resource, context, noIssues)
+        signature += inside ? '1' : '0'
       }
       const first = chosen.get(signature)
       if (first?.plain === true) continue

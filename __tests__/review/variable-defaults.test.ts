@@ -1,0 +1,63 @@
+// A policy variable's default (`${aws:PrincipalTag/team, 'shared'}`) applies when the request
+// leaves the key out (IAM-SEMANTICS §4.6; "Specifying default values",
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-default-values).
+// The matrix used to fill every variable with its sample, so a default added or changed in a
+// Resource or NotResource was reported as no change (found by a differential fuzz against
+// `evaluate`, issue 11 session review).
+import { describe, expect, it } from '@jest/globals'
+import type { Report } from '../../src/diff/report.js'
+import { reviewStatements as run } from './review-statements.js'
+
+const QUEUE = 'arn:aws:sqs:us-east-1:123456789012:'
+const send = (element: 'Resource' | 'NotResource', value: string): object => ({
+  Effect: 'Allow',
+  Action: 'sqs:SendMessage',
+  [element]: value
+})
+const getObject = (resource: string): object => ({
+  Effect: 'Allow',
+  Action: 's3:GetObject',
+  Resource: resource
+})
+
+/** The broadened changes: resource, and whether the request gave the variable's key. */
+const broadened = (report: Report, key: string): Array<[string, boolean]> =>
+  report.changes
+    .filter((c) => c.kind === 'broadened')
+    .map((c) => [c.resource, Object.hasOwn(c.context, key)])
+
+describe('policy-variable defaults', () => {
+  it('reports the default folder when a default is added to a Resource variable', async () => {
+    const report = await run(
+      [getObject('arn:aws:s3:::b/${aws:PrincipalTag/team}/*')],
+      [getObject("arn:aws:s3:::b/${aws:PrincipalTag/team, 'shared'}/*")]
+    )
+    expect(broadened(report, 'aws:PrincipalTag/team')).toEqual([
+      [expect.stringMatching(/^arn:aws:s3:::b\/shared\/.+$/), false]
+    ])
+  })
+
+  it('reports the new default queue when only the default changes', async () => {
+    const report = await run(
+      [send('Resource', `${QUEUE}\${aws:PrincipalTag/q, 'none'}`)],
+      [send('Resource', `${QUEUE}\${aws:PrincipalTag/q, 'jobs'}`)]
+    )
+    expect(broadened(report, 'aws:PrincipalTag/q')).toEqual([[`${QUEUE}jobs`, false]])
+  })
+
+  it('reports the queue a NotResource default no longer excludes', async () => {
+    const report = await run(
+      [send('NotResource', `${QUEUE}\${aws:PrincipalTag/q, 'jobs'}`)],
+      [send('NotResource', `${QUEUE}\${aws:PrincipalTag/q, 'none'}`)]
+    )
+    expect(broadened(report, 'aws:PrincipalTag/q')).toContainEqual([`${QUEUE}jobs`, false])
+  })
+
+  it('reports nothing when a default is only restated', async () => {
+    const report = await run(
+      [send('Resource', `${QUEUE}\${aws:PrincipalTag/q, 'jobs'}`)],
+      [send('Resource', `${QUEUE}\${aws:PrincipalTag/q,'jobs'}`)]
+    )
+    expect(report.changes).toEqual([])
+  })
+})
