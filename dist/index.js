@@ -51917,9 +51917,13 @@ function resolveValues(clause, wildcards, variables, env) {
     next: for (const value of clause.values) {
         const template = parseTemplate(value, { variables, wildcards });
         const parts = [];
+        // the same value as a request without the sampled keys reads it: their defaults (§4.6)
+        const byDefault = [];
+        let defaulted = false;
         for (const part of template.parts) {
             if (part.kind !== 'variable') {
                 parts.push(part);
+                byDefault.push(part);
                 continue;
             }
             const derived = env.samples.derived(part.key);
@@ -51927,13 +51931,41 @@ function resolveValues(clause, wildcards, variables, env) {
             if (text === undefined && env.keys.has(part.key)) {
                 text = env.samples.value(part.key);
                 env.bindings[variableSpelling(value, part.key)] = text;
+                if (part.defaultValue !== undefined)
+                    defaulted = true;
             }
+            const fallback = derived ?? part.defaultValue ?? text;
             text ??= part.defaultValue;
             if (text === undefined)
                 continue next; // never resolves for this action: never matches
             parts.push({ kind: 'text', text });
+            if (fallback !== undefined)
+                byDefault.push({ kind: 'text', text: fallback });
         }
         out.push({ parts, text: partsText(parts) });
+        if (defaulted)
+            out.push({ parts: byDefault, text: partsText(byDefault) });
+    }
+    return out;
+}
+/**
+ * The spellings of the keys whose variables have a default in the clause's values and that the
+ * sample fills (so a context without them reads the default).
+ */
+function defaultedKeys(clause, variables, samples, keys) {
+    if (!variables)
+        return [];
+    const out = [];
+    for (const value of clause.values) {
+        if (!value.includes('${'))
+            continue;
+        for (const part of parseTemplate(value, { variables, wildcards: true }).parts) {
+            if (part.kind !== 'variable' || part.defaultValue === undefined)
+                continue;
+            if (samples.derived(part.key) !== undefined || !keys.has(part.key))
+                continue;
+            out.push(variableSpelling(value, part.key));
+        }
     }
     return out;
 }
@@ -52327,7 +52359,7 @@ class ContextWitnessBuilder {
     build(statements, clauses, keys, resourceBindings) {
         const bindings = { ...resourceBindings };
         const info = this.keyInfo(clauses, keys, bindings);
-        const candidates = this.candidates(statements, clauses, info, bindings);
+        const candidates = this.candidates(statements, clauses, info, bindings, keys);
         const sign = (context) => {
             const prepared = this.prepare(context);
             const truths = clauses.map((c) => (c.compiled.evaluate(prepared, witness_contexts_noIssues) ? '1' : '0'));
@@ -52337,7 +52369,7 @@ class ContextWitnessBuilder {
         const clausesOf = statements.map((s) => this.clausesOf(s).map((c) => index.get(c.id) ?? -1));
         return new ContextWitnesses(distinct(candidates, sign), clausesOf);
     }
-    candidates(statements, clauses, info, bindings) {
+    candidates(statements, clauses, info, bindings, keys) {
         const candidates = new Map();
         const add = (context) => void candidates.set(contextKey(context), context);
         add({});
@@ -52365,6 +52397,21 @@ class ContextWitnessBuilder {
         if (denyClauses.size > 0) {
             const allowing = chooser.allowing([...info.keys()], (c) => denyClauses.has(c.id));
             chooser.variants(allowing, [...info.keys()]).forEach(add);
+        }
+        // a variable with a default in a condition value reads the default when the request leaves
+        // its key out: each statement satisfied and varied again without those keys
+        const defaulted = new Set(clauses.flatMap((c) => defaultedKeys(c.clause, c.variables, this.samples, keys).map((k) => k.toLowerCase())));
+        if (defaulted.size > 0) {
+            const bare = Object.fromEntries(Object.entries(bindings).filter(([key]) => !defaulted.has(key.toLowerCase())));
+            const without = new Chooser(info, bare, prepare, (key) => clauses.filter((c) => c.key === key));
+            for (const s of statements) {
+                const own = this.clausesOf(s).filter((c) => info.has(c.key));
+                const satisfied = own.length === 0 ? undefined : without.satisfy(own);
+                if (satisfied !== undefined)
+                    without
+                        .variants(satisfied, own.map((c) => c.key))
+                        .forEach(add);
+            }
         }
         return candidates;
     }

@@ -53,6 +53,45 @@ describe('policy-variable defaults', () => {
     expect(broadened(report, 'aws:PrincipalTag/q')).toContainEqual([`${QUEUE}jobs`, false])
   })
 
+  it('reports the default tag when a condition value gains a default', async () => {
+    const tagged = (value: string): object => ({
+      Effect: 'Allow',
+      Action: 'secretsmanager:GetSecretValue',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:ResourceTag/team': value } }
+    })
+    const report = await run(
+      [tagged('${aws:PrincipalTag/team}')],
+      [tagged("${aws:PrincipalTag/team, 'shared'}")]
+    )
+    const contexts = report.changes.filter((c) => c.kind === 'broadened').map((c) => c.context)
+    expect(contexts.length).toBeGreaterThan(0)
+    for (const context of contexts) {
+      expect(context['aws:ResourceTag/team']).toBe('shared')
+      expect(Object.hasOwn(context, 'aws:PrincipalTag/team')).toBe(false)
+    }
+  })
+
+  it('reports ExplicitDeny → Allow when a Deny guard’s variable gains a default', async () => {
+    const allow = { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }
+    const owner = (value: string): object => ({
+      Effect: 'Deny',
+      Action: 'secretsmanager:GetSecretValue',
+      Resource: '*',
+      Condition: { StringNotEquals: { 'aws:ResourceTag/owner': value } }
+    })
+    const report = await run(
+      [allow, owner('${aws:PrincipalTag/owner}')],
+      [allow, owner("${aws:PrincipalTag/owner, 'root'}")]
+    )
+    const changes = report.changes.filter((c) => c.kind === 'broadened')
+    expect(changes.length).toBeGreaterThan(0)
+    for (const change of changes) {
+      expect([change.before.effect, change.after.effect]).toEqual(['ExplicitDeny', 'Allow'])
+      expect(change.context['aws:ResourceTag/owner']).toBe('root')
+    }
+  })
+
   it('reports nothing when a default is only restated', async () => {
     const report = await run(
       [send('Resource', `${QUEUE}\${aws:PrincipalTag/q, 'jobs'}`)],

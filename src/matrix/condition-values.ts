@@ -52,9 +52,13 @@ function resolveValues(
   next: for (const value of clause.values) {
     const template = parseTemplate(value, { variables, wildcards })
     const parts: GlobPart[] = []
+    // the same value as a request without the sampled keys reads it: their defaults (§4.6)
+    const byDefault: GlobPart[] = []
+    let defaulted = false
     for (const part of template.parts) {
       if (part.kind !== 'variable') {
         parts.push(part)
+        byDefault.push(part)
         continue
       }
       const derived = env.samples.derived(part.key)
@@ -62,12 +66,39 @@ function resolveValues(
       if (text === undefined && env.keys.has(part.key)) {
         text = env.samples.value(part.key)
         env.bindings[variableSpelling(value, part.key)] = text
+        if (part.defaultValue !== undefined) defaulted = true
       }
+      const fallback = derived ?? part.defaultValue ?? text
       text ??= part.defaultValue
       if (text === undefined) continue next // never resolves for this action: never matches
       parts.push({ kind: 'text', text })
+      if (fallback !== undefined) byDefault.push({ kind: 'text', text: fallback })
     }
     out.push({ parts, text: partsText(parts) })
+    if (defaulted) out.push({ parts: byDefault, text: partsText(byDefault) })
+  }
+  return out
+}
+
+/**
+ * The spellings of the keys whose variables have a default in the clause's values and that the
+ * sample fills (so a context without them reads the default).
+ */
+export function defaultedKeys(
+  clause: ConditionClause,
+  variables: boolean,
+  samples: Samples,
+  keys: KeyAvailability
+): string[] {
+  if (!variables) return []
+  const out: string[] = []
+  for (const value of clause.values) {
+    if (!value.includes('${')) continue
+    for (const part of parseTemplate(value, { variables, wildcards: true }).parts) {
+      if (part.kind !== 'variable' || part.defaultValue === undefined) continue
+      if (samples.derived(part.key) !== undefined || !keys.has(part.key)) continue
+      out.push(variableSpelling(value, part.key))
+    }
   }
   return out
 }

@@ -7,7 +7,7 @@
 // for one resource, only the clauses of the statements that can apply to it count.
 import { compileCondition, type CompiledCondition } from '../engine/conditions/index.js'
 import type { PreparedContext } from '../engine/context.js'
-import { clauseValues } from './condition-values.js'
+import { clauseValues, defaultedKeys } from './condition-values.js'
 import {
   ABSENT,
   Chooser,
@@ -173,7 +173,7 @@ export class ContextWitnessBuilder {
   ): ContextWitnesses {
     const bindings: Record<string, string> = { ...resourceBindings }
     const info = this.keyInfo(clauses, keys, bindings)
-    const candidates = this.candidates(statements, clauses, info, bindings)
+    const candidates = this.candidates(statements, clauses, info, bindings, keys)
     const sign = (context: Context): Kept => {
       const prepared = this.prepare(context)
       const truths = clauses.map((c) => (c.compiled.evaluate(prepared, noIssues) ? '1' : '0'))
@@ -188,7 +188,8 @@ export class ContextWitnessBuilder {
     statements: readonly SourceStatement[],
     clauses: readonly Clause[],
     info: ReadonlyMap<string, KeyInfo>,
-    bindings: Readonly<Record<string, string>>
+    bindings: Readonly<Record<string, string>>,
+    keys: KeyAvailability
   ): Map<string, Context> {
     const candidates = new Map<string, Context>()
     const add = (context: Context): void => void candidates.set(contextKey(context), context)
@@ -223,6 +224,32 @@ export class ContextWitnessBuilder {
     if (denyClauses.size > 0) {
       const allowing = chooser.allowing([...info.keys()], (c) => denyClauses.has(c.id))
       chooser.variants(allowing, [...info.keys()]).forEach(add)
+    }
+    // a variable with a default in a condition value reads the default when the request leaves
+    // its key out: each statement satisfied and varied again without those keys
+    const defaulted = new Set(
+      clauses.flatMap((c) =>
+        defaultedKeys(c.clause, c.variables, this.samples, keys).map((k) => k.toLowerCase())
+      )
+    )
+    if (defaulted.size > 0) {
+      const bare = Object.fromEntries(
+        Object.entries(bindings).filter(([key]) => !defaulted.has(key.toLowerCase()))
+      )
+      const without = new Chooser(info, bare, prepare, (key) =>
+        clauses.filter((c) => c.key === key)
+      )
+      for (const s of statements) {
+        const own = this.clausesOf(s).filter((c) => info.has(c.key))
+        const satisfied = own.length === 0 ? undefined : without.satisfy(own)
+        if (satisfied !== undefined)
+          without
+            .variants(
+              satisfied,
+              own.map((c) => c.key)
+            )
+            .forEach(add)
+      }
     }
     return candidates
   }
