@@ -73,6 +73,36 @@ describe('Allow conditions widened beside a Deny guard', () => {
     }
   })
 
+  it('reports a Deny of two keys relaxed in one, beside another guard that stays off', async () => {
+    const allow = { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }
+    const staleOutsiders = (teamValues: string[]): object => ({
+      Effect: 'Deny',
+      Action: 'secretsmanager:GetSecretValue',
+      Resource: '*',
+      Condition: {
+        StringNotEquals: { 'aws:PrincipalTag/team': teamValues },
+        NumericGreaterThan: { 'aws:MultiFactorAuthAge': '3600' }
+      }
+    })
+    const office = {
+      Effect: 'Deny',
+      Action: 'secretsmanager:GetSecretValue',
+      Resource: '*',
+      Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }
+    }
+    const report = await run(
+      [allow, staleOutsiders(['dev']), office],
+      [allow, staleOutsiders(['dev', 'ops']), office]
+    )
+    const changes = report.changes.filter((c) => c.action === 'secretsmanager:GetSecretValue')
+    expect(changes.length).toBeGreaterThan(0)
+    for (const change of changes) {
+      expect([change.before.effect, change.after.effect]).toEqual(['ExplicitDeny', 'Allow'])
+      expect(change.context['aws:PrincipalTag/team']).toBe('ops')
+      expect(String(change.context['aws:SourceIp'])).toMatch(/^10\./)
+    }
+  })
+
   it('reports nothing when only the guard is restated', async () => {
     const report = await run(
       [teams(['dev']), OFFICE_ONLY],

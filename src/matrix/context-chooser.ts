@@ -63,9 +63,12 @@ export class Chooser {
     return out
   }
 
-  /** A context where every clause of `own` holds, or undefined when a key has no such value. */
-  satisfy(own: readonly Clause[]): Context | undefined {
-    let context: Context = this.base
+  /**
+   * A context where every clause of `own` holds, starting from `from` (the chooser's base by
+   * default); undefined when a key has no such value.
+   */
+  satisfy(own: readonly Clause[], from: Context = this.base): Context | undefined {
+    let context: Context = from
     for (const key of [...new Set(own.map((c) => c.key))]) {
       const mine = own.filter((c) => c.key === key)
       const pick = (this.info.get(key)?.candidates ?? []).find((value) => {

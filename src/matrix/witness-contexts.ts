@@ -224,6 +224,19 @@ export class ContextWitnessBuilder {
     if (denyClauses.size > 0) {
       const allowing = chooser.allowing([...info.keys()], (c) => denyClauses.has(c.id))
       chooser.variants(allowing, [...info.keys()]).forEach(add)
+      // and each statement made to apply on top of it: a Deny of two keys relaxed in one, beside
+      // another guard that stays off, needs both of its keys set and the other guard off
+      for (const s of statements) {
+        const own = this.clausesOf(s).filter((c) => info.has(c.key))
+        const applying = own.length === 0 ? undefined : chooser.satisfy(own, allowing)
+        if (applying !== undefined)
+          chooser
+            .variants(
+              applying,
+              own.map((c) => c.key)
+            )
+            .forEach(add)
+      }
     }
     // a variable with a default in a condition value reads the default when the request leaves
     // its key out: each statement satisfied and varied again without those keys
