@@ -5272,53 +5272,41 @@ class ContextWitnessBuilder {
         add({});
         add(bindings);
         const prepare = (ctx) => this.prepare(ctx);
-        const chooser = new Chooser(info, bindings, prepare, (key) => clauses.filter((c) => c.key === key));
-        for (const s of statements) {
-            const own = this.clausesOf(s).filter((c) => info.has(c.key));
-            if (own.length === 0)
-                continue;
-            const satisfied = chooser.satisfy(own);
-            if (satisfied !== undefined)
-                chooser
-                    .variants(satisfied, own.map((c) => c.key))
-                    .forEach(add);
-        }
+        const chooserFrom = (base) => new Chooser(info, base, prepare, (key) => clauses.filter((c) => c.key === key));
+        /** each statement made to apply (from `from`), then varied by its own keys */
+        const eachStatement = (chooser, from) => {
+            for (const s of statements) {
+                const own = this.clausesOf(s).filter((c) => info.has(c.key));
+                const applying = own.length === 0 ? undefined : chooser.satisfy(own, from);
+                if (applying === undefined)
+                    continue;
+                const ownKeys = own.map((c) => c.key);
+                chooser.variants(applying, ownKeys).forEach(add);
+            }
+        };
+        const chooser = chooserFrom(bindings);
+        eachStatement(chooser);
         const best = chooser.best([...info.keys()]);
         chooser.variants(best, [...info.keys()]).forEach(add);
         // Deny guards on keys most requests leave out (NotIpAddress aws:SourceIp, BoolIfExists
         // aws:MultiFactorAuthPresent) deny every context above that varies another key: around a
-        // context with the guards off, a change to an Allow's condition shows
+        // context with the guards off, a change to an Allow's condition shows; each statement is
+        // also made to apply on top of it (a Deny of two keys relaxed in one, beside another guard
+        // that stays off, needs both of its keys set and the other guard off)
         const denyClauses = new Set(statements
             .filter((s) => s.statement.effect === 'Deny')
             .flatMap((s) => this.clausesOf(s).map((c) => c.id)));
         if (denyClauses.size > 0) {
             const allowing = chooser.allowing([...info.keys()], (c) => denyClauses.has(c.id));
             chooser.variants(allowing, [...info.keys()]).forEach(add);
-            // and each statement made to apply on top of it: a Deny of two keys relaxed in one, beside
-            // another guard that stays off, needs both of its keys set and the other guard off
-            for (const s of statements) {
-                const own = this.clausesOf(s).filter((c) => info.has(c.key));
-                const applying = own.length === 0 ? undefined : chooser.satisfy(own, allowing);
-                if (applying !== undefined)
-                    chooser
-                        .variants(applying, own.map((c) => c.key))
-                        .forEach(add);
-            }
+            eachStatement(chooser, allowing);
         }
         // a variable with a default in a condition value reads the default when the request leaves
         // its key out: each statement satisfied and varied again without those keys
         const defaulted = new Set(clauses.flatMap((c) => defaultedKeys(c.clause, c.variables, this.samples, keys).map((k) => k.toLowerCase())));
         if (defaulted.size > 0) {
-            const bare = Object.fromEntries(Object.entries(bindings).filter(([key]) => !defaulted.has(key.toLowerCase())));
-            const without = new Chooser(info, bare, prepare, (key) => clauses.filter((c) => c.key === key));
-            for (const s of statements) {
-                const own = this.clausesOf(s).filter((c) => info.has(c.key));
-                const satisfied = own.length === 0 ? undefined : without.satisfy(own);
-                if (satisfied !== undefined)
-                    without
-                        .variants(satisfied, own.map((c) => c.key))
-                        .forEach(add);
-            }
+            const bare = Object.entries(bindings).filter(([key]) => !defaulted.has(key.toLowerCase()));
+            eachStatement(chooserFrom(Object.fromEntries(bare)));
         }
         return candidates;
     }
