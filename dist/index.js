@@ -34074,7 +34074,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1382);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2072);
 // The action's entry point (dist/index.js): run() does everything and never throws.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34084,7 +34084,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1382:
+/***/ 2072:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44018,6 +44018,28 @@ function splitArn(text) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/policy/packed-list.ts
+// Lists the engine's hot loops read, all of one V8 array kind. An empty literal `[]` (or an
+// empty `filter`/`map` result) starts as small-integer elements, and `map`/`filter` results are
+// sometimes packed, sometimes holey: code optimized for one kind deoptimizes at the next, and
+// on a cold process (`iam-policy-diff evaluate`) each deoptimization costs a recompile. Lists
+// built here are always packed, with elements of any kind (V8: PACKED_ELEMENTS).
+/** A new, empty list of the kind that holds objects and strings. */
+function emptyList() {
+    const list = [undefined];
+    list.pop();
+    return list;
+}
+/** `items.map(fn)` as a packed list of any elements. */
+function listOf(items, fn) {
+    const list = emptyList();
+    for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        list.push(fn === undefined ? item : fn(item));
+    }
+    return list;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/wildcard.ts
 // The one `*`/`?` glob matcher (IAM-SEMANTICS §3.1, §3.2, §4.2) used for actions, resources,
 // StringLike and Arn* values. `*` matches any run of characters (also none), `?` exactly one
@@ -44198,9 +44220,10 @@ function lowerParts(parts, ignoreCase) {
 
 ;// CONCATENATED MODULE: ./src/engine/match-action.ts
 
+
 function compileActionMatcher(list) {
     const exact = new Set();
-    const globs = [];
+    const globs = emptyList();
     let all = false;
     for (const value of list.values) {
         const parts = parseGlob(value.toLowerCase());
@@ -44798,6 +44821,7 @@ function lowercase_lowercase(text) {
 // first use (conditions/parsed-value.ts), so a value is parsed once per request, not once per
 // statement, policy set or base/head side.
 
+
 /**
  * The ContextValue that prepareContext builds. The cache fields are engine-internal and exist
  * from construction, so every value has one hidden class.
@@ -44977,7 +45001,7 @@ function isScalar(value) {
 }
 function toContextValue(value) {
     if (typeof value === 'object')
-        return new PreparedValue(value.map(String), true);
+        return new PreparedValue(listOf(value, String), true);
     if (typeof value === 'string')
         return new PreparedValue([value], false);
     return new PreparedValue([String(value)], false);
@@ -46001,11 +46025,12 @@ function notPrincipalApplies(m, p, hasBoundary) {
 ;// CONCATENATED MODULE: ./src/engine/match-resource.ts
 
 
-const ABSENT = { present: false, negated: false, entries: [] };
+
+const ABSENT = { present: false, negated: false, entries: emptyList() };
 function compileResourceMatcher(list, options) {
     if (list === undefined)
         return ABSENT;
-    const entries = list.values.map((source) => ({
+    const entries = listOf(list.values, (source) => ({
         source,
         entry: compileEntry(source, options.variables),
         matchesStar: undefined
@@ -46100,7 +46125,7 @@ function compileEntry(source, variables) {
     const pieces = splitParts(source);
     if (pieces.length < 6)
         return shortPatternEntry(pieces);
-    const heads = pieces.slice(0, 5).map(partMatcher);
+    const heads = listOf(pieces.slice(0, 5), partMatcher);
     const template = parseTemplate(pieces[5] ?? '', { variables, wildcards: true });
     if (template.hasVariables)
         return { kind: 'template', heads, template, resolved: new Map() };
@@ -46132,7 +46157,7 @@ function shortPatternEntry(pieces) {
         return { kind: 'never' };
     return {
         kind: 'short',
-        heads: pieces.slice(0, -1).map(partMatcher),
+        heads: listOf(pieces.slice(0, -1), partMatcher),
         tail: partMatcher(last)
     };
 }
@@ -46204,6 +46229,7 @@ function remainder(arn, index) {
 
 
 
+
 /** `kind` is the policy's place in the PolicySet, which may differ from what it was parsed as. */
 function compileStatement(statement, policy, kind) {
     const variables = policy.version === '2012-10-17';
@@ -46221,7 +46247,7 @@ function compileStatement(statement, policy, kind) {
         services: actionServices(statement.action),
         resource: compileResourceMatcher(statement.resource, { variables }),
         principal: statement.principal === undefined ? undefined : compilePrincipalMatcher(statement.principal),
-        conditions: statement.conditions.map((clause) => compileCondition(clause, { variables }))
+        conditions: listOf(statement.conditions, (clause) => compileCondition(clause, { variables }))
     };
 }
 /**
@@ -46261,6 +46287,7 @@ function collectIssues(st, into) {
 ;// CONCATENATED MODULE: ./src/engine/compile.ts
 
 
+
 const cache = new WeakMap();
 function compilePolicy(policy, kind) {
     let byKind = cache.get(policy);
@@ -46282,8 +46309,8 @@ function compile_compilePolicySet(set) {
         resource: set.resource === undefined ? undefined : compileGroup([set.resource], 'resource'),
         boundary: boundary.length === 0 ? undefined : compileGroup(boundary, 'boundary'),
         session: set.session === undefined ? undefined : compileGroup([set.session], 'session'),
-        scp: (set.scp ?? []).map((level) => compileGroup(level, 'scp')),
-        rcp: (set.rcp ?? []).map((level) => compileGroup(level, 'rcp'))
+        scp: listOf(set.scp ?? [], (level) => compileGroup(level, 'scp')),
+        rcp: listOf(set.rcp ?? [], (level) => compileGroup(level, 'rcp'))
     };
 }
 function compileGroup(policies, kind) {
@@ -46297,17 +46324,17 @@ function compileGroup(policies, kind) {
         byService,
         any: candidateLists(statements.filter((st) => st.services === undefined)),
         hasDeny: statements.some((st) => st.effect === 'Deny'),
-        byAction: []
+        byAction: emptyList()
     };
 }
 function candidateLists(statements) {
     return {
-        allow: statements.filter((st) => st.effect === 'Allow'),
-        deny: statements.filter((st) => st.effect === 'Deny'),
-        all: statements
+        allow: listOf(statements.filter((st) => st.effect === 'Allow')),
+        deny: listOf(statements.filter((st) => st.effect === 'Deny')),
+        all: listOf(statements)
     };
 }
-const NO_STATEMENTS = [];
+const NO_STATEMENTS = emptyList();
 const NO_CANDIDATES = { allow: NO_STATEMENTS, deny: NO_STATEMENTS, all: NO_STATEMENTS };
 /**
  * candidateLists sharing one object for the lists that are empty: a memo holds one per group
@@ -46774,8 +46801,19 @@ function isServiceLinkedRole(p, context) {
         return false;
     const given = context.get('aws:principalarn');
     const roleArn = given !== undefined && !given.multi ? given.values[0] : p.roleArn;
-    const parts = roleArn === undefined ? undefined : splitArn(roleArn);
-    return parts?.resource.startsWith('role/aws-service-role/') === true;
+    return roleArn !== undefined && isServiceLinkedRoleArn(roleArn);
+}
+/** Requests repeat a few role ARNs (usually the principal's own): each is split once. */
+const SERVICE_LINKED = new Map();
+function isServiceLinkedRoleArn(roleArn) {
+    let known = SERVICE_LINKED.get(roleArn);
+    if (known === undefined) {
+        known = splitArn(roleArn)?.resource.startsWith('role/aws-service-role/') === true;
+        if (SERVICE_LINKED.size >= MAX_PRINCIPALS)
+            SERVICE_LINKED.clear();
+        SERVICE_LINKED.set(roleArn, known);
+    }
+    return known;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/evaluate.ts
@@ -50332,7 +50370,7 @@ function mismatches(statement, actions, resources, services) {
     });
     if (deadActions.length === actions.length) {
         // every action × resource pair misses: the statement never applies
-        const shown = listOf(resources.map((r) => r.value));
+        const shown = never_applies_listOf(resources.map((r) => r.value));
         return [
             finding({ element: 'Resource', index: resources.length === 1 ? 0 : -1 }, `${verb} nothing: no request for its actions names ${shown}: ${reasons(actions, services)}`)
         ];
@@ -50340,11 +50378,11 @@ function mismatches(statement, actions, resources, services) {
     const out = [];
     if (deadActions.length > 0) {
         const only = deadActions.length === 1 ? deadActions[0] : undefined;
-        out.push(finding({ element: 'Action', index: only === undefined ? -1 : only.index }, `${verb} nothing for ${listOf(deadActions.map((a) => a.value))}: none of the statement's resources names ${deadActions.length === 1 ? 'its' : 'their'} requests: ${reasons(deadActions, services)}`));
+        out.push(finding({ element: 'Action', index: only === undefined ? -1 : only.index }, `${verb} nothing for ${never_applies_listOf(deadActions.map((a) => a.value))}: none of the statement's resources names ${deadActions.length === 1 ? 'its' : 'their'} requests: ${reasons(deadActions, services)}`));
     }
     for (const r of deadResources) {
         const reached = reachedServices(actions, services);
-        out.push(finding({ element: 'Resource', index: r.index }, `resource ${quote(r.value)} matches no request of the statement's actions: they act on ${listOf(reached)} resources, not on ${quote(r.service ?? '')}`));
+        out.push(finding({ element: 'Resource', index: r.index }, `resource ${quote(r.value)} matches no request of the statement's actions: they act on ${never_applies_listOf(reached)} resources, not on ${quote(r.service ?? '')}`));
     }
     return out;
 }
@@ -50361,12 +50399,12 @@ function reasons(entries, services) {
         if (reached.size === 0)
             starOnly.push(entry.value);
         else
-            elsewhere.push(`${quote(entry.value)} acts only on ${listOf([...reached].sort())} resources`);
+            elsewhere.push(`${quote(entry.value)} acts only on ${never_applies_listOf([...reached].sort())} resources`);
     }
     const parts = [];
     if (starOnly.length > 0) {
         const verb = starOnly.length === 1 && !hasWildcard(starOnly[0] ?? '') ? 'takes' : 'take';
-        parts.push(`${listOf(starOnly)} ${verb} only \`"Resource": "*"\` (no resource-level permissions)`);
+        parts.push(`${never_applies_listOf(starOnly)} ${verb} only \`"Resource": "*"\` (no resource-level permissions)`);
     }
     const shown = elsewhere.slice(0, MAX_LISTED);
     if (elsewhere.length > shown.length)
@@ -50382,7 +50420,7 @@ function reachedServices(actions, services) {
     return [...reached].sort();
 }
 /** `a`, `a` and `b`, `a`, `b`, `c` and 4 more. */
-function listOf(values) {
+function never_applies_listOf(values) {
     const shown = values.slice(0, MAX_LISTED).map(quote);
     const rest = values.length - shown.length;
     if (rest > 0)
@@ -50419,7 +50457,7 @@ function unavailableKeys(statement, actions, catalog) {
             entry.actions.every((action) => !keyAvailability(catalog, action).has(clause.key)));
         if (dead.length === 0)
             continue;
-        const names = listOf(dead.map((d) => d.value));
+        const names = never_applies_listOf(dead.map((d) => d.value));
         const base = `no request for ${names} carries condition key ${quote(clause.key)}, so ${quote(clause.operator)} is false for ${dead.length === 1 ? 'it' : 'them'}`;
         const message = dead.length === actions.length
             ? `${verb} nothing: ${base}`
@@ -60626,6 +60664,7 @@ function firstWildcard(text) {
 
 
 
+
 const ACTIONS = {
     positive: 'Action',
     negative: 'NotAction',
@@ -60668,7 +60707,7 @@ function readPair(ctx, statement, get, spec, required) {
         return undefined;
     for (const node of nodes)
         spec.check(ctx, node);
-    return { negated: entry === negative, values: nodes.map((n) => n.value) };
+    return { negated: entry === negative, values: listOf(nodes, (n) => n.value) };
 }
 const SERVICE = /^[A-Za-z0-9-]+$/;
 const ACTION_NAME = /^[A-Za-z0-9_.*?-]+$/;

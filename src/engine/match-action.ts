@@ -2,6 +2,7 @@
 // anchored globs. Patterns and the request action are lowercased once, so matching is a set
 // look-up for plain names and a compiled glob only for patterns with wildcards.
 import type { MatchList } from '../policy/model.js'
+import { emptyList } from '../policy/packed-list.js'
 import { compileGlob, parseGlob, type TextMatcher } from './wildcard.js'
 
 export interface ActionMatcher {
@@ -15,7 +16,7 @@ export interface ActionMatcher {
 
 export function compileActionMatcher(list: MatchList): ActionMatcher {
   const exact = new Set<string>()
-  const globs: TextMatcher[] = []
+  const globs = emptyList<TextMatcher>()
   let all = false
   for (const value of list.values) {
     const parts = parseGlob(value.toLowerCase())

@@ -3,6 +3,7 @@
 import type { MatchList } from '../policy/model.js'
 import type { IssueSink } from './conditions/index.js'
 import type { PreparedContext } from './context.js'
+import { emptyList, listOf } from '../policy/packed-list.js'
 import type { PreparedResource } from './request.js'
 import {
   bindingKey,
@@ -49,14 +50,14 @@ export interface ResourceMatcher {
   readonly entries: readonly CompiledEntry[]
 }
 
-const ABSENT: ResourceMatcher = { present: false, negated: false, entries: [] }
+const ABSENT: ResourceMatcher = { present: false, negated: false, entries: emptyList() }
 
 export function compileResourceMatcher(
   list: MatchList | undefined,
   options: { variables: boolean }
 ): ResourceMatcher {
   if (list === undefined) return ABSENT
-  const entries = list.values.map((source) => ({
+  const entries = listOf(list.values, (source) => ({
     source,
     entry: compileEntry(source, options.variables),
     matchesStar: undefined
@@ -165,7 +166,7 @@ function compileEntry(source: string, variables: boolean): ResourceEntry {
   if (source === '*') return { kind: 'any' }
   const pieces = splitParts(source)
   if (pieces.length < 6) return shortPatternEntry(pieces)
-  const heads = pieces.slice(0, 5).map(partMatcher)
+  const heads = listOf(pieces.slice(0, 5), partMatcher)
   const template = parseTemplate(pieces[5] ?? '', { variables, wildcards: true })
   if (template.hasVariables) return { kind: 'template', heads, template, resolved: new Map() }
   const tail = globMatcher(template.parts.filter(isGlobPart))
@@ -197,7 +198,7 @@ function shortPatternEntry(pieces: readonly string[]): ResourceEntry {
   if (!last.endsWith('*')) return { kind: 'never' }
   return {
     kind: 'short',
-    heads: pieces.slice(0, -1).map(partMatcher),
+    heads: listOf(pieces.slice(0, -1), partMatcher),
     tail: partMatcher(last)
   }
 }

@@ -253,6 +253,18 @@ export function isServiceLinkedRole(p: PreparedPrincipal, context: PreparedConte
   if (p.kind !== 'role') return false
   const given = context.get('aws:principalarn')
   const roleArn = given !== undefined && !given.multi ? given.values[0] : p.roleArn
-  const parts = roleArn === undefined ? undefined : splitArn(roleArn)
-  return parts?.resource.startsWith('role/aws-service-role/') === true
+  return roleArn !== undefined && isServiceLinkedRoleArn(roleArn)
+}
+
+/** Requests repeat a few role ARNs (usually the principal's own): each is split once. */
+const SERVICE_LINKED = new Map<string, boolean>()
+
+function isServiceLinkedRoleArn(roleArn: string): boolean {
+  let known = SERVICE_LINKED.get(roleArn)
+  if (known === undefined) {
+    known = splitArn(roleArn)?.resource.startsWith('role/aws-service-role/') === true
+    if (SERVICE_LINKED.size >= MAX_PRINCIPALS) SERVICE_LINKED.clear()
+    SERVICE_LINKED.set(roleArn, known)
+  }
+  return known
 }

@@ -1,6 +1,7 @@
 // Is one statement applicable to a request? (IAM-SEMANTICS §1): Action ∧ Resource ∧ Principal
 // (resource-based policies) ∧ every condition. Cheap checks run first; conditions last.
 import type { Policy, PolicyKind, Statement } from '../policy/model.js'
+import { listOf } from '../policy/packed-list.js'
 import {
   compileCondition,
   DISCARD_ISSUES,
@@ -58,7 +59,7 @@ export function compileStatement(
     resource: compileResourceMatcher(statement.resource, { variables }),
     principal:
       statement.principal === undefined ? undefined : compilePrincipalMatcher(statement.principal),
-    conditions: statement.conditions.map((clause) => compileCondition(clause, { variables }))
+    conditions: listOf(statement.conditions, (clause) => compileCondition(clause, { variables }))
   }
 }
 

@@ -6,6 +6,7 @@ import { splitArn, type ArnParts } from './arn.js'
 import type { JsonEntry, JsonObject, JsonString } from './located-json.js'
 import type { MatchList } from './model.js'
 import { stringList } from './normalize.js'
+import { listOf } from './packed-list.js'
 import { wildcardTypeWord } from './resource-type-word.js'
 import { keyOf, type PolicyContext } from './validate-context.js'
 
@@ -75,7 +76,7 @@ function readPair(
   const nodes = stringList(ctx, entry)
   if (!nodes) return undefined
   for (const node of nodes) spec.check(ctx, node)
-  return { negated: entry === negative, values: nodes.map((n) => n.value) }
+  return { negated: entry === negative, values: listOf(nodes, (n) => n.value) }
 }
 
 const SERVICE = /^[A-Za-z0-9-]+$/
