@@ -75,6 +75,37 @@ describe('ARN conditions widened in the region or account part', () => {
     }
   })
 
+  // the partition is one of the six parts too; a policy deployed to several partitions (one
+  // template for the commercial Regions and GovCloud) grants more where the partition is open
+  it('reports another partition when the partition part is opened', async () => {
+    const report = await run(
+      [allowWhen('ArnLike', ['arn:aws:sns:*:123456789012:*'])],
+      [allowWhen('ArnLike', ['arn:*:sns:*:123456789012:*'])]
+    )
+    const arns = sourceArns(report)
+    expect(arns.length).toBeGreaterThan(0)
+    for (const arn of arns) expect(arn).toMatch(/^arn:aws-(cn|us-gov):sns:[a-z0-9-]+:123456789012:/)
+  })
+
+  it('reports the ExplicitDeny → Allow of a deny guard opened to every partition', async () => {
+    const guard = (arn: string): object => ({
+      Effect: 'Deny',
+      Action: 'sqs:SendMessage',
+      Resource: '*',
+      Condition: { ArnNotLike: { 'aws:SourceArn': arn } }
+    })
+    const allow = { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }
+    const report = await run(
+      [allow, guard('arn:aws:sns:us-east-1:123456789012:alerts')],
+      [allow, guard('arn:*:sns:us-east-1:123456789012:alerts')]
+    )
+    const changes = report.changes.filter((c) => c.action === 'sqs:SendMessage')
+    expect(changes.map((c) => [c.before.effect, c.after.effect])).toContainEqual([
+      'ExplicitDeny',
+      'Allow'
+    ])
+  })
+
   it('reports nothing when the same patterns are only reordered', async () => {
     const report = await run(
       [allowWhen('ArnLike', ['arn:aws:sqs:*:*:*', 'arn:aws:sqs:*:123456789012:*'])],

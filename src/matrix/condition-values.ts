@@ -34,6 +34,8 @@ const ARN_KEYS = new Set(['aws:principalarn', 'aws:sourcearn'])
 const OTHER_REGIONS = ['us-east-1', 'eu-central-1']
 /** The region an ARN witness is moved to, to tell a region wildcard from a pinned region. */
 const MOVED_REGION = 'eu-central-1'
+/** The partition an ARN witness is moved to, to tell `arn:*:` from `arn:aws:`. */
+const MOVED_PARTITION = 'aws-us-gov'
 /** Keys whose values are twelve-digit account IDs in real requests. */
 const ACCOUNT_KEYS = new Set(['aws:resourceaccount', 'aws:principalaccount', 'aws:sourceaccount'])
 const OTHER_BINARY = 'b3RoZXI='
@@ -167,17 +169,25 @@ function arnValues(values: readonly Resolved[], samples: Samples): string[] {
   return out
 }
 
-/** The ARN in another real region, and in another account (parts left empty stay empty). */
+/**
+ * The ARN in another real region, in another account and in another partition (parts left
+ * empty stay empty). The partition moves alone: one policy deployed to several partitions (a
+ * template for the commercial Regions and GovCloud) grants more where its pattern opens it.
+ */
 function movedArns(arn: string): string[] {
   const parts = splitArn(arn)
   if (parts === undefined) return []
   const { partition, service, region, account, resource } = parts
-  const join = (r: string, a: string): string => `arn:${partition}:${service}:${r}:${a}:${resource}`
+  const join = (p: string, r: string, a: string): string =>
+    `arn:${p}:${service}:${r}:${a}:${resource}`
   const out: string[] = []
-  if (region !== '')
-    out.push(join(region === MOVED_REGION ? (OTHER_REGIONS[0] ?? region) : MOVED_REGION, account))
+  if (region !== '') {
+    const moved = region === MOVED_REGION ? (OTHER_REGIONS[0] ?? region) : MOVED_REGION
+    out.push(join(partition, moved, account))
+  }
   if (account !== '')
-    out.push(join(region, account === OUTSIDER_ACCOUNT ? account : OUTSIDER_ACCOUNT))
+    out.push(join(partition, region, account === OUTSIDER_ACCOUNT ? account : OUTSIDER_ACCOUNT))
+  out.push(join(partition === MOVED_PARTITION ? 'aws' : MOVED_PARTITION, region, account))
   return out.filter((moved) => moved !== arn)
 }
 
