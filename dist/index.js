@@ -34074,7 +34074,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2072);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9419);
 // The action's entry point (dist/index.js): run() does everything and never throws.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34084,7 +34084,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2072:
+/***/ 9419:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50578,6 +50578,310 @@ function indexNodes(root) {
     return nodes;
 }
 
+;// CONCATENATED MODULE: ./src/matrix/realize.ts
+// Requests AWS can receive (docs/MATRIX.md "Realistic requests"). A witness context says which
+// condition values a request needs; this turns it into a request AWS could really send:
+//
+// - keys AWS puts in every request (the global condition keys page: aws:PrincipalArn,
+//   aws:PrincipalAccount, aws:PrincipalType, aws:userid, aws:username for IAM users,
+//   aws:ResourceAccount, aws:RequestedRegion, aws:SecureTransport, aws:CurrentTime and
+//   aws:EpochTime) are always set, and set consistently with the principal, the resource and
+//   each other;
+// - a witness value for such a key moves the request rather than contradicting it: another
+//   aws:ResourceAccount changes the resource ARN's account (or the owner of an ARN without one),
+//   another aws:RequestedRegion the ARN's region, another aws:PrincipalArn / aws:PrincipalAccount
+//   / aws:username the caller;
+// - a witness no real request can match (an anonymous caller with an aws:PrincipalArn, an
+//   account that is not twelve digits, a key set to a list) is dropped.
+//
+// Keys AWS sends only sometimes (aws:SourceIp, MFA keys, tags) are left as the witness has them.
+
+
+const DEFAULT_REGION = 'us-east-1';
+/** The request time of every generated request (a fixed instant: the review is reproducible). */
+const SAMPLE_TIME = '2026-01-01T00:00:00Z';
+const SAMPLE_EPOCH = String(Date.parse(SAMPLE_TIME) / 1000);
+const ACCOUNT = /^\d{12}$/;
+const NAME = /^[\w+=,.@-]{1,64}$/;
+/** The always-present keys, as AWS spells them. */
+const SPELLING = {
+    'aws:principalarn': 'aws:PrincipalArn',
+    'aws:principalaccount': 'aws:PrincipalAccount',
+    'aws:principaltype': 'aws:PrincipalType',
+    'aws:userid': 'aws:userid',
+    'aws:username': 'aws:username',
+    'aws:resourceaccount': 'aws:ResourceAccount',
+    'aws:requestedregion': 'aws:RequestedRegion',
+    'aws:securetransport': 'aws:SecureTransport',
+    'aws:currenttime': 'aws:CurrentTime',
+    'aws:epochtime': 'aws:EpochTime'
+};
+const callers = new Map();
+function callerOf(principal) {
+    let caller = callers.get(principal);
+    if (caller === undefined) {
+        const prepared = request_prepareRequest({ principal, action: 'sts:GetCallerIdentity', resource: '*' });
+        const keys = {};
+        for (const key of ['aws:principalarn', 'aws:principalaccount', 'aws:principaltype']) {
+            const value = prepared.context.get(key);
+            if (value !== undefined && !value.multi && value.values[0] !== undefined)
+                keys[key] = value.values[0];
+        }
+        const username = prepared.context.get('aws:username');
+        if (username !== undefined && !username.multi && username.values[0] !== undefined)
+            keys['aws:username'] = username.values[0];
+        caller = {
+            arn: principal,
+            kind: prepared.principal.kind,
+            account: prepared.principal.account,
+            keys
+        };
+        callers.set(principal, caller);
+    }
+    return caller;
+}
+const isIamCaller = (c) => c.kind === 'user' || c.kind === 'role' || c.kind === 'root' || c.kind === 'federated-user';
+/** A single string value, or undefined for a list (no always-present key is multivalued). */
+function single(value) {
+    if (value === undefined)
+        return undefined;
+    if (Array.isArray(value))
+        return null;
+    return String(value);
+}
+function joinArn(parts) {
+    return `arn:${parts.partition}:${parts.service}:${parts.region}:${parts.account}:${parts.resource}`;
+}
+/** The caller the witness asks for, or undefined when no real caller fits it. */
+function chooseCaller(principal, given) {
+    let caller = callerOf(principal);
+    const arn = given.get('aws:principalarn');
+    if (arn !== undefined && arn !== caller.keys['aws:principalarn']) {
+        const parts = splitArn(arn);
+        const valid = parts?.service === 'iam' &&
+            ACCOUNT.test(parts.account) &&
+            (parts.resource === 'root' ||
+                /^(user|role)\/([\w+=,.@/-]+\/)?[\w+=,.@-]{1,64}$/.test(parts.resource));
+        if (!valid || !isIamCaller(caller))
+            return undefined;
+        caller = callerOf(arn);
+    }
+    const account = given.get('aws:principalaccount');
+    if (account !== undefined && account !== caller.account) {
+        if (!ACCOUNT.test(account) || !isIamCaller(caller) || arn !== undefined)
+            return undefined;
+        const parts = splitArn(caller.arn);
+        if (parts === undefined)
+            return undefined;
+        caller = callerOf(joinArn({ ...parts, account }));
+    }
+    const username = given.get('aws:username');
+    if (username !== undefined && username !== caller.keys['aws:username']) {
+        if (caller.kind !== 'user' || !NAME.test(username) || arn !== undefined)
+            return undefined;
+        caller = callerOf(`arn:aws:iam::${caller.account ?? ''}:user/${username}`);
+    }
+    const type = given.get('aws:principaltype');
+    if (type !== undefined && type !== caller.keys['aws:principaltype'])
+        return undefined;
+    if (given.has('aws:userid') && !isIamCaller(caller))
+        return undefined;
+    return caller;
+}
+/** Lowercase names of the keys AWS sends in every request (of an IAM caller, for the principal keys). */
+const ALWAYS_PRESENT = new Set(Object.keys(SPELLING));
+/**
+ * A witness context as the subject's own requests would carry it (principal `principal`, a
+ * resource of `account` in the default region): the always-present keys it leaves out get the
+ * value AWS would send. Used to judge candidate contexts the way they will be sent.
+ */
+function withImpliedKeys(context, principal, account) {
+    const present = new Set(Object.keys(context).map((k) => k.toLowerCase()));
+    const caller = callerOf(principal);
+    const out = { ...context };
+    const fill = (lower, value) => {
+        if (value !== undefined && !present.has(lower))
+            out[SPELLING[lower] ?? lower] = value;
+    };
+    fill('aws:userid', userIdOf(caller));
+    fill('aws:resourceaccount', account);
+    fill('aws:requestedregion', DEFAULT_REGION);
+    fill('aws:securetransport', 'true');
+    if (!present.has('aws:currenttime') && !present.has('aws:epochtime')) {
+        fill('aws:currenttime', SAMPLE_TIME);
+        fill('aws:epochtime', SAMPLE_EPOCH);
+    }
+    return out;
+}
+/** A default aws:userid of the caller's kind (IAM's unique-ID prefixes: AIDA users, AROA roles). */
+function userIdOf(caller) {
+    if (caller.kind === 'user')
+        return 'AIDAEXAMPLEUSERID0001';
+    if (caller.kind === 'role')
+        return 'AROAEXAMPLEROLEID0001:example';
+    if (caller.kind === 'root')
+        return caller.account;
+    if (caller.kind === 'federated-user')
+        return `${caller.account ?? ''}:example`;
+    return undefined;
+}
+/**
+ * The request AWS would receive for this witness, or undefined when none can match it.
+ * `owner`: the resource's account when its ARN names none (resource-based reviews).
+ */
+function realize(principal, resource, owner, context) {
+    // the witness's values of always-present keys, by lowercase name; other keys are kept
+    const given = new Map();
+    const out = {};
+    for (const key of Object.keys(context)) {
+        const lower = key.toLowerCase();
+        const value = context[key];
+        if (SPELLING[lower] === undefined) {
+            if (value !== undefined)
+                out[key] = value;
+            continue;
+        }
+        const text = single(value);
+        if (text === null)
+            return undefined;
+        if (text !== undefined)
+            given.set(lower, text);
+    }
+    const caller = chooseCaller(principal, given);
+    if (caller === undefined)
+        return undefined;
+    const implied = [];
+    const set = (lower, value) => {
+        if (value === undefined)
+            return;
+        const key = SPELLING[lower] ?? lower;
+        out[key] = value;
+        if (!given.has(lower))
+            implied.push(key);
+    };
+    for (const lower of [
+        'aws:principalarn',
+        'aws:principalaccount',
+        'aws:principaltype',
+        'aws:username'
+    ])
+        set(lower, caller.keys[lower]);
+    set('aws:userid', given.get('aws:userid') ?? userIdOf(caller));
+    // the resource: its account and region follow the witness's aws:ResourceAccount / RequestedRegion
+    let arn = splitArn(resource);
+    let resourceOwner = owner;
+    const resourceAccount = given.get('aws:resourceaccount');
+    if (resourceAccount !== undefined) {
+        if (!ACCOUNT.test(resourceAccount))
+            return undefined;
+        if (arn !== undefined && arn.account !== '')
+            arn = { ...arn, account: resourceAccount };
+        else
+            resourceOwner = resourceAccount;
+    }
+    const region = given.get('aws:requestedregion');
+    if (region !== undefined && arn !== undefined && arn.region !== '' && arn.region !== region) {
+        if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
+            return undefined;
+        arn = { ...arn, region };
+    }
+    const realResource = arn === undefined ? resource : joinArn(arn);
+    const accountOfResource = arn !== undefined && arn.account !== '' ? arn.account : (resourceOwner ?? caller.account);
+    set('aws:resourceaccount', resourceAccount ?? accountOfResource);
+    set('aws:requestedregion', region ?? (arn?.region || DEFAULT_REGION));
+    set('aws:securetransport', given.get('aws:securetransport') ?? 'true');
+    const time = clock(given);
+    if (time === undefined)
+        return undefined;
+    set('aws:currenttime', time.current);
+    set('aws:epochtime', time.epoch);
+    return {
+        principal: caller.arn,
+        resource: realResource,
+        resourceAccount: resourceOwner,
+        context: out,
+        implied
+    };
+}
+/**
+ * A hand-written request completed with the always-present keys it leaves out (their implied
+ * values); the keys it sets are kept as written, and nothing is moved or dropped: the user asked
+ * for that request. A request no real caller fits is returned as written.
+ */
+function complete(principal, resource, owner, context) {
+    const own = {};
+    const others = {};
+    for (const key of Object.keys(context)) {
+        const value = context[key];
+        if (value === undefined)
+            continue;
+        if (ALWAYS_PRESENT.has(key.toLowerCase()))
+            own[key] = value;
+        else
+            others[key] = value;
+    }
+    const real = realize(principal, resource, owner, others);
+    if (real === undefined)
+        return { principal, resource, resourceAccount: owner, context, implied: [] };
+    const mine = new Set(Object.keys(own).map((k) => k.toLowerCase()));
+    const implied = real.implied.filter((k) => !mine.has(k.toLowerCase()));
+    const merged = {};
+    for (const [key, value] of Object.entries(real.context))
+        if (!mine.has(key.toLowerCase()))
+            merged[key] = value;
+    return { principal, resource, resourceAccount: owner, context: { ...merged, ...own }, implied };
+}
+/** aws:CurrentTime and aws:EpochTime name one instant: one follows the other, or both default. */
+function clock(given) {
+    const current = given.get('aws:currenttime');
+    const epoch = given.get('aws:epochtime');
+    if (current === undefined && epoch === undefined)
+        return { current: SAMPLE_TIME, epoch: SAMPLE_EPOCH };
+    if (current !== undefined && epoch !== undefined) {
+        const ms = Date.parse(current);
+        return Number.isFinite(ms) && String(Math.floor(ms / 1000)) === epoch
+            ? { current, epoch }
+            : undefined;
+    }
+    if (current !== undefined) {
+        const ms = Date.parse(current);
+        return Number.isFinite(ms) ? { current, epoch: String(Math.floor(ms / 1000)) } : undefined;
+    }
+    const seconds = Number(epoch);
+    if (!Number.isFinite(seconds))
+        return undefined;
+    const date = new Date(seconds * 1000);
+    return Number.isNaN(date.getTime())
+        ? undefined
+        : { current: date.toISOString(), epoch: epoch ?? '' };
+}
+
+;// CONCATENATED MODULE: ./src/matrix/alike-requests.ts
+
+/**
+ * The request on each resource alike to its resource: realized like the original (its context
+ * already carries the keys AWS always sends, so the resource moves to the same account and
+ * Region), with the original's implied keys.
+ */
+function alikeRequests(request) {
+    const out = [];
+    for (const resource of request.alike ?? []) {
+        const real = realize(request.principal, resource, request.resourceAccount, request.context ?? {});
+        if (real === undefined)
+            continue;
+        out.push({
+            origin: request.origin,
+            principal: real.principal,
+            action: request.action,
+            resource: real.resource,
+            context: real.context,
+            ...(real.resourceAccount === undefined ? {} : { resourceAccount: real.resourceAccount }),
+            implied: request.implied ?? []
+        });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/matrix/applicability.ts
 // Which of an action's statements can apply to one witness resource (IAM-SEMANTICS §3.2). Only
 // their condition clauses can tell that resource's requests apart, so the contexts of the other
@@ -50912,284 +51216,6 @@ function expandSpec(spec, options) {
         }
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/matrix/realize.ts
-// Requests AWS can receive (docs/MATRIX.md "Realistic requests"). A witness context says which
-// condition values a request needs; this turns it into a request AWS could really send:
-//
-// - keys AWS puts in every request (the global condition keys page: aws:PrincipalArn,
-//   aws:PrincipalAccount, aws:PrincipalType, aws:userid, aws:username for IAM users,
-//   aws:ResourceAccount, aws:RequestedRegion, aws:SecureTransport, aws:CurrentTime and
-//   aws:EpochTime) are always set, and set consistently with the principal, the resource and
-//   each other;
-// - a witness value for such a key moves the request rather than contradicting it: another
-//   aws:ResourceAccount changes the resource ARN's account (or the owner of an ARN without one),
-//   another aws:RequestedRegion the ARN's region, another aws:PrincipalArn / aws:PrincipalAccount
-//   / aws:username the caller;
-// - a witness no real request can match (an anonymous caller with an aws:PrincipalArn, an
-//   account that is not twelve digits, a key set to a list) is dropped.
-//
-// Keys AWS sends only sometimes (aws:SourceIp, MFA keys, tags) are left as the witness has them.
-
-
-const DEFAULT_REGION = 'us-east-1';
-/** The request time of every generated request (a fixed instant: the review is reproducible). */
-const SAMPLE_TIME = '2026-01-01T00:00:00Z';
-const SAMPLE_EPOCH = String(Date.parse(SAMPLE_TIME) / 1000);
-const ACCOUNT = /^\d{12}$/;
-const NAME = /^[\w+=,.@-]{1,64}$/;
-/** The always-present keys, as AWS spells them. */
-const SPELLING = {
-    'aws:principalarn': 'aws:PrincipalArn',
-    'aws:principalaccount': 'aws:PrincipalAccount',
-    'aws:principaltype': 'aws:PrincipalType',
-    'aws:userid': 'aws:userid',
-    'aws:username': 'aws:username',
-    'aws:resourceaccount': 'aws:ResourceAccount',
-    'aws:requestedregion': 'aws:RequestedRegion',
-    'aws:securetransport': 'aws:SecureTransport',
-    'aws:currenttime': 'aws:CurrentTime',
-    'aws:epochtime': 'aws:EpochTime'
-};
-const callers = new Map();
-function callerOf(principal) {
-    let caller = callers.get(principal);
-    if (caller === undefined) {
-        const prepared = request_prepareRequest({ principal, action: 'sts:GetCallerIdentity', resource: '*' });
-        const keys = {};
-        for (const key of ['aws:principalarn', 'aws:principalaccount', 'aws:principaltype']) {
-            const value = prepared.context.get(key);
-            if (value !== undefined && !value.multi && value.values[0] !== undefined)
-                keys[key] = value.values[0];
-        }
-        const username = prepared.context.get('aws:username');
-        if (username !== undefined && !username.multi && username.values[0] !== undefined)
-            keys['aws:username'] = username.values[0];
-        caller = {
-            arn: principal,
-            kind: prepared.principal.kind,
-            account: prepared.principal.account,
-            keys
-        };
-        callers.set(principal, caller);
-    }
-    return caller;
-}
-const isIamCaller = (c) => c.kind === 'user' || c.kind === 'role' || c.kind === 'root' || c.kind === 'federated-user';
-/** A single string value, or undefined for a list (no always-present key is multivalued). */
-function single(value) {
-    if (value === undefined)
-        return undefined;
-    if (Array.isArray(value))
-        return null;
-    return String(value);
-}
-function joinArn(parts) {
-    return `arn:${parts.partition}:${parts.service}:${parts.region}:${parts.account}:${parts.resource}`;
-}
-/** The caller the witness asks for, or undefined when no real caller fits it. */
-function chooseCaller(principal, given) {
-    let caller = callerOf(principal);
-    const arn = given.get('aws:principalarn');
-    if (arn !== undefined && arn !== caller.keys['aws:principalarn']) {
-        const parts = splitArn(arn);
-        const valid = parts?.service === 'iam' &&
-            ACCOUNT.test(parts.account) &&
-            (parts.resource === 'root' ||
-                /^(user|role)\/([\w+=,.@/-]+\/)?[\w+=,.@-]{1,64}$/.test(parts.resource));
-        if (!valid || !isIamCaller(caller))
-            return undefined;
-        caller = callerOf(arn);
-    }
-    const account = given.get('aws:principalaccount');
-    if (account !== undefined && account !== caller.account) {
-        if (!ACCOUNT.test(account) || !isIamCaller(caller) || arn !== undefined)
-            return undefined;
-        const parts = splitArn(caller.arn);
-        if (parts === undefined)
-            return undefined;
-        caller = callerOf(joinArn({ ...parts, account }));
-    }
-    const username = given.get('aws:username');
-    if (username !== undefined && username !== caller.keys['aws:username']) {
-        if (caller.kind !== 'user' || !NAME.test(username) || arn !== undefined)
-            return undefined;
-        caller = callerOf(`arn:aws:iam::${caller.account ?? ''}:user/${username}`);
-    }
-    const type = given.get('aws:principaltype');
-    if (type !== undefined && type !== caller.keys['aws:principaltype'])
-        return undefined;
-    if (given.has('aws:userid') && !isIamCaller(caller))
-        return undefined;
-    return caller;
-}
-/** Lowercase names of the keys AWS sends in every request (of an IAM caller, for the principal keys). */
-const ALWAYS_PRESENT = new Set(Object.keys(SPELLING));
-/**
- * A witness context as the subject's own requests would carry it (principal `principal`, a
- * resource of `account` in the default region): the always-present keys it leaves out get the
- * value AWS would send. Used to judge candidate contexts the way they will be sent.
- */
-function withImpliedKeys(context, principal, account) {
-    const present = new Set(Object.keys(context).map((k) => k.toLowerCase()));
-    const caller = callerOf(principal);
-    const out = { ...context };
-    const fill = (lower, value) => {
-        if (value !== undefined && !present.has(lower))
-            out[SPELLING[lower] ?? lower] = value;
-    };
-    fill('aws:userid', userIdOf(caller));
-    fill('aws:resourceaccount', account);
-    fill('aws:requestedregion', DEFAULT_REGION);
-    fill('aws:securetransport', 'true');
-    if (!present.has('aws:currenttime') && !present.has('aws:epochtime')) {
-        fill('aws:currenttime', SAMPLE_TIME);
-        fill('aws:epochtime', SAMPLE_EPOCH);
-    }
-    return out;
-}
-/** A default aws:userid of the caller's kind (IAM's unique-ID prefixes: AIDA users, AROA roles). */
-function userIdOf(caller) {
-    if (caller.kind === 'user')
-        return 'AIDAEXAMPLEUSERID0001';
-    if (caller.kind === 'role')
-        return 'AROAEXAMPLEROLEID0001:example';
-    if (caller.kind === 'root')
-        return caller.account;
-    if (caller.kind === 'federated-user')
-        return `${caller.account ?? ''}:example`;
-    return undefined;
-}
-/**
- * The request AWS would receive for this witness, or undefined when none can match it.
- * `owner`: the resource's account when its ARN names none (resource-based reviews).
- */
-function realize(principal, resource, owner, context) {
-    // the witness's values of always-present keys, by lowercase name; other keys are kept
-    const given = new Map();
-    const out = {};
-    for (const key of Object.keys(context)) {
-        const lower = key.toLowerCase();
-        const value = context[key];
-        if (SPELLING[lower] === undefined) {
-            if (value !== undefined)
-                out[key] = value;
-            continue;
-        }
-        const text = single(value);
-        if (text === null)
-            return undefined;
-        if (text !== undefined)
-            given.set(lower, text);
-    }
-    const caller = chooseCaller(principal, given);
-    if (caller === undefined)
-        return undefined;
-    const implied = [];
-    const set = (lower, value) => {
-        if (value === undefined)
-            return;
-        const key = SPELLING[lower] ?? lower;
-        out[key] = value;
-        if (!given.has(lower))
-            implied.push(key);
-    };
-    for (const lower of [
-        'aws:principalarn',
-        'aws:principalaccount',
-        'aws:principaltype',
-        'aws:username'
-    ])
-        set(lower, caller.keys[lower]);
-    set('aws:userid', given.get('aws:userid') ?? userIdOf(caller));
-    // the resource: its account and region follow the witness's aws:ResourceAccount / RequestedRegion
-    let arn = splitArn(resource);
-    let resourceOwner = owner;
-    const resourceAccount = given.get('aws:resourceaccount');
-    if (resourceAccount !== undefined) {
-        if (!ACCOUNT.test(resourceAccount))
-            return undefined;
-        if (arn !== undefined && arn.account !== '')
-            arn = { ...arn, account: resourceAccount };
-        else
-            resourceOwner = resourceAccount;
-    }
-    const region = given.get('aws:requestedregion');
-    if (region !== undefined && arn !== undefined && arn.region !== '' && arn.region !== region) {
-        if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
-            return undefined;
-        arn = { ...arn, region };
-    }
-    const realResource = arn === undefined ? resource : joinArn(arn);
-    const accountOfResource = arn !== undefined && arn.account !== '' ? arn.account : (resourceOwner ?? caller.account);
-    set('aws:resourceaccount', resourceAccount ?? accountOfResource);
-    set('aws:requestedregion', region ?? (arn?.region || DEFAULT_REGION));
-    set('aws:securetransport', given.get('aws:securetransport') ?? 'true');
-    const time = clock(given);
-    if (time === undefined)
-        return undefined;
-    set('aws:currenttime', time.current);
-    set('aws:epochtime', time.epoch);
-    return {
-        principal: caller.arn,
-        resource: realResource,
-        resourceAccount: resourceOwner,
-        context: out,
-        implied
-    };
-}
-/**
- * A hand-written request completed with the always-present keys it leaves out (their implied
- * values); the keys it sets are kept as written, and nothing is moved or dropped: the user asked
- * for that request. A request no real caller fits is returned as written.
- */
-function complete(principal, resource, owner, context) {
-    const own = {};
-    const others = {};
-    for (const key of Object.keys(context)) {
-        const value = context[key];
-        if (value === undefined)
-            continue;
-        if (ALWAYS_PRESENT.has(key.toLowerCase()))
-            own[key] = value;
-        else
-            others[key] = value;
-    }
-    const real = realize(principal, resource, owner, others);
-    if (real === undefined)
-        return { principal, resource, resourceAccount: owner, context, implied: [] };
-    const mine = new Set(Object.keys(own).map((k) => k.toLowerCase()));
-    const implied = real.implied.filter((k) => !mine.has(k.toLowerCase()));
-    const merged = {};
-    for (const [key, value] of Object.entries(real.context))
-        if (!mine.has(key.toLowerCase()))
-            merged[key] = value;
-    return { principal, resource, resourceAccount: owner, context: { ...merged, ...own }, implied };
-}
-/** aws:CurrentTime and aws:EpochTime name one instant: one follows the other, or both default. */
-function clock(given) {
-    const current = given.get('aws:currenttime');
-    const epoch = given.get('aws:epochtime');
-    if (current === undefined && epoch === undefined)
-        return { current: SAMPLE_TIME, epoch: SAMPLE_EPOCH };
-    if (current !== undefined && epoch !== undefined) {
-        const ms = Date.parse(current);
-        return Number.isFinite(ms) && String(Math.floor(ms / 1000)) === epoch
-            ? { current, epoch }
-            : undefined;
-    }
-    if (current !== undefined) {
-        const ms = Date.parse(current);
-        return Number.isFinite(ms) ? { current, epoch: String(Math.floor(ms / 1000)) } : undefined;
-    }
-    const seconds = Number(epoch);
-    if (!Number.isFinite(seconds))
-        return undefined;
-    const date = new Date(seconds * 1000);
-    return Number.isNaN(date.getTime())
-        ? undefined
-        : { current: date.toISOString(), epoch: epoch ?? '' };
 }
 
 ;// CONCATENATED MODULE: ./src/matrix/statements.ts
@@ -52710,16 +52736,18 @@ function formatOf(template) {
  * formats: there is nothing to prefer then).
  */
 function fillsPlainly(arn, templates) {
-    if (templates.length === 0)
-        return true;
+    return templates.length === 0 || plainFormat(arn, templates) !== undefined;
+}
+/** The first of `templates` that the ARN fills plainly (see fillsPlainly), if any. */
+function plainFormat(arn, templates) {
     if (arn.length > MAX_PLAIN_ARN)
-        return false;
+        return undefined;
     let separators = '';
     for (const c of arn)
         if (c === '/' || c === ':')
             separators += c;
     const parts = arn.split(SEPARATOR);
-    return templates.some((template) => {
+    return templates.find((template) => {
         const format = formatOf(template);
         if (format.separators !== separators)
             return false;
@@ -52761,6 +52789,7 @@ function fillsPiece(text, literals) {
 const MAX_PAIRWISE = 6;
 /** Regions with more excluded patterns than this are not solved (the search grows with them). */
 const MAX_NEGATIVES = 12;
+const NO_ALIKE = new Map();
 const witness_resources_noIssues = () => undefined;
 /** The ARN is of one of the action's resource types (any ARN when the catalogue lists none). */
 function fitsTemplates(arn, templates) {
@@ -52771,7 +52800,31 @@ function fitsTemplates(arn, templates) {
         return glob !== undefined && arnMatcher(glob)(arn);
     });
 }
-const WILDCARD_ONLY = { resources: ['*'], bindings: {} };
+/** Same region and account part: a request moves both alike (realize.ts). */
+function sameHome(a, b) {
+    const x = splitArn(a);
+    const y = splitArn(b);
+    if (x === undefined || y === undefined)
+        return false;
+    return x.region === y.region && x.account === y.account;
+}
+/**
+ * The witness shown for candidates no pattern tells apart: one in the probe principal's
+ * partition (`aws`) first, since the others only stand for a policy deployed elsewhere too;
+ * then one that fills its ARN format plainly; then text order.
+ */
+function byPreference(a, b) {
+    const home = Number(isHomePartition(b.text)) - Number(isHomePartition(a.text));
+    if (home !== 0)
+        return home;
+    if (a.plain !== b.plain)
+        return a.plain ? -1 : 1;
+    return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+}
+function isHomePartition(text) {
+    return text === '*' || text.startsWith('arn:aws:');
+}
+const WILDCARD_ONLY = { resources: ['*'], bindings: {}, alike: NO_ALIKE };
 const sharedRegions = new Map();
 const MAX_SHARED = 20000;
 class ResourceWitnessBuilder {
@@ -52801,7 +52854,7 @@ class ResourceWitnessBuilder {
         // differently
         const own = this.ownResource;
         if (own !== undefined && patterns.length === 0 && fitsTemplates(own, templates)) {
-            return { resources: [own], bindings: {} };
+            return { resources: [own], bindings: {}, alike: NO_ALIKE };
         }
         // a catalogue action with resource types always acts on one: `*` is no real request of it
         const star = known === undefined;
@@ -52814,19 +52867,22 @@ class ResourceWitnessBuilder {
         let result = byTemplates.get(cacheKey);
         if (result === undefined) {
             const bindings = Object.assign({}, ...patterns.map((p) => p.bindings));
-            const candidates = new Set(star ? ['*'] : []);
+            // candidate → the ARN format (resource type) whose regions produced it first
+            const candidates = new Map(star ? [['*', '']] : []);
             // `*` matches every resource, so it tells none apart: only ARN patterns shape regions
             const live = patterns.filter((p) => p.glob !== undefined && p.glob !== 'any');
             const add = (template) => {
-                for (const w of this.regionsOf(template, patterns, live))
-                    candidates.add(w);
+                for (const w of this.regionsOf(template, patterns, live)) {
+                    if (!candidates.has(w))
+                        candidates.set(w, template ?? '');
+                }
             };
             if (templates.list.length === 0)
                 add(undefined);
             for (const template of templates.list)
                 add(template);
-            const resources = this.distinct([...candidates], patterns, bindings, templates.list);
-            result = { resources, bindings };
+            const { resources, alike } = this.distinct(candidates, patterns, bindings, templates.list);
+            result = { resources, bindings, alike };
             byTemplates.set(cacheKey, result);
         }
         return result;
@@ -52923,31 +52979,59 @@ class ResourceWitnessBuilder {
      * changes which request is shown, never which patterns are probed.
      */
     distinct(candidates, patterns, bindings, templates) {
-        if (candidates.length <= 1)
-            return candidates;
+        if (candidates.size <= 1)
+            return { resources: [...candidates.keys()], alike: NO_ALIKE };
         const context = this.samples.context(bindings);
+        // per signature, per resource type: the first candidate, or the first plain one
         const chosen = new Map();
-        for (const text of candidates.sort()) {
-            const arn = splitArn(text);
-            const resource = { text, arn };
-            // the account that owns it (an S3 ARN has none: the principal's, §6)
-            let signature = `${arn?.account || this.samples.account}|`;
-            for (const p of patterns) {
-                // a default pattern holds for requests without its keys: the sample context would
-                // resolve its variables to the samples instead
-                const inside = p.byDefault === true
-                    ? p.glob !== undefined && arnMatcher(p.glob)(text)
-                    : matchResource(this.matcher(p), resource, context, witness_resources_noIssues);
-                signature += inside ? '1' : '0';
+        for (const text of [...candidates.keys()].sort()) {
+            const signature = this.signature(text, patterns, context);
+            let byType = chosen.get(signature);
+            if (byType === undefined) {
+                byType = new Map();
+                chosen.set(signature, byType);
             }
-            const first = chosen.get(signature);
-            if (first?.plain === true)
-                continue;
-            const plain = fillsPlainly(text, templates);
-            if (first === undefined || plain)
-                chosen.set(signature, { text, plain });
+            // its resource type: the ARN format it fills plainly, else the one whose regions made it
+            const format = templates.length === 0 ? undefined : plainFormat(text, templates);
+            const type = format ?? candidates.get(text) ?? '';
+            const first = byType.get(type);
+            const candidate = { text, plain: templates.length === 0 || format !== undefined };
+            if (first === undefined || byPreference(candidate, first) < 0)
+                byType.set(type, candidate);
         }
-        return [...chosen.values()].map((c) => c.text).sort();
+        const resources = [];
+        const alike = new Map();
+        for (const byType of chosen.values()) {
+            const kept = [...byType.values()].sort(byPreference);
+            const witness = kept[0]?.text;
+            if (witness === undefined)
+                continue;
+            resources.push(witness);
+            // only resources a real request can name: an authorizer whose ID would be `routes/x`
+            // matches `/apis/*/routes/*` too, but stands for nothing a reviewer needs to see
+            const others = kept
+                .filter((c) => c.plain && c.text !== witness && sameHome(c.text, witness))
+                .map((c) => c.text);
+            if (others.length > 0)
+                alike.set(witness, others.sort());
+        }
+        return { resources: resources.sort(), alike };
+    }
+    /** Which patterns hold the candidate, and the account that owns it. */
+    signature(text, patterns, context) {
+        const arn = splitArn(text);
+        const resource = { text, arn };
+        // the account that owns it (an S3 ARN has none: the principal's, §6)
+        let signature = `${arn?.account || this.samples.account}|`;
+        for (const p of patterns) {
+            // a default pattern holds for requests without its keys: the sample context would
+            // resolve its variables to the samples instead
+            const inside = p.byDefault === true
+                ? p.glob !== undefined && arnMatcher(p.glob)(text)
+                : matchResource(this.matcher(p), resource, context, witness_resources_noIssues);
+            signature += inside ? '1' : '0';
+        }
+        return signature;
     }
 }
 
@@ -53011,7 +53095,7 @@ class Generator {
             const contexts = variants.conditional
                 ? variants.forStatements(this.applicability.of(action.statements, resource, witnesses.bindings))
                 : variants.all;
-            return { resource, account, owner, contexts };
+            return { resource, account, owner, contexts, alike: witnesses.alike.get(resource) ?? [] };
         });
         const shapes = blocks.flatMap((b) => this.shapesOf(action, b, witnesses.bindings));
         return {
@@ -53040,7 +53124,8 @@ class Generator {
                         action: action.name,
                         resource: real.resource,
                         context: real.context,
-                        implied: real.implied
+                        implied: real.implied,
+                        alike: block.alike
                     }
                     : {
                         origin: 'auto',
@@ -53049,7 +53134,8 @@ class Generator {
                         resource: real.resource,
                         context: real.context,
                         resourceAccount: real.resourceAccount,
-                        implied: real.implied
+                        implied: real.implied,
+                        alike: block.alike
                     };
                 group.push(request);
             }
@@ -63175,6 +63261,7 @@ function loadManagedPolicies() {
 
 
 
+
 async function review(options) {
     const { source, config } = options;
     const report = (input) => buildReport({
@@ -63276,12 +63363,14 @@ function runSubject(subject, options, note) {
                 note(file, diagnostic('matrix-truncated', { message }));
         }
         const selectors = sideSelectors(subject);
+        const diffs = diffRequests(matrix.requests, selectors.base, selectors.head);
+        const alike = alikeOfChanged(diffs);
         return {
             subject: subject.name !== undefined ? { kind: 'configured', name: subject.name } : subject.about,
             files: subject.files,
-            diffs: diffRequests(matrix.requests, selectors.base, selectors.head),
-            requests: matrix.requests.length,
-            generated: matrix.generated,
+            diffs: [...diffs, ...diffRequests(alike, selectors.base, selectors.head)],
+            requests: matrix.requests.length + alike.length,
+            generated: matrix.generated + alike.length,
             configured: matrix.configured,
             unknownActions: matrix.unknownActions,
             hiddenFiles: HIDDEN_FILES,
@@ -63294,6 +63383,24 @@ function runSubject(subject, options, note) {
             note(file, review_failure(error, `review \`${file}\``));
         return undefined;
     }
+}
+/**
+ * For the first change of each action on each witness resource: the same request on one
+ * resource of each other type the witness stands for (alike-requests.ts), to be decided too.
+ */
+function alikeOfChanged(diffs) {
+    const seen = new Set();
+    const out = [];
+    for (const { request } of diffs) {
+        if (request.alike === undefined || request.alike.length === 0)
+            continue;
+        const key = `${request.action}\u0000${request.resource}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(...alikeRequests(request));
+    }
+    return out;
 }
 function reviewedFile(file, problems, canonicalAction) {
     const diagnostics = [...file.diagnostics, ...problems];

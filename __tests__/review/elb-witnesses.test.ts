@@ -114,10 +114,14 @@ describe('Elastic Load Balancing tagging: a witness per resource type', () => {
       'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/my-clb'
     ])
     // `loadbalancer/*` alone matches classic and V2 load balancers alike: no pattern tells them
-    // apart, so they share one witness (docs/MATRIX.md), a load balancer either way
+    // apart, so the matrix probes one witness, and the review then decides the same request on
+    // one load balancer of each other type (docs/MATRIX.md): each is reported
     const any = await run(undefined, policy(tagging([`${ELB}loadbalancer/*`])))
-    expect(any.changes).toHaveLength(1)
-    expect(any.changes[0]?.resource).toMatch(/:loadbalancer\//)
+    expect(
+      any.changes.map((c) => c.resource.split(':')[5]?.split('/').slice(0, 2).join('/'))
+    ).toEqual(expect.arrayContaining(['loadbalancer/app', 'loadbalancer/net', 'loadbalancer/gwy']))
+    expect(any.changes.map((c) => c.resource)).toContainEqual(expect.stringMatching(classic))
+    expect(any.changes).toHaveLength(4)
   })
 
   it('witnesses every type of the AWS Load Balancer Controller tagging statement', async () => {

@@ -115,7 +115,7 @@ async function readStream(stream) {
 // pay at startup for the diff command's dependencies (yaml, git, rendering).
 const COMMANDS = {
     evaluate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(862), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6047))).runEvaluateCommand,
-    diff: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(832), __nccwpck_require__.e(862), __nccwpck_require__.e(614)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5614))).runDiffCommand
+    diff: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(832), __nccwpck_require__.e(862), __nccwpck_require__.e(208)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6208))).runDiffCommand
 };
 const USAGE = `usage: iam-policy-diff <command> [options]
 

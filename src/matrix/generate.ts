@@ -35,6 +35,12 @@ export interface ProbeRequest extends Request {
    * (realize.ts); renderers leave them out, replays keep them.
    */
   readonly implied?: readonly string[]
+  /**
+   * resources of other resource types that no statement tells apart from `resource` (the same
+   * Resource matches, account and region): a change found on this request is checked on them
+   * too (alikeRequests), so each type whose decision changes gets its own row
+   */
+  readonly alike?: readonly string[]
 }
 
 export interface MatrixInput {
@@ -143,7 +149,7 @@ class Generator {
             this.applicability.of(action.statements, resource, witnesses.bindings)
           )
         : variants.all
-      return { resource, account, owner, contexts }
+      return { resource, account, owner, contexts, alike: witnesses.alike.get(resource) ?? [] }
     })
     const shapes = blocks.flatMap((b) => this.shapesOf(action, b, witnesses.bindings))
     return {
@@ -172,7 +178,8 @@ class Generator {
                 action: action.name,
                 resource: real.resource,
                 context: real.context,
-                implied: real.implied
+                implied: real.implied,
+                alike: block.alike
               }
             : {
                 origin: 'auto',
@@ -181,7 +188,8 @@ class Generator {
                 resource: real.resource,
                 context: real.context,
                 resourceAccount: real.resourceAccount,
-                implied: real.implied
+                implied: real.implied,
+                alike: block.alike
               }
         group.push(request)
       }
@@ -270,6 +278,7 @@ interface ResourceBlock {
   readonly account: string | undefined
   readonly owner: string | undefined
   readonly contexts: readonly Context[]
+  readonly alike: readonly string[]
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

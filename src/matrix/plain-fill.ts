@@ -48,12 +48,16 @@ function formatOf(template: string): Format {
  * formats: there is nothing to prefer then).
  */
 export function fillsPlainly(arn: string, templates: readonly string[]): boolean {
-  if (templates.length === 0) return true
-  if (arn.length > MAX_PLAIN_ARN) return false
+  return templates.length === 0 || plainFormat(arn, templates) !== undefined
+}
+
+/** The first of `templates` that the ARN fills plainly (see fillsPlainly), if any. */
+export function plainFormat(arn: string, templates: readonly string[]): string | undefined {
+  if (arn.length > MAX_PLAIN_ARN) return undefined
   let separators = ''
   for (const c of arn) if (c === '/' || c === ':') separators += c
   const parts = arn.split(SEPARATOR)
-  return templates.some((template) => {
+  return templates.find((template) => {
     const format = formatOf(template)
     if (format.separators !== separators) return false
     return format.pieces.every((piece, i) => fillsPiece(parts[i] ?? '', piece))

@@ -26,7 +26,7 @@ import {
   type Pattern,
   type Templates
 } from './resource-patterns.js'
-import { fillsPlainly } from './plain-fill.js'
+import { plainFormat } from './plain-fill.js'
 import type { Samples } from './samples.js'
 
 /** More patterns than this per template: skip the pairwise differences (quadratic). */
@@ -39,7 +39,15 @@ export interface ResourceWitnesses {
   readonly resources: readonly string[]
   /** variable values the witnesses assume (keys the engine does not derive), policy key case */
   readonly bindings: Readonly<Record<string, string>>
+  /**
+   * per witness: one resource of each other resource type that no pattern tells apart from it
+   * (the same matches, account and region), sorted; a change found on the witness is checked
+   * on these too, so each type whose decision changes is reported (generate.ts, `alike`)
+   */
+  readonly alike: ReadonlyMap<string, readonly string[]>
 }
+
+const NO_ALIKE: ReadonlyMap<string, readonly string[]> = new Map()
 
 const noIssues = (): void => undefined
 
@@ -51,7 +59,36 @@ function fitsTemplates(arn: string, templates: Templates): boolean {
     return glob !== undefined && arnMatcher(glob)(arn)
   })
 }
-const WILDCARD_ONLY: ResourceWitnesses = { resources: ['*'], bindings: {} }
+/** Same region and account part: a request moves both alike (realize.ts). */
+function sameHome(a: string, b: string): boolean {
+  const x = splitArn(a)
+  const y = splitArn(b)
+  if (x === undefined || y === undefined) return false
+  return x.region === y.region && x.account === y.account
+}
+
+/**
+ * The witness shown for candidates no pattern tells apart: one in the probe principal's
+ * partition (`aws`) first, since the others only stand for a policy deployed elsewhere too;
+ * then one that fills its ARN format plainly; then text order.
+ */
+function byPreference(a: Kept, b: Kept): number {
+  const home = Number(isHomePartition(b.text)) - Number(isHomePartition(a.text))
+  if (home !== 0) return home
+  if (a.plain !== b.plain) return a.plain ? -1 : 1
+  return a.text < b.text ? -1 : a.text > b.text ? 1 : 0
+}
+
+function isHomePartition(text: string): boolean {
+  return text === '*' || text.startsWith('arn:aws:')
+}
+
+interface Kept {
+  readonly text: string
+  readonly plain: boolean
+}
+
+const WILDCARD_ONLY: ResourceWitnesses = { resources: ['*'], bindings: {}, alike: NO_ALIKE }
 
 const sharedRegions = new Map<string, readonly string[]>()
 const MAX_SHARED = 20000
@@ -81,7 +118,7 @@ export class ResourceWitnessBuilder {
     // differently
     const own = this.ownResource
     if (own !== undefined && patterns.length === 0 && fitsTemplates(own, templates)) {
-      return { resources: [own], bindings: {} }
+      return { resources: [own], bindings: {}, alike: NO_ALIKE }
     }
     // a catalogue action with resource types always acts on one: `*` is no real request of it
     const star = known === undefined
@@ -97,16 +134,19 @@ export class ResourceWitnessBuilder {
         string,
         string
       >
-      const candidates = new Set<string>(star ? ['*'] : [])
+      // candidate → the ARN format (resource type) whose regions produced it first
+      const candidates = new Map<string, string>(star ? [['*', '']] : [])
       // `*` matches every resource, so it tells none apart: only ARN patterns shape regions
       const live = patterns.filter((p) => p.glob !== undefined && p.glob !== 'any')
       const add = (template: string | undefined): void => {
-        for (const w of this.regionsOf(template, patterns, live)) candidates.add(w)
+        for (const w of this.regionsOf(template, patterns, live)) {
+          if (!candidates.has(w)) candidates.set(w, template ?? '')
+        }
       }
       if (templates.list.length === 0) add(undefined)
       for (const template of templates.list) add(template)
-      const resources = this.distinct([...candidates], patterns, bindings, templates.list)
-      result = { resources, bindings }
+      const { resources, alike } = this.distinct(candidates, patterns, bindings, templates.list)
+      result = { resources, bindings, alike }
       byTemplates.set(cacheKey, result)
     }
     return result
@@ -209,33 +249,65 @@ export class ResourceWitnessBuilder {
    * changes which request is shown, never which patterns are probed.
    */
   private distinct(
-    candidates: string[],
+    candidates: ReadonlyMap<string, string>,
     patterns: readonly Pattern[],
     bindings: Readonly<Record<string, string>>,
     templates: readonly string[]
-  ): string[] {
-    if (candidates.length <= 1) return candidates
+  ): { resources: string[]; alike: ReadonlyMap<string, readonly string[]> } {
+    if (candidates.size <= 1) return { resources: [...candidates.keys()], alike: NO_ALIKE }
     const context = this.samples.context(bindings)
-    const chosen = new Map<string, { text: string; plain: boolean }>()
-    for (const text of candidates.sort()) {
-      const arn = splitArn(text)
-      const resource = { text, arn }
-      // the account that owns it (an S3 ARN has none: the principal's, §6)
-      let signature = `${arn?.account || this.samples.account}|`
-      for (const p of patterns) {
-        // a default pattern holds for requests without its keys: the sample context would
-        // resolve its variables to the samples instead
-        const inside =
-          p.byDefault === true
-            ? p.glob !== undefined && arnMatcher(p.glob)(text)
-            : matchResource(this.matcher(p), resource, context, noIssues)
-        signature += inside ? '1' : '0'
+    // per signature, per resource type: the first candidate, or the first plain one
+    const chosen = new Map<string, Map<string, Kept>>()
+    for (const text of [...candidates.keys()].sort()) {
+      const signature = this.signature(text, patterns, context)
+      let byType = chosen.get(signature)
+      if (byType === undefined) {
+        byType = new Map()
+        chosen.set(signature, byType)
       }
-      const first = chosen.get(signature)
-      if (first?.plain === true) continue
-      const plain = fillsPlainly(text, templates)
-      if (first === undefined || plain) chosen.set(signature, { text, plain })
+      // its resource type: the ARN format it fills plainly, else the one whose regions made it
+      const format = templates.length === 0 ? undefined : plainFormat(text, templates)
+      const type = format ?? candidates.get(text) ?? ''
+      const first = byType.get(type)
+      const candidate = { text, plain: templates.length === 0 || format !== undefined }
+      if (first === undefined || byPreference(candidate, first) < 0) byType.set(type, candidate)
     }
-    return [...chosen.values()].map((c) => c.text).sort()
+    const resources: string[] = []
+    const alike = new Map<string, readonly string[]>()
+    for (const byType of chosen.values()) {
+      const kept = [...byType.values()].sort(byPreference)
+      const witness = kept[0]?.text
+      if (witness === undefined) continue
+      resources.push(witness)
+      // only resources a real request can name: an authorizer whose ID would be `routes/x`
+      // matches `/apis/*/routes/*` too, but stands for nothing a reviewer needs to see
+      const others = kept
+        .filter((c) => c.plain && c.text !== witness && sameHome(c.text, witness))
+        .map((c) => c.text)
+      if (others.length > 0) alike.set(witness, others.sort())
+    }
+    return { resources: resources.sort(), alike }
+  }
+
+  /** Which patterns hold the candidate, and the account that owns it. */
+  private signature(
+    text: string,
+    patterns: readonly Pattern[],
+    context: ReturnType<Samples['context']>
+  ): string {
+    const arn = splitArn(text)
+    const resource = { text, arn }
+    // the account that owns it (an S3 ARN has none: the principal's, §6)
+    let signature = `${arn?.account || this.samples.account}|`
+    for (const p of patterns) {
+      // a default pattern holds for requests without its keys: the sample context would
+      // resolve its variables to the samples instead
+      const inside =
+        p.byDefault === true
+          ? p.glob !== undefined && arnMatcher(p.glob)(text)
+          : matchResource(this.matcher(p), resource, context, noIssues)
+      signature += inside ? '1' : '0'
+    }
+    return signature
   }
 }

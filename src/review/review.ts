@@ -10,11 +10,12 @@ import {
   type ReviewedFile,
   type SubjectOutcome
 } from '../diff/build-report.js'
-import { diffRequests } from '../diff/diff.js'
+import { diffRequests, type DecisionDiff } from '../diff/diff.js'
 import { policyPatch } from '../diff/patch.js'
 import type { Report } from '../diff/report.js'
 import { lintPolicy } from '../lint/lint-policy.js'
-import { buildMatrix } from '../matrix/generate.js'
+import { alikeRequests } from '../matrix/alike-requests.js'
+import { buildMatrix, type ProbeRequest } from '../matrix/generate.js'
 import { SourceError, type ChangedFile, type PolicySource } from '../sources/port.js'
 import { loadPolicyFiles, type PolicyFile } from './load-files.js'
 import { planSubjects, subjectRoleKind } from './members.js'
@@ -153,13 +154,15 @@ function runSubject(
       for (const file of subject.files) note(file, diagnostic('matrix-truncated', { message }))
     }
     const selectors = sideSelectors(subject)
+    const diffs = diffRequests(matrix.requests, selectors.base, selectors.head)
+    const alike = alikeOfChanged(diffs)
     return {
       subject:
         subject.name !== undefined ? { kind: 'configured', name: subject.name } : subject.about,
       files: subject.files,
-      diffs: diffRequests(matrix.requests, selectors.base, selectors.head),
-      requests: matrix.requests.length,
-      generated: matrix.generated,
+      diffs: [...diffs, ...diffRequests(alike, selectors.base, selectors.head)],
+      requests: matrix.requests.length + alike.length,
+      generated: matrix.generated + alike.length,
       configured: matrix.configured,
       unknownActions: matrix.unknownActions,
       hiddenFiles: HIDDEN_FILES,
@@ -170,6 +173,23 @@ function runSubject(
     for (const file of subject.files) note(file, failure(error, `review \`${file}\``))
     return undefined
   }
+}
+
+/**
+ * For the first change of each action on each witness resource: the same request on one
+ * resource of each other type the witness stands for (alike-requests.ts), to be decided too.
+ */
+function alikeOfChanged(diffs: readonly DecisionDiff<ProbeRequest>[]): ProbeRequest[] {
+  const seen = new Set<string>()
+  const out: ProbeRequest[] = []
+  for (const { request } of diffs) {
+    if (request.alike === undefined || request.alike.length === 0) continue
+    const key = `${request.action}\u0000${request.resource}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(...alikeRequests(request))
+  }
+  return out
 }
 
 function reviewedFile(
