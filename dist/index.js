@@ -46950,6 +46950,22 @@ function resourceMinimum(reason, request) {
 const SAMPLE_ACCOUNT = '123456789012';
 /** An account that is nobody's in the matrix: the outsider of resource-based policies. */
 const OUTSIDER_ACCOUNT = '444455556666';
+/**
+ * OUTSIDER_ACCOUNT, or the first of 544455556666 … 944455556666 (its first digit changed) that
+ * `taken` lacks: an account the policies do not name, which stands for any other account.
+ */
+function freeAccount(taken) {
+    for (let digit = 4; digit <= 9; digit++) {
+        const account = `${digit}${OUTSIDER_ACCOUNT.slice(1)}`;
+        if (!taken.has(account))
+            return account;
+    }
+    return OUTSIDER_ACCOUNT;
+}
+/** The twelve-digit account IDs a text names (alone or inside ARNs). */
+function accountsIn(text) {
+    return text.match(/(?<!\d)\d{12}(?!\d)/g) ?? [];
+}
 const SAMPLE_TEXT = 'example';
 const DERIVED_KEYS = [
     'aws:PrincipalType',
@@ -47020,15 +47036,6 @@ function callerFor(entry) {
 function principals_accountOf(caller) {
     return splitArn(caller)?.account;
 }
-/** An account named by nobody, so that the outsider really is one. */
-function outsiderAccount(taken) {
-    for (let digit = 4; digit <= 9; digit++) {
-        const account = OUTSIDER_ACCOUNT.replace(/^4/, String(digit));
-        if (!taken.has(account))
-            return account;
-    }
-    return OUTSIDER_ACCOUNT;
-}
 /**
  * Whether a caller is the outsider `principalsFor` adds (an account no policy names, so it stands
  * for any AWS account); the risk classification (src/risk) reads a grant to it as public.
@@ -47047,8 +47054,16 @@ function principalsFor(statements, resourceMode, principal) {
         for (const entry of statement.principal?.entries ?? [])
             callers.add(callerFor(entry));
     }
+    // an account a condition names (`StringNotEquals aws:PrincipalAccount`) is no outsider either
     const taken = new Set([...callers].map(principals_accountOf).filter((a) => a !== undefined));
-    callers.add(`arn:aws:iam::${outsiderAccount(taken)}:${OUTSIDER_USER}`);
+    for (const { statement } of statements) {
+        for (const clause of statement.conditions) {
+            for (const value of clause.values)
+                for (const account of accountsIn(value))
+                    taken.add(account);
+        }
+    }
+    callers.add(`arn:aws:iam::${freeAccount(taken)}:${OUTSIDER_USER}`);
     return [...callers].sort();
 }
 
@@ -50597,6 +50612,7 @@ function indexNodes(root) {
 // Keys AWS sends only sometimes (aws:SourceIp, MFA keys, tags) are left as the witness has them.
 
 
+
 const DEFAULT_REGION = 'us-east-1';
 /** The request time of every generated request (a fixed instant: the review is reproducible). */
 const SAMPLE_TIME = '2026-01-01T00:00:00Z';
@@ -50682,11 +50698,61 @@ function chooseCaller(principal, given) {
         caller = callerOf(`arn:aws:iam::${caller.account ?? ''}:user/${username}`);
     }
     const type = given.get('aws:principaltype');
-    if (type !== undefined && type !== caller.keys['aws:principaltype'])
-        return undefined;
+    if (type !== undefined && type !== caller.keys['aws:principaltype']) {
+        // a caller of that type in the same account: `StringEquals aws:PrincipalType AssumedRole`
+        // is about the role sessions of the accounts the policy lets in
+        const moved = arn === undefined && username === undefined ? callerOfType(caller, type) : undefined;
+        if (moved === undefined)
+            return undefined;
+        caller = moved;
+    }
     if (given.has('aws:userid') && !isIamCaller(caller))
         return undefined;
     return caller;
+}
+/** The sample caller of principal type `type` (IAM-SEMANTICS §6) in the caller's account. */
+function callerOfType(caller, type) {
+    const account = caller.account;
+    if (!isIamCaller(caller) || account === undefined || !ACCOUNT.test(account))
+        return undefined;
+    const partition = splitArn(caller.arn)?.partition ?? 'aws';
+    const arn = {
+        Account: `arn:${partition}:iam::${account}:root`,
+        User: `arn:${partition}:iam::${account}:user/${SAMPLE_TEXT}`,
+        AssumedRole: `arn:${partition}:sts::${account}:assumed-role/${SAMPLE_TEXT}/${SAMPLE_TEXT}`,
+        FederatedUser: `arn:${partition}:sts::${account}:federated-user/${SAMPLE_TEXT}`
+    }[type];
+    if (arn === undefined)
+        return undefined;
+    const moved = callerOf(arn);
+    return moved.keys['aws:principaltype'] === type ? moved : undefined;
+}
+/** Lowercase names of the keys that describe the caller: a witness value for one moves it. */
+const CALLER_KEYS = new Set([
+    'aws:principalarn',
+    'aws:principalaccount',
+    'aws:principaltype',
+    'aws:username',
+    'aws:userid'
+]);
+/**
+ * The context, and when it sets keys that describe the caller, the same context without them:
+ * for a caller that a resource policy names, the witness values move it to another principal,
+ * while its own values (derived when the request is realized) may satisfy the same clauses
+ * (`ArnLike aws:PrincipalArn role/c*` for the role `ci`), and the other keys still need
+ * their witness values on it.
+ */
+function callerContexts(context) {
+    const keys = Object.keys(context);
+    if (!keys.some((key) => CALLER_KEYS.has(key.toLowerCase())))
+        return [context];
+    const own = {};
+    for (const key of keys) {
+        const value = context[key];
+        if (!CALLER_KEYS.has(key.toLowerCase()) && value !== undefined)
+            own[key] = value;
+    }
+    return [context, own];
 }
 /** Lowercase names of the keys AWS sends in every request (of an IAM caller, for the principal keys). */
 const ALWAYS_PRESENT = new Set(Object.keys(SPELLING));
@@ -52160,7 +52226,13 @@ function familyValues(info, clause, resolved, samples) {
             if (condition_values_ARN_KEYS.has(clause.key.toLowerCase()))
                 return [...condition_values_arnValues(resolved(), samples), ...stringValues(info, resolved())];
             if (ACCOUNT_KEYS.has(clause.key.toLowerCase()))
-                return [...stringValues(info, resolved()), samples.account, OUTSIDER_ACCOUNT];
+                return [
+                    ...stringValues(info, resolved()),
+                    samples.account,
+                    OUTSIDER_ACCOUNT,
+                    // an account the clause does not name, when it names the outsider's
+                    freeAccount(new Set(clause.values.flatMap(accountsIn)))
+                ];
             // a region outside the clause's values that a regional resource can really be in
             if (clause.key.toLowerCase() === 'aws:requestedregion')
                 return [...stringValues(info, resolved()), ...OTHER_REGIONS];
@@ -53053,6 +53125,7 @@ class Generator {
     input;
     samples;
     resourceMode;
+    callerVariants;
     principals;
     resources;
     contexts;
@@ -53064,6 +53137,8 @@ class Generator {
         this.samples = samplesFor(input.principal);
         this.resourceMode = hasResourcePolicy([input.base, input.head]);
         this.principals = principalsFor(statements, this.resourceMode, input.principal);
+        // the callers a resource policy names are probed with their own principal keys too
+        this.callerVariants = this.resourceMode ? callerContexts : (context) => [context];
         this.resources = new ResourceWitnessBuilder(input.catalog, this.samples, this.resourceMode ? input.ownResource : undefined);
         this.contexts = new ContextWitnessBuilder(this.samples);
         this.applicability = new Applicability(this.samples);
@@ -53107,7 +53182,7 @@ class Generator {
         const group = [];
         const seen = new Set();
         for (const principal of this.principals) {
-            for (const context of block.contexts) {
+            for (const context of block.contexts.flatMap(this.callerVariants)) {
                 const real = realize(principal, block.resource, block.owner, context);
                 if (real === undefined)
                     continue;
@@ -53160,7 +53235,7 @@ class Generator {
         }
         const shapes = [];
         for (const principal of this.principals) {
-            for (const context of block.contexts) {
+            for (const context of block.contexts.flatMap(this.callerVariants)) {
                 const real = realize(principal, block.resource, block.owner, context);
                 if (real === undefined)
                     continue;

@@ -12,7 +12,14 @@ import { arnGlob, arnMatcher, findArnWitness } from './arn-witness.js'
 import { findGlobWitness } from './glob-witness.js'
 import { ipWitnesses } from './ip-witness.js'
 import type { KeyAvailability } from './key-availability.js'
-import { OUTSIDER_ACCOUNT, SAMPLE_TEXT, variableSpelling, type Samples } from './samples.js'
+import {
+  OUTSIDER_ACCOUNT,
+  SAMPLE_TEXT,
+  accountsIn,
+  freeAccount,
+  variableSpelling,
+  type Samples
+} from './samples.js'
 
 export interface ClauseValues {
   /** candidate single values for the clause's key (absence is always a candidate elsewhere) */
@@ -231,7 +238,13 @@ function familyValues(
       if (ARN_KEYS.has(clause.key.toLowerCase()))
         return [...arnValues(resolved(), samples), ...stringValues(info, resolved())]
       if (ACCOUNT_KEYS.has(clause.key.toLowerCase()))
-        return [...stringValues(info, resolved()), samples.account, OUTSIDER_ACCOUNT]
+        return [
+          ...stringValues(info, resolved()),
+          samples.account,
+          OUTSIDER_ACCOUNT,
+          // an account the clause does not name, when it names the outsider's
+          freeAccount(new Set(clause.values.flatMap(accountsIn)))
+        ]
       // a region outside the clause's values that a regional resource can really be in
       if (clause.key.toLowerCase() === 'aws:requestedregion')
         return [...stringValues(info, resolved()), ...OTHER_REGIONS]

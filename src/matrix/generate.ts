@@ -16,7 +16,7 @@ import { expandActions, type ProbeAction, type UnknownAction } from './expand-ac
 import { expandSpec } from './expand-spec.js'
 import { keyAvailability } from './key-availability.js'
 import { principalsFor } from './principals.js'
-import { complete, realize } from './realize.js'
+import { callerContexts, complete, realize } from './realize.js'
 import { samplesFor, type Samples } from './samples.js'
 import {
   collectStatements,
@@ -96,6 +96,7 @@ interface ActionProbe {
 class Generator {
   private readonly samples: Samples
   private readonly resourceMode: boolean
+  private readonly callerVariants: (context: Context) => Context[]
   private readonly principals: readonly string[]
   private readonly resources: ResourceWitnessBuilder
   private readonly contexts: ContextWitnessBuilder
@@ -110,6 +111,8 @@ class Generator {
     this.samples = samplesFor(input.principal)
     this.resourceMode = hasResourcePolicy([input.base, input.head])
     this.principals = principalsFor(statements, this.resourceMode, input.principal)
+    // the callers a resource policy names are probed with their own principal keys too
+    this.callerVariants = this.resourceMode ? callerContexts : (context: Context) => [context]
     this.resources = new ResourceWitnessBuilder(
       input.catalog,
       this.samples,
@@ -162,7 +165,7 @@ class Generator {
     const group: ProbeRequest[] = []
     const seen = new Set<string>()
     for (const principal of this.principals) {
-      for (const context of block.contexts) {
+      for (const context of block.contexts.flatMap(this.callerVariants)) {
         const real = realize(principal, block.resource, block.owner, context)
         if (real === undefined) continue
         // two witnesses can name one real request (absent and the value AWS always sends)
@@ -221,7 +224,7 @@ class Generator {
     }
     const shapes: string[] = []
     for (const principal of this.principals) {
-      for (const context of block.contexts) {
+      for (const context of block.contexts.flatMap(this.callerVariants)) {
         const real = realize(principal, block.resource, block.owner, context)
         if (real === undefined) continue
         const bits = this.applicability.exactly(statements, real.resource, bindings, real.context)

@@ -4,7 +4,7 @@
 // resource's own account), an outsider account and the anonymous caller.
 import type { PrincipalEntry } from '../policy/model.js'
 import { splitArn } from '../policy/arn.js'
-import { OUTSIDER_ACCOUNT, SAMPLE_TEXT } from './samples.js'
+import { OUTSIDER_ACCOUNT, SAMPLE_TEXT, accountsIn, freeAccount } from './samples.js'
 import type { SourceStatement } from './statements.js'
 
 export const ANONYMOUS = '*'
@@ -28,15 +28,6 @@ function accountOf(caller: string): string | undefined {
   return splitArn(caller)?.account
 }
 
-/** An account named by nobody, so that the outsider really is one. */
-function outsiderAccount(taken: ReadonlySet<string>): string {
-  for (let digit = 4; digit <= 9; digit++) {
-    const account = OUTSIDER_ACCOUNT.replace(/^4/, String(digit))
-    if (!taken.has(account)) return account
-  }
-  return OUTSIDER_ACCOUNT
-}
-
 /**
  * Whether a caller is the outsider `principalsFor` adds (an account no policy names, so it stands
  * for any AWS account); the risk classification (src/risk) reads a grant to it as public.
@@ -57,7 +48,13 @@ export function principalsFor(
   for (const { statement } of statements) {
     for (const entry of statement.principal?.entries ?? []) callers.add(callerFor(entry))
   }
+  // an account a condition names (`StringNotEquals aws:PrincipalAccount`) is no outsider either
   const taken = new Set([...callers].map(accountOf).filter((a) => a !== undefined))
-  callers.add(`arn:aws:iam::${outsiderAccount(taken)}:${OUTSIDER_USER}`)
+  for (const { statement } of statements) {
+    for (const clause of statement.conditions) {
+      for (const value of clause.values) for (const account of accountsIn(value)) taken.add(account)
+    }
+  }
+  callers.add(`arn:aws:iam::${freeAccount(taken)}:${OUTSIDER_USER}`)
   return [...callers].sort()
 }

@@ -17,6 +17,7 @@
 import { prepareRequest } from '../engine/evaluate.js'
 import type { ContextInput } from '../engine/types.js'
 import { splitArn, type ArnParts } from '../policy/arn.js'
+import { SAMPLE_TEXT } from './samples.js'
 import type { Context } from './witness-contexts.js'
 
 export const DEFAULT_REGION = 'us-east-1'
@@ -127,9 +128,59 @@ function chooseCaller(principal: string, given: Map<string, string>): Caller | u
     caller = callerOf(`arn:aws:iam::${caller.account ?? ''}:user/${username}`)
   }
   const type = given.get('aws:principaltype')
-  if (type !== undefined && type !== caller.keys['aws:principaltype']) return undefined
+  if (type !== undefined && type !== caller.keys['aws:principaltype']) {
+    // a caller of that type in the same account: `StringEquals aws:PrincipalType AssumedRole`
+    // is about the role sessions of the accounts the policy lets in
+    const moved =
+      arn === undefined && username === undefined ? callerOfType(caller, type) : undefined
+    if (moved === undefined) return undefined
+    caller = moved
+  }
   if (given.has('aws:userid') && !isIamCaller(caller)) return undefined
   return caller
+}
+
+/** The sample caller of principal type `type` (IAM-SEMANTICS §6) in the caller's account. */
+function callerOfType(caller: Caller, type: string): Caller | undefined {
+  const account = caller.account
+  if (!isIamCaller(caller) || account === undefined || !ACCOUNT.test(account)) return undefined
+  const partition = splitArn(caller.arn)?.partition ?? 'aws'
+  const arn = {
+    Account: `arn:${partition}:iam::${account}:root`,
+    User: `arn:${partition}:iam::${account}:user/${SAMPLE_TEXT}`,
+    AssumedRole: `arn:${partition}:sts::${account}:assumed-role/${SAMPLE_TEXT}/${SAMPLE_TEXT}`,
+    FederatedUser: `arn:${partition}:sts::${account}:federated-user/${SAMPLE_TEXT}`
+  }[type]
+  if (arn === undefined) return undefined
+  const moved = callerOf(arn)
+  return moved.keys['aws:principaltype'] === type ? moved : undefined
+}
+
+/** Lowercase names of the keys that describe the caller: a witness value for one moves it. */
+const CALLER_KEYS: ReadonlySet<string> = new Set([
+  'aws:principalarn',
+  'aws:principalaccount',
+  'aws:principaltype',
+  'aws:username',
+  'aws:userid'
+])
+
+/**
+ * The context, and when it sets keys that describe the caller, the same context without them:
+ * for a caller that a resource policy names, the witness values move it to another principal,
+ * while its own values (derived when the request is realized) may satisfy the same clauses
+ * (`ArnLike aws:PrincipalArn role/c*` for the role `ci`), and the other keys still need
+ * their witness values on it.
+ */
+export function callerContexts(context: Context): Context[] {
+  const keys = Object.keys(context)
+  if (!keys.some((key) => CALLER_KEYS.has(key.toLowerCase()))) return [context]
+  const own: Record<string, ContextInput> = {}
+  for (const key of keys) {
+    const value = context[key]
+    if (!CALLER_KEYS.has(key.toLowerCase()) && value !== undefined) own[key] = value
+  }
+  return [context, own]
 }
 
 /** Lowercase names of the keys AWS sends in every request (of an IAM caller, for the principal keys). */

@@ -10,6 +10,23 @@ import type { ContextInput } from '../engine/types.js'
 export const SAMPLE_ACCOUNT = '123456789012'
 /** An account that is nobody's in the matrix: the outsider of resource-based policies. */
 export const OUTSIDER_ACCOUNT = '444455556666'
+
+/**
+ * OUTSIDER_ACCOUNT, or the first of 544455556666 … 944455556666 (its first digit changed) that
+ * `taken` lacks: an account the policies do not name, which stands for any other account.
+ */
+export function freeAccount(taken: ReadonlySet<string>): string {
+  for (let digit = 4; digit <= 9; digit++) {
+    const account = `${digit}${OUTSIDER_ACCOUNT.slice(1)}`
+    if (!taken.has(account)) return account
+  }
+  return OUTSIDER_ACCOUNT
+}
+
+/** The twelve-digit account IDs a text names (alone or inside ARNs). */
+export function accountsIn(text: string): string[] {
+  return text.match(/(?<!\d)\d{12}(?!\d)/g) ?? []
+}
 export const SAMPLE_TEXT = 'example'
 
 const DERIVED_KEYS = [
