@@ -43779,6 +43779,7 @@ function groupChanges(changes) {
             subject: first.subject,
             resource: first.resource,
             principal: first.principal,
+            permittedCaller: first.permittedCaller === true,
             context: shownContext(first),
             before: first.before,
             after: first.after,
@@ -43790,6 +43791,8 @@ function groupChanges(changes) {
     });
     return result.sort(compareGroups);
 }
+/** Shown beside a caller probed as holding permissions of its own (Change `permittedCaller`). */
+const PERMITTED_NOTE = 'with its own policies allowing every action';
 /** `, and 1,204 more that decide alike`: actions a probed one stands for (report `actionClasses`) */
 function alikeNote(g) {
     return g.alike === 0 ? '' : `, and ${formatCount(g.alike)} more that decide alike`;
@@ -43823,6 +43826,7 @@ function groupKey(c) {
         c.subject ?? null,
         c.resource,
         c.principal,
+        c.permittedCaller === true,
         c.resourceAccount ?? null,
         c.context,
         c.before.effect,
@@ -47472,7 +47476,9 @@ function fileSection(file, groups, links = NO_LINKS) {
             `${g.before.effect} → **${g.after.effect}**${g.risks.length > 0 ? `<br>${riskBadges(g.risks)}` : ''}`,
             actionsCell(g),
             cellCode(g.resource),
-            ...(withPrincipal ? [cellCode(g.principal)] : []),
+            ...(withPrincipal
+                ? [`${cellCode(g.principal)}${g.permittedCaller ? `<br>${PERMITTED_NOTE}` : ''}`]
+                : []),
             ...(withSubject ? [g.subject === undefined ? '' : subjectCell(g.subject)] : []),
             contextCell(g.context),
             decidingCell(g, fileKey(file), links)
@@ -49011,6 +49017,7 @@ function toChange(diff, subject, units, keys, classify, passers) {
         action: request.action,
         resource: request.resource,
         principal: request.principal,
+        ...(request.permitted === true ? { permittedCaller: true } : {}),
         resourceAccount: request.resourceAccount,
         context: plainContext(request.context),
         impliedKeys: [...(request.implied ?? [])],
@@ -53213,6 +53220,8 @@ class Generator {
                         alike: block.alike
                     };
                 group.push(request);
+                if (this.resourceMode && ownAccountMember(real.context))
+                    group.push({ ...request, permitted: true });
             }
         }
         return group;
@@ -53287,6 +53296,14 @@ class Generator {
         const own = action.catalog === undefined || actionHasOwnRules(action.name) ? action.name : '';
         return `${id}\u0000${own}\u0000${shapes.sort(generate_byText).join('\u0000')}`;
     }
+}
+/** The caller is a user or session (not the root) of the account that owns the resource. */
+function ownAccountMember(context) {
+    const type = context['aws:PrincipalType'];
+    const account = context['aws:PrincipalAccount'];
+    return ((type === 'User' || type === 'AssumedRole' || type === 'FederatedUser') &&
+        typeof account === 'string' &&
+        account === context['aws:ResourceAccount']);
 }
 const generate_byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 function generate(input) {
@@ -62267,8 +62284,10 @@ function hasResource(subject) {
 function assumptionsFor(subject, request) {
     const identity = hasIdentity(subject) || subjects_callerOf(subject, request) !== undefined;
     const resource = hasResource(subject);
+    // a caller of the resource's account probed as holding permissions of its own (generate.ts)
+    const permitted = request.request.permitted === true;
     return {
-        allowingIdentity: !identity && (!resource || request.crossAccount),
+        allowingIdentity: !identity && (!resource || request.crossAccount || permitted),
         // it grants nothing in the account itself unless the resource policy is mandatory, so it is
         // left out there: the decisions are the same, and evaluation is cheaper
         delegatingResource: !resource && (request.crossAccount || request.mandatory)

@@ -76,3 +76,14 @@ describe('groupChanges', () => {
     expect(groups[0]?.actions).toEqual(['sts:AssumeRole', 'sts:GetCallerIdentity'])
   })
 })
+
+describe('a caller probed with permissions of its own', () => {
+  const plain = change({ kind: 'broadened', file: 'b.json', action: 's3:GetObject' })
+  const permitted = { ...plain, permittedCaller: true as const }
+
+  it('is its own row, marked, beside the same request without the assumption', () => {
+    const groups = groupChanges([plain, permitted])
+    expect(groups).toHaveLength(2)
+    expect(groups.map((g) => g.permittedCaller).sort()).toEqual([false, true])
+  })
+})

@@ -1,8 +1,7 @@
 // Resource-based policy changes that a differential fuzz (issue 11 session review, round 3) found
 // reported as "no decision changed" while `evaluate` decides a real request differently on the
 // two versions. Each pair is in fixtures/fuzz-resource/ (NAME-old.json, NAME-new.json); the
-// request that changes is named in each test. Pairs the review still misses are `it.failing`:
-// they are documented limits (docs/MATRIX.md, Limits), and the test turns red once one is fixed.
+// request that changes is named in each test. Every test failed before its fix.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { loadCatalog } from '../../src/catalog/load-catalog.js'
@@ -102,23 +101,29 @@ describe('callers a resource policy names keep their own principal keys', () => 
   })
 })
 
-describe('documented limits (MATRIX.md): still missed', () => {
-  // same-account callers are probed without identity policies (REPORT.md), so a grant to the
-  // account, which needs the caller's own permissions too, never allows them
-  it.failing('A1: an MFA clause removed from a same-account trust grant', async () => {
+describe('callers of the resource account with permissions of their own', () => {
+  // a grant to the account needs the caller's own permissions too: a caller of the account
+  // without identity policies never gains by it, so the review also probes one that has them
+  it('A1: an MFA clause removed from a same-account trust grant', async () => {
     expect(await allowedNow('A1-trust-same-account', 'sts:AssumeRole', /123456789012/)).not.toEqual(
       []
     )
   })
 
-  // a Deny relaxed: for a caller whose own policy allows the read, ExplicitDeny → Allow; the
-  // review sees callers without identity policies only, so it reports ExplicitDeny → ImplicitDeny
-  it.failing('A3: an endpoint added to a bucket policy Deny is reported as broadened', async () => {
+  // a Deny relaxed: for a caller whose own policy allows the read, ExplicitDeny → Allow, which
+  // a caller without identity policies sees only as ExplicitDeny → ImplicitDeny
+  it('A3: an endpoint added to a bucket policy Deny is reported as broadened', async () => {
     const report = await reviewPair('A3-deny-relaxed')
-    expect(report.changes.filter((c) => c.kind === 'broadened')).not.toEqual([])
+    const broadened = report.changes.filter((c) => c.kind === 'broadened')
+    expect(broadened).not.toEqual([])
+    for (const change of broadened) {
+      expect(change.permittedCaller).toBe(true)
+      expect(change.principal).toMatch(/::123456789012:/)
+      expect([change.before.effect, change.after.effect]).toEqual(['ExplicitDeny', 'Allow'])
+    }
   })
 
-  it.failing('A2: a PrincipalArn pattern widened in a same-account key grant', async () => {
+  it('A2: a PrincipalArn pattern widened in a same-account key grant', async () => {
     expect(await allowedNow('A2-kms-same-account', 'kms:Decrypt', /123456789012/)).not.toEqual([])
   })
 })

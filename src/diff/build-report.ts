@@ -181,6 +181,7 @@ function toChange(
     action: request.action,
     resource: request.resource,
     principal: request.principal,
+    ...(request.permitted === true ? { permittedCaller: true as const } : {}),
     resourceAccount: request.resourceAccount,
     context: plainContext(request.context),
     impliedKeys: [...(request.implied ?? [])],

@@ -17,6 +17,8 @@ export interface ProbeRequestLike extends Request {
   readonly origin: 'auto' | 'config'
   /** context keys set because AWS always sends them (matrix/realize.ts) */
   readonly implied?: readonly string[]
+  /** the caller's own identity policies are assumed to allow every action (matrix ProbeRequest) */
+  readonly permitted?: boolean
 }
 
 /**

@@ -86,6 +86,12 @@ export interface Change {
   readonly action: string
   readonly resource: string
   readonly principal: string
+  /**
+   * true when the caller, a user or session of the resource's own account, was probed as
+   * holding identity policies that allow every action (docs/REPORT.md): the change is what such
+   * a caller gains or loses; omitted otherwise
+   */
+  readonly permittedCaller?: true
   readonly resourceAccount: string | undefined
   /** the condition context of the request; {} = no extra keys */
   readonly context: Readonly<Record<string, string | readonly string[]>>

@@ -41,6 +41,12 @@ export interface ProbeRequest extends Request {
    * too (alikeRequests), so each type whose decision changes gets its own row
    */
   readonly alike?: readonly string[]
+  /**
+   * a caller of the resource's own account whose own (identity) policies are assumed to allow
+   * every action (docs/REPORT.md): a grant to the account, which needs them, or a Deny relaxed
+   * before such a caller shows; the same request without the assumption is probed too
+   */
+  readonly permitted?: boolean
 }
 
 export interface MatrixInput {
@@ -195,6 +201,8 @@ class Generator {
                 alike: block.alike
               }
         group.push(request)
+        if (this.resourceMode && ownAccountMember(real.context))
+          group.push({ ...request, permitted: true })
       }
     }
     return group
@@ -274,6 +282,17 @@ class Generator {
     const own = action.catalog === undefined || actionHasOwnRules(action.name) ? action.name : ''
     return `${id}\u0000${own}\u0000${shapes.sort(byText).join('\u0000')}`
   }
+}
+
+/** The caller is a user or session (not the root) of the account that owns the resource. */
+function ownAccountMember(context: Context): boolean {
+  const type = context['aws:PrincipalType']
+  const account = context['aws:PrincipalAccount']
+  return (
+    (type === 'User' || type === 'AssumedRole' || type === 'FederatedUser') &&
+    typeof account === 'string' &&
+    account === context['aws:ResourceAccount']
+  )
 }
 
 interface ResourceBlock {

@@ -16,6 +16,8 @@ export interface ChangeGroup {
   readonly subject: ChangeSubject | undefined
   readonly resource: string
   readonly principal: string
+  /** the caller was probed as holding permissions of its own (Change `permittedCaller`) */
+  readonly permittedCaller: boolean
   readonly context: Change['context']
   readonly before: DecisionSummary
   readonly after: DecisionSummary
@@ -55,6 +57,7 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
       subject: first.subject,
       resource: first.resource,
       principal: first.principal,
+      permittedCaller: first.permittedCaller === true,
       context: shownContext(first),
       before: first.before,
       after: first.after,
@@ -66,6 +69,9 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
   })
   return result.sort(compareGroups)
 }
+
+/** Shown beside a caller probed as holding permissions of its own (Change `permittedCaller`). */
+export const PERMITTED_NOTE = 'with its own policies allowing every action'
 
 /** `, and 1,204 more that decide alike`: actions a probed one stands for (report `actionClasses`) */
 export function alikeNote(g: ChangeGroup): string {
@@ -101,6 +107,7 @@ function groupKey(c: Change): string {
     c.subject ?? null,
     c.resource,
     c.principal,
+    c.permittedCaller === true,
     c.resourceAccount ?? null,
     c.context,
     c.before.effect,

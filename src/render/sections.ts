@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ChangeKind, DecisionSummary, FileReport, PatchOperation } from '../diff/report.js'
 import type { StatementRef } from '../engine/types.js'
-import { alikeNote, type ChangeGroup } from './groups.js'
+import { PERMITTED_NOTE, alikeNote, type ChangeGroup } from './groups.js'
 import { riskBadges } from './risks.js'
 import { NO_LINKS, type Linker, type Side } from './links.js'
 import { fileKey, unitTitle } from './units.js'
@@ -71,7 +71,9 @@ export function fileSection(
       `${g.before.effect} → **${g.after.effect}**${g.risks.length > 0 ? `<br>${riskBadges(g.risks)}` : ''}`,
       actionsCell(g),
       cellCode(g.resource),
-      ...(withPrincipal ? [cellCode(g.principal)] : []),
+      ...(withPrincipal
+        ? [`${cellCode(g.principal)}${g.permittedCaller ? `<br>${PERMITTED_NOTE}` : ''}`]
+        : []),
       ...(withSubject ? [g.subject === undefined ? '' : subjectCell(g.subject)] : []),
       contextCell(g.context),
       decidingCell(g, fileKey(file), links)

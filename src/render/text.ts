@@ -4,7 +4,7 @@
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ChangeKind, DecisionSummary, Report } from '../diff/report.js'
 import type { StatementRef } from '../engine/types.js'
-import { alikeNote, groupChanges, type ChangeGroup } from './groups.js'
+import { PERMITTED_NOTE, alikeNote, groupChanges, type ChangeGroup } from './groups.js'
 import { formatCount, plural, visibleControls as show } from './markdown.js'
 import { fileKey, groupUnitKey, unitText, warnedNotReviewed } from './units.js'
 import { riskWords } from './risks.js'
@@ -94,7 +94,7 @@ function groupLines(g: ChangeGroup, key: string, title: string, withPrincipal: b
     .join(', ')
   const when = context === '' ? '' : ` when ${context}`
   const line =
-    `  ${ARROWS[g.kind]} ${title}${subject}  ${actions} on ${show(g.resource)}${withPrincipal ? ` for ${show(g.principal)}` : ''}${when}` +
+    `  ${ARROWS[g.kind]} ${title}${subject}  ${actions} on ${show(g.resource)}${withPrincipal ? ` for ${show(g.principal)}${g.permittedCaller ? ` (${PERMITTED_NOTE})` : ''}` : ''}${when}` +
     `  ${g.before.effect} → ${g.after.effect}  (${deciding(g, key)})` +
     (g.risks.length > 0 ? `  [${riskWords(g.risks)}]` : '')
   return g.actions.length === 1 ? [line] : [line, `      ${g.actions.map(show).join(' ')}`]

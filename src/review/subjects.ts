@@ -22,7 +22,7 @@ import {
   type PreparedRequest
 } from '../engine/evaluate.js'
 import type { PolicySet } from '../engine/types.js'
-import type { SideSelector } from '../diff/diff.js'
+import type { ProbeRequestLike, SideSelector } from '../diff/diff.js'
 import type { ChangeSubject } from '../diff/report.js'
 import type { Policy, PolicyKind, Statement } from '../policy/model.js'
 import { splitArn } from '../policy/arn.js'
@@ -135,8 +135,10 @@ interface Assumptions {
 function assumptionsFor(subject: Subject, request: PreparedRequest): Assumptions {
   const identity = hasIdentity(subject) || callerOf(subject, request) !== undefined
   const resource = hasResource(subject)
+  // a caller of the resource's account probed as holding permissions of its own (generate.ts)
+  const permitted = (request.request as ProbeRequestLike).permitted === true
   return {
-    allowingIdentity: !identity && (!resource || request.crossAccount),
+    allowingIdentity: !identity && (!resource || request.crossAccount || permitted),
     // it grants nothing in the account itself unless the resource policy is mandatory, so it is
     // left out there: the decisions are the same, and evaluation is cheaper
     delegatingResource: !resource && (request.crossAccount || request.mandatory)
