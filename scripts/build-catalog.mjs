@@ -196,6 +196,12 @@ const GREENGRASS_V2_TAGGABLE = ['component', 'componentVersion', 'coreDevice', '
  * `arn:[^:]*:greengrass:[^:]*:(aws|[0-9]+):(components|deployments|coreDevices):.*`
  *   https://docs.aws.amazon.com/greengrass/v2/APIReference/API_TagResource.html
  *   https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiotgreengrassv2.html
+ *
+ * guardduty: GetCustomDetectionRule is listed with no resource type, while AWS's page gives it
+ * the required `customdetectionrule*` (an AWS-owned ARN, `arn:${Partition}:guardduty::aws:
+ * detection-rule/custom/${RuleId}`, the only type no action of the data lists):
+ *   https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonguardduty.html
+ * Without it the rule is never witnessed, so `Resource` patterns naming rules shape nothing.
  */
 export const CORRECTIONS = {
   apigateway: Object.fromEntries(
@@ -205,6 +211,9 @@ export const CORRECTIONS = {
     TagResource: optional(GREENGRASS_V2_TAGGABLE),
     UntagResource: optional(GREENGRASS_V2_TAGGABLE),
     ListTagsForResource: optional(GREENGRASS_V2_TAGGABLE)
+  },
+  guardduty: {
+    GetCustomDetectionRule: [{ name: 'customdetectionrule', required: true }]
   },
   elasticloadbalancing: {
     AddTags: optional(ELB_V2_TAGGABLE),

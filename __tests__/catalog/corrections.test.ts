@@ -143,7 +143,8 @@ describe('applyCorrections', () => {
     expect(Object.keys(CORRECTIONS).sort()).toEqual([
       'apigateway',
       'elasticloadbalancing',
-      'greengrass'
+      'greengrass',
+      'guardduty'
     ])
     const actionsOf = (service: string): string[] => Object.keys(CORRECTIONS[service] ?? {}).sort()
     expect(actionsOf('elasticloadbalancing')).toEqual([
@@ -155,6 +156,7 @@ describe('applyCorrections', () => {
     ])
     expect(actionsOf('apigateway')).toEqual(['DELETE', 'GET', 'PATCH', 'POST', 'PUT'])
     expect(actionsOf('greengrass')).toEqual(['ListTagsForResource', 'TagResource', 'UntagResource'])
+    expect(actionsOf('guardduty')).toEqual(['GetCustomDetectionRule'])
     // dist/catalog.json was built with them (build-catalog.test.ts checks it is up to date)
     for (const [service, byAction] of Object.entries(CORRECTIONS))
       for (const [action, additions] of Object.entries(byAction))

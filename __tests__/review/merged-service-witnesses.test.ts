@@ -105,3 +105,26 @@ describe('Greengrass V2 tagging', () => {
     }
   })
 })
+
+describe('GuardDuty custom detection rules', () => {
+  // Source: AWS's GuardDuty page lists GetCustomDetectionRule with the required resource type
+  // customdetectionrule (arn:${Partition}:guardduty::aws:detection-rule/custom/${RuleId}); the
+  // data lists none, so before the correction the action was requested on `*` only and a
+  // Resource narrowed to one rule, or widened back, changed nothing the review could see
+  // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonguardduty.html
+  const RULE = 'arn:aws:guardduty::aws:detection-rule/custom/r-123'
+  it('reports other rules when a grant on one rule is widened to every rule', async () => {
+    const report = await run(
+      allow(['guardduty:GetCustomDetectionRule'], [RULE]),
+      allow(
+        ['guardduty:GetCustomDetectionRule'],
+        ['arn:aws:guardduty::aws:detection-rule/custom/*']
+      )
+    )
+    const resources = broadened(report).get('guardduty:GetCustomDetectionRule') ?? []
+    expect(resources.length).toBeGreaterThan(0)
+    for (const resource of resources) {
+      expect(resource).toMatch(/^arn:aws:guardduty::aws:detection-rule\/custom\/(?!r-123$)/)
+    }
+  })
+})
