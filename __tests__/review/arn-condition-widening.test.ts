@@ -15,6 +15,15 @@ const allowWhen = (operator: string, arns: string[]): object => ({
   Condition: { [operator]: { 'aws:SourceArn': arns } }
 })
 
+/** A Deny of sqs:SendMessage unless aws:SourceArn matches `arn`, beside an Allow of it. */
+const guard = (arn: string): object => ({
+  Effect: 'Deny',
+  Action: 'sqs:SendMessage',
+  Resource: '*',
+  Condition: { ArnNotLike: { 'aws:SourceArn': arn } }
+})
+const allowSend = { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }
+
 /** The broadened changes' aws:SourceArn values. */
 const sourceArns = (report: Report): string[] =>
   report.changes
@@ -54,16 +63,9 @@ describe('ARN conditions widened in the region or account part', () => {
   })
 
   it('reports the ExplicitDeny → Allow of a deny guard loosened to every account', async () => {
-    const guard = (arn: string): object => ({
-      Effect: 'Deny',
-      Action: 'sqs:SendMessage',
-      Resource: '*',
-      Condition: { ArnNotLike: { 'aws:SourceArn': arn } }
-    })
-    const allow = { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }
     const report = await run(
-      [allow, guard('arn:aws:sns:*:123456789012:*')],
-      [allow, guard('arn:aws:sns:*:*:*')]
+      [allowSend, guard('arn:aws:sns:*:123456789012:*')],
+      [allowSend, guard('arn:aws:sns:*:*:*')]
     )
     const changes = report.changes.filter((c) => c.action === 'sqs:SendMessage')
     expect(changes.length).toBeGreaterThan(0)
@@ -88,16 +90,9 @@ describe('ARN conditions widened in the region or account part', () => {
   })
 
   it('reports the ExplicitDeny → Allow of a deny guard opened to every partition', async () => {
-    const guard = (arn: string): object => ({
-      Effect: 'Deny',
-      Action: 'sqs:SendMessage',
-      Resource: '*',
-      Condition: { ArnNotLike: { 'aws:SourceArn': arn } }
-    })
-    const allow = { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }
     const report = await run(
-      [allow, guard('arn:aws:sns:us-east-1:123456789012:alerts')],
-      [allow, guard('arn:*:sns:us-east-1:123456789012:alerts')]
+      [allowSend, guard('arn:aws:sns:us-east-1:123456789012:alerts')],
+      [allowSend, guard('arn:*:sns:us-east-1:123456789012:alerts')]
     )
     const changes = report.changes.filter((c) => c.action === 'sqs:SendMessage')
     expect(changes.map((c) => [c.before.effect, c.after.effect])).toContainEqual([
