@@ -43,6 +43,13 @@ describe('alikeRequests', () => {
     }
   })
 
+  it('keeps the assumption that the caller holds permissions of its own', () => {
+    for (const request of alikeRequests({ ...base, permitted: true })) {
+      expect(request.permitted).toBe(true)
+    }
+    for (const request of alikeRequests(base)) expect(request.permitted).toBeUndefined()
+  })
+
   it('gives nothing for a request without alike resources', () => {
     expect(alikeRequests({ ...base, alike: [] })).toEqual([])
     const { alike: _alike, ...plain } = base

@@ -3778,7 +3778,7 @@ function clock(given) {
 /**
  * The request on each resource alike to its resource: realized like the original (its context
  * already carries the keys AWS always sends, so the resource moves to the same account and
- * Region), with the original's implied keys.
+ * Region), with the original's implied keys and assumptions.
  */
 function alikeRequests(request) {
     const out = [];
@@ -3793,7 +3793,8 @@ function alikeRequests(request) {
             resource: real.resource,
             context: real.context,
             ...(real.resourceAccount === undefined ? {} : { resourceAccount: real.resourceAccount }),
-            implied: request.implied ?? []
+            implied: request.implied ?? [],
+            ...(request.permitted === true ? { permitted: true } : {})
         });
     }
     return out;
@@ -15112,7 +15113,7 @@ function alikeOfChanged(diffs) {
     for (const { request } of diffs) {
         if (request.alike === undefined || request.alike.length === 0)
             continue;
-        const key = `${request.action}\u0000${request.resource}`;
+        const key = `${request.action}\u0000${request.resource}\u0000${request.permitted === true}`;
         if (seen.has(key))
             continue;
         seen.add(key);

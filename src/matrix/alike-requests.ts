@@ -8,7 +8,7 @@ import { realize } from './realize.js'
 /**
  * The request on each resource alike to its resource: realized like the original (its context
  * already carries the keys AWS always sends, so the resource moves to the same account and
- * Region), with the original's implied keys.
+ * Region), with the original's implied keys and assumptions.
  */
 export function alikeRequests(request: ProbeRequest): ProbeRequest[] {
   const out: ProbeRequest[] = []
@@ -27,7 +27,8 @@ export function alikeRequests(request: ProbeRequest): ProbeRequest[] {
       resource: real.resource,
       context: real.context,
       ...(real.resourceAccount === undefined ? {} : { resourceAccount: real.resourceAccount }),
-      implied: request.implied ?? []
+      implied: request.implied ?? [],
+      ...(request.permitted === true ? { permitted: true } : {})
     })
   }
   return out

@@ -184,7 +184,7 @@ function alikeOfChanged(diffs: readonly DecisionDiff<ProbeRequest>[]): ProbeRequ
   const out: ProbeRequest[] = []
   for (const { request } of diffs) {
     if (request.alike === undefined || request.alike.length === 0) continue
-    const key = `${request.action}\u0000${request.resource}`
+    const key = `${request.action}\u0000${request.resource}\u0000${request.permitted === true}`
     if (seen.has(key)) continue
     seen.add(key)
     out.push(...alikeRequests(request))
