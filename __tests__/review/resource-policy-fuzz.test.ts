@@ -82,6 +82,31 @@ describe('callers of each principal type (aws:PrincipalType)', () => {
   })
 })
 
+describe('callers of each type and name in an account a policy names (fuzz round 4)', () => {
+  // `StringNotEquals aws:PrincipalType Account` beside a new account: its users and sessions
+  it('F2: an account added beside a condition that excludes root users', async () => {
+    const callers = await allowedNow(
+      'F2-principaltype-notequals',
+      'sqs:GetQueueAttributes',
+      /::444455556666:(user|assumed-role|federated-user)\//
+    )
+    expect(callers).not.toEqual([])
+  })
+
+  it('F4: User added to the principal types an account grant admits', async () => {
+    expect(
+      await allowedNow('F4-principaltype-user', 'sqs:SendMessage', /::444455556666:user\//)
+    ).not.toEqual([])
+  })
+
+  // `aws:username` names an IAM user: the account's root moves to that user of the account
+  it('U1: an action added to a grant for one user name of another account', async () => {
+    expect(
+      await allowedNow('U1-username-account', 'sqs:DeleteQueue', /::444455556666:user\/alice$/)
+    ).not.toEqual([])
+  })
+})
+
 describe('callers a resource policy names keep their own principal keys', () => {
   // the named role's own ARN satisfies the PrincipalArn pattern; its team tag `ops` is new
   it('C1: a tag value added beside a PrincipalArn pattern the named role matches', async () => {

@@ -3544,7 +3544,9 @@ function chooseCaller(principal, given) {
     }
     const username = given.get('aws:username');
     if (username !== undefined && username !== caller.keys['aws:username']) {
-        if (caller.kind !== 'user' || !NAME.test(username) || arn !== undefined)
+        // only IAM users have a user name: an account's root moves to a user of that account
+        const movable = caller.kind === 'user' || caller.kind === 'root';
+        if (!movable || !NAME.test(username) || arn !== undefined)
             return undefined;
         caller = callerOf(`arn:aws:iam::${caller.account ?? ''}:user/${username}`);
     }
@@ -4906,6 +4908,8 @@ const MOVED_PARTITION = 'aws-us-gov';
 /** Keys whose values are twelve-digit account IDs in real requests. */
 const ACCOUNT_KEYS = new Set(['aws:resourceaccount', 'aws:principalaccount', 'aws:sourceaccount']);
 const OTHER_BINARY = 'b3RoZXI=';
+/** aws:PrincipalType values of IAM callers (the global condition keys page). */
+const PRINCIPAL_TYPES = ['Account', 'User', 'AssumedRole', 'FederatedUser'];
 const partsText = (parts) => parts.map((p) => (p.kind === 'text' ? p.text : p.kind === 'star' ? '*' : '?')).join('');
 /** Policy values with their variables replaced by sample values; unresolvable ones dropped. */
 function resolveValues(clause, wildcards, variables, env) {
@@ -5097,6 +5101,9 @@ function familyValues(info, clause, resolved, samples) {
                     // an account the clause does not name, when it names the outsider's
                     freeAccount(new Set(clause.values.flatMap(accountsIn)))
                 ];
+            // the principal types AWS sends: a witness of one moves the caller to a principal of it
+            if (clause.key.toLowerCase() === 'aws:principaltype')
+                return [...stringValues(info, resolved()), ...PRINCIPAL_TYPES];
             // a region outside the clause's values that a regional resource can really be in
             if (clause.key.toLowerCase() === 'aws:requestedregion')
                 return [...stringValues(info, resolved()), ...OTHER_REGIONS];
@@ -5259,6 +5266,7 @@ const STRUCTURAL = [
     'aws:resourceaccount',
     'aws:principalarn',
     'aws:principalaccount',
+    'aws:principaltype',
     'aws:username',
     'aws:requestedregion'
 ];

@@ -46,6 +46,8 @@ const MOVED_PARTITION = 'aws-us-gov'
 /** Keys whose values are twelve-digit account IDs in real requests. */
 const ACCOUNT_KEYS = new Set(['aws:resourceaccount', 'aws:principalaccount', 'aws:sourceaccount'])
 const OTHER_BINARY = 'b3RoZXI='
+/** aws:PrincipalType values of IAM callers (the global condition keys page). */
+const PRINCIPAL_TYPES = ['Account', 'User', 'AssumedRole', 'FederatedUser']
 
 const partsText = (parts: readonly GlobPart[]): string =>
   parts.map((p) => (p.kind === 'text' ? p.text : p.kind === 'star' ? '*' : '?')).join('')
@@ -245,6 +247,9 @@ function familyValues(
           // an account the clause does not name, when it names the outsider's
           freeAccount(new Set(clause.values.flatMap(accountsIn)))
         ]
+      // the principal types AWS sends: a witness of one moves the caller to a principal of it
+      if (clause.key.toLowerCase() === 'aws:principaltype')
+        return [...stringValues(info, resolved()), ...PRINCIPAL_TYPES]
       // a region outside the clause's values that a regional resource can really be in
       if (clause.key.toLowerCase() === 'aws:requestedregion')
         return [...stringValues(info, resolved()), ...OTHER_REGIONS]

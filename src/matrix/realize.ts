@@ -124,7 +124,9 @@ function chooseCaller(principal: string, given: Map<string, string>): Caller | u
   }
   const username = given.get('aws:username')
   if (username !== undefined && username !== caller.keys['aws:username']) {
-    if (caller.kind !== 'user' || !NAME.test(username) || arn !== undefined) return undefined
+    // only IAM users have a user name: an account's root moves to a user of that account
+    const movable = caller.kind === 'user' || caller.kind === 'root'
+    if (!movable || !NAME.test(username) || arn !== undefined) return undefined
     caller = callerOf(`arn:aws:iam::${caller.account ?? ''}:user/${username}`)
   }
   const type = given.get('aws:principaltype')

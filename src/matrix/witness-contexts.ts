@@ -33,6 +33,7 @@ const STRUCTURAL = [
   'aws:resourceaccount',
   'aws:principalarn',
   'aws:principalaccount',
+  'aws:principaltype',
   'aws:username',
   'aws:requestedregion'
 ]
