@@ -107,6 +107,18 @@ describe('callers of each type and name in an account a policy names (fuzz round
   })
 })
 
+describe('resources whose own policy must allow (a KMS key beside an alias)', () => {
+  // `Resource: "*"` in a key policy: an alias action reaches the key too, and only the key
+  // needs its key policy to allow (IAM-SEMANTICS §5.2), so the two decide apart
+  it('F5: an alias action added to a key policy is reported on the key', async () => {
+    const report = await reviewPair('F5-kms-alias-action')
+    const keys = report.changes.filter(
+      (c) => c.action === 'kms:DeleteAlias' && c.kind === 'broadened' && /:key\//.test(c.resource)
+    )
+    expect(keys).not.toEqual([])
+  })
+})
+
 describe('callers a resource policy names keep their own principal keys', () => {
   // the named role's own ARN satisfies the PrincipalArn pattern; its team tag `ops` is new
   it('C1: a tag value added beside a PrincipalArn pattern the named role matches', async () => {

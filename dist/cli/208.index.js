@@ -5744,6 +5744,14 @@ function fitsTemplates(arn, templates) {
         return glob !== undefined && arnMatcher(glob)(arn);
     });
 }
+/** KMS keys and IAM roles: resources whose own policy must allow some requests (§5.2). */
+function mandatoryPolicyKind(arn) {
+    if (arn?.service === 'kms' && arn.resource.startsWith('key/'))
+        return 'key';
+    if (arn?.service === 'iam' && arn.resource.startsWith('role/'))
+        return 'role';
+    return '';
+}
 /** Same region and account part: a request moves both alike (realize.ts). */
 function sameHome(a, b) {
     const x = (0,policy_arn/* splitArn */.E)(a);
@@ -5965,8 +5973,10 @@ class ResourceWitnessBuilder {
     signature(text, patterns, context) {
         const arn = (0,policy_arn/* splitArn */.E)(text);
         const resource = { text, arn };
-        // the account that owns it (an S3 ARN has none: the principal's, §6)
-        let signature = `${arn?.account || this.samples.account}|`;
+        // the account that owns it (an S3 ARN has none: the principal's, §6), and whether its own
+        // policy must allow (IAM-SEMANTICS §5.2: a KMS key, a role for its trust actions), which
+        // decides apart from resources of the same patterns (a key and an alias under `*`)
+        let signature = `${arn?.account || this.samples.account}|${mandatoryPolicyKind(arn)}|`;
         for (const p of patterns) {
             // a default pattern holds for requests without its keys: the sample context would
             // resolve its variables to the samples instead

@@ -9,7 +9,7 @@ import {
   matchResource,
   type ResourceMatcher
 } from '../engine/match-resource.js'
-import { splitArn } from '../policy/arn.js'
+import { splitArn, type ArnParts } from '../policy/arn.js'
 import {
   arnMatcher,
   findArnWitness,
@@ -59,6 +59,13 @@ function fitsTemplates(arn: string, templates: Templates): boolean {
     return glob !== undefined && arnMatcher(glob)(arn)
   })
 }
+/** KMS keys and IAM roles: resources whose own policy must allow some requests (§5.2). */
+function mandatoryPolicyKind(arn: ArnParts | undefined): string {
+  if (arn?.service === 'kms' && arn.resource.startsWith('key/')) return 'key'
+  if (arn?.service === 'iam' && arn.resource.startsWith('role/')) return 'role'
+  return ''
+}
+
 /** Same region and account part: a request moves both alike (realize.ts). */
 function sameHome(a: string, b: string): boolean {
   const x = splitArn(a)
@@ -297,8 +304,10 @@ export class ResourceWitnessBuilder {
   ): string {
     const arn = splitArn(text)
     const resource = { text, arn }
-    // the account that owns it (an S3 ARN has none: the principal's, §6)
-    let signature = `${arn?.account || this.samples.account}|`
+    // the account that owns it (an S3 ARN has none: the principal's, §6), and whether its own
+    // policy must allow (IAM-SEMANTICS §5.2: a KMS key, a role for its trust actions), which
+    // decides apart from resources of the same patterns (a key and an alias under `*`)
+    let signature = `${arn?.account || this.samples.account}|${mandatoryPolicyKind(arn)}|`
     for (const p of patterns) {
       // a default pattern holds for requests without its keys: the sample context would
       // resolve its variables to the samples instead
