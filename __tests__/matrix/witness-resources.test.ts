@@ -16,7 +16,7 @@ function witnesses(
   const found = expandActions(catalog, statements).actions.find(
     (a) => a.name === action
   ) as ProbeAction
-  const builder = new ResourceWitnessBuilder(catalog, samplesFor(PRINCIPAL))
+  const builder = new ResourceWitnessBuilder(catalog, samplesFor(PRINCIPAL), false)
   return builder.witnesses(found, keyAvailability(catalog, found.catalog))
 }
 

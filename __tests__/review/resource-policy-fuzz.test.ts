@@ -107,6 +107,22 @@ describe('callers of each type and name in an account a policy names (fuzz round
   })
 })
 
+describe('witnesses in the account the resource policy belongs to', () => {
+  // NotResource `…:us-east-1:123456789012:*`: the topics it leaves are those of other Regions
+  // of the account (this policy's own topics), which the new account may now subscribe to; the
+  // witness used to escape the pattern in the account part, a topic of the caller's own account
+  it('F1: a NotResource grant moved to another account, on a topic of another Region', async () => {
+    const report = await reviewPair('F1-notresource-region')
+    const gained = report.changes.filter(
+      (c) =>
+        c.kind === 'broadened' &&
+        c.principal.includes(':444455556666:') &&
+        /^arn:aws:sns:(?!us-east-1:)[a-z0-9-]+:123456789012:/.test(c.resource)
+    )
+    expect(gained).not.toEqual([])
+  })
+})
+
 describe('resources whose own policy must allow (a KMS key beside an alias)', () => {
   // `Resource: "*"` in a key policy: an alias action reaches the key too, and only the key
   // needs its key policy to allow (IAM-SEMANTICS §5.2), so the two decide apart

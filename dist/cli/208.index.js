@@ -4773,7 +4773,7 @@ function arn_witness_solve(pos, neg, samples) {
     const plainTail = solvePart(5, pos, [], samples);
     if (plainTail === undefined)
         return undefined;
-    for (const i of [4, 3, 1, 2, 0]) {
+    for (const i of samples.ownAccountFirst === true ? [3, 4, 1, 2, 0] : [4, 3, 1, 2, 0]) {
         const part = solvePart(i, pos, left, samples);
         if (part === undefined)
             continue;
@@ -4795,7 +4795,7 @@ function findArnWitness(pos, neg, samples) {
     if (positive.length === 0)
         return undefined;
     const negative = neg.filter((g) => g !== 'any');
-    const key = `${samples.account}|${positive.map((g) => g.key).join('|')}|-|${negative.map((g) => g.key).join('|')}`;
+    const key = `${samples.account}|${samples.ownAccountFirst === true ? 'own' : ''}|${positive.map((g) => g.key).join('|')}|-|${negative.map((g) => g.key).join('|')}`;
     if (witnessCache.has(key))
         return witnessCache.get(key);
     const witness = arn_witness_solve(positive, negative, samples);
@@ -5782,16 +5782,20 @@ const MAX_SHARED = 20000;
 class ResourceWitnessBuilder {
     catalog;
     samples;
+    resourceMode;
     ownResource;
     results = new Map();
     patterns;
     regions = new Map();
     matchers = new Map();
     constructor(catalog, samples, 
+    /** a resource-based policy is under review: witnesses stay in its account when they can */
+    resourceMode, 
     /** the resource a resource-based policy under review is attached to, when the sources say */
     ownResource) {
         this.catalog = catalog;
         this.samples = samples;
+        this.resourceMode = resourceMode;
         this.ownResource = ownResource;
         this.patterns = new PatternResolver(samples);
     }
@@ -5843,7 +5847,10 @@ class ResourceWitnessBuilder {
         const globs = neg.map((p) => p.glob);
         if (pos.includes(undefined) || globs.includes(undefined))
             return undefined;
-        return findArnWitness(pos, globs, { account: this.samples.account });
+        return findArnWitness(pos, globs, {
+            account: this.samples.account,
+            ownAccountFirst: this.resourceMode
+        });
     }
     /**
      * Witnesses inside one template (or, for unknown actions, anywhere): the template alone, each
@@ -5860,7 +5867,7 @@ class ResourceWitnessBuilder {
         let found = byTemplate.get(key);
         if (found === undefined) {
             // the same template and patterns recur across files: share the answer (pure, bounded)
-            const shared = `${this.samples.account}\n${key}\n${live.map((p) => (p.glob === 'any' ? '*' : (p.glob?.key ?? ''))).join('\n')}`;
+            const shared = `${this.samples.account}\n${this.resourceMode}\n${key}\n${live.map((p) => (p.glob === 'any' ? '*' : (p.glob?.key ?? ''))).join('\n')}`;
             found = sharedRegions.get(shared);
             if (found === undefined) {
                 const out = new Set();
@@ -6021,7 +6028,7 @@ class Generator {
         this.principals = principalsFor(statements, this.resourceMode, input.principal);
         // the callers a resource policy names are probed with their own principal keys too
         this.callerVariants = this.resourceMode ? callerContexts : (context) => [context];
-        this.resources = new ResourceWitnessBuilder(input.catalog, this.samples, this.resourceMode ? input.ownResource : undefined);
+        this.resources = new ResourceWitnessBuilder(input.catalog, this.samples, this.resourceMode, this.resourceMode ? input.ownResource : undefined);
         this.contexts = new ContextWitnessBuilder(this.samples);
         this.applicability = new Applicability(this.samples);
         this.sameGates = gateStructure(input.base) === gateStructure(input.head);

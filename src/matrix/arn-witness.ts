@@ -19,6 +19,11 @@ export type ArnGlob = 'any' | ArnPattern
 /** Sample text per ARN part, used where a pattern leaves the part open. */
 export interface ArnSamples {
   readonly account: string
+  /**
+   * escape excluded patterns in the Region before the account: the resources a resource-based
+   * policy governs are in its own account, so a witness there is the request it decides
+   */
+  readonly ownAccountFirst?: boolean
 }
 
 const STAR: GlobPart = { kind: 'star' }
@@ -222,7 +227,7 @@ function solve(
   if (tail !== undefined) return arn([...heads, tail])
   const plainTail = solvePart(5, pos, [], samples)
   if (plainTail === undefined) return undefined
-  for (const i of [4, 3, 1, 2, 0]) {
+  for (const i of samples.ownAccountFirst === true ? [3, 4, 1, 2, 0] : [4, 3, 1, 2, 0]) {
     const part = solvePart(i, pos, left, samples)
     if (part === undefined) continue
     const out = [...heads]
@@ -246,7 +251,7 @@ export function findArnWitness(
   const positive = pos.filter((g) => g !== 'any')
   if (positive.length === 0) return undefined
   const negative = neg.filter((g) => g !== 'any')
-  const key = `${samples.account}|${positive.map((g) => g.key).join('|')}|-|${negative.map((g) => g.key).join('|')}`
+  const key = `${samples.account}|${samples.ownAccountFirst === true ? 'own' : ''}|${positive.map((g) => g.key).join('|')}|-|${negative.map((g) => g.key).join('|')}`
   if (witnessCache.has(key)) return witnessCache.get(key)
   const witness = solve(positive, negative, samples)
   if (witnessCache.size >= MAX_CACHE) witnessCache.clear()

@@ -122,6 +122,7 @@ class Generator {
     this.resources = new ResourceWitnessBuilder(
       input.catalog,
       this.samples,
+      this.resourceMode,
       this.resourceMode ? input.ownResource : undefined
     )
     this.contexts = new ContextWitnessBuilder(this.samples)

@@ -109,6 +109,8 @@ export class ResourceWitnessBuilder {
   constructor(
     private readonly catalog: ActionCatalog,
     private readonly samples: Samples,
+    /** a resource-based policy is under review: witnesses stay in its account when they can */
+    private readonly resourceMode: boolean,
     /** the resource a resource-based policy under review is attached to, when the sources say */
     private readonly ownResource?: string
   ) {
@@ -165,7 +167,10 @@ export class ResourceWitnessBuilder {
   ): string | undefined {
     const globs = neg.map((p) => p.glob)
     if (pos.includes(undefined) || globs.includes(undefined)) return undefined
-    return findArnWitness(pos as ArnGlob[], globs as ArnGlob[], { account: this.samples.account })
+    return findArnWitness(pos as ArnGlob[], globs as ArnGlob[], {
+      account: this.samples.account,
+      ownAccountFirst: this.resourceMode
+    })
   }
 
   /**
@@ -187,7 +192,7 @@ export class ResourceWitnessBuilder {
     let found = byTemplate.get(key)
     if (found === undefined) {
       // the same template and patterns recur across files: share the answer (pure, bounded)
-      const shared = `${this.samples.account}\n${key}\n${live.map((p) => (p.glob === 'any' ? '*' : (p.glob?.key ?? ''))).join('\n')}`
+      const shared = `${this.samples.account}\n${this.resourceMode}\n${key}\n${live.map((p) => (p.glob === 'any' ? '*' : (p.glob?.key ?? ''))).join('\n')}`
       found = sharedRegions.get(shared)
       if (found === undefined) {
         const out = new Set<string>()
