@@ -46977,6 +46977,11 @@ const DERIVED_KEYS = [
     'aws:PrincipalArn',
     'aws:username'
 ];
+const CALLER_VARIABLE = new RegExp(`\\$\\{\\s*(${DERIVED_KEYS.join('|')})\\s*[},]`, 'i');
+/** The text holds a policy variable whose value the engine derives from the caller (§6). */
+function followsCaller(text) {
+    return text.includes('${') && CALLER_VARIABLE.test(text);
+}
 function accountOf(principal) {
     const parts = principal.split(':');
     const account = parts[4];
@@ -46984,9 +46989,13 @@ function accountOf(principal) {
         return account;
     return /^\d{12}$/.test(principal) ? principal : undefined;
 }
-function samplesFor(principal) {
+/**
+ * `owner`: the account of the resources the witnesses fill in, when it is not the principal's
+ * (a resource-based policy probed for each of its callers stays in the resource's account).
+ */
+function samplesFor(principal, owner) {
     const base = request_prepareRequest({ principal, action: 'sts:GetCallerIdentity', resource: '*' });
-    const account = accountOf(principal) ?? SAMPLE_ACCOUNT;
+    const account = owner ?? accountOf(principal) ?? SAMPLE_ACCOUNT;
     const derived = (key) => {
         const value = base.context.get(key);
         return value === undefined || value.multi ? undefined : value.values[0];
@@ -53156,6 +53165,8 @@ class ResourceWitnessBuilder {
 /** Builds the generated requests of one subject, action by action. */
 class Generator {
     input;
+    statements;
+    caller;
     samples;
     resourceMode;
     callerVariants;
@@ -53165,11 +53176,24 @@ class Generator {
     applicability;
     sameGates;
     unchanged = new Map();
-    constructor(input, statements) {
+    /** per caller of a resource-based policy, a generator for that caller alone (ofCaller) */
+    callers = new Map();
+    followsCaller = new Map();
+    constructor(input, statements, 
+    /** set for a generator of one caller's requests (ofCaller) */
+    caller) {
         this.input = input;
-        this.samples = samplesFor(input.principal);
+        this.statements = statements;
+        this.caller = caller;
         this.resourceMode = hasResourcePolicy([input.base, input.head]);
-        this.principals = principalsFor(statements, this.resourceMode, input.principal);
+        this.samples =
+            caller === undefined
+                ? samplesFor(input.principal)
+                : samplesFor(caller, samplesFor(input.principal).account);
+        this.principals =
+            caller === undefined
+                ? principalsFor(statements, this.resourceMode, input.principal)
+                : [caller];
         // the callers a resource policy names are probed with their own principal keys too
         this.callerVariants = this.resourceMode ? callerContexts : (context) => [context];
         this.resources = new ResourceWitnessBuilder(input.catalog, this.samples, this.resourceMode, this.resourceMode ? input.ownResource : undefined);
@@ -53191,8 +53215,43 @@ class Generator {
     statementIds = new Map();
     objectIds = new WeakMap();
     nextObjectId = 0;
-    /** The action's witnesses, and the signature of its class; requests are built on demand. */
+    /**
+     * The action's witnesses, and the signature of its class; requests are built on demand. A
+     * resource-based policy whose statements hold variables the engine derives from the caller
+     * (`home/${aws:username}/*`) is probed caller by caller, each with witnesses built from its
+     * own values: the probe user's name fills in no other caller's pattern.
+     */
     probe(action) {
+        if (this.caller === undefined && this.resourceMode && this.dependsOnCaller(action.statements)) {
+            const probes = this.principals.map((principal) => this.ofCaller(principal).probe(action));
+            return {
+                signature: probes.map((p) => p.signature).join('\u0001'),
+                requests: () => generate_distinct(probes.flatMap((p) => p.requests()))
+            };
+        }
+        return this.probeWitnesses(action);
+    }
+    dependsOnCaller(statements) {
+        let depends = this.followsCaller.get(statements);
+        if (depends === undefined) {
+            depends = statements.some(({ statement, variables }) => variables &&
+                [
+                    ...(statement.resource?.values ?? []),
+                    ...statement.conditions.flatMap((c) => c.values)
+                ].some(followsCaller));
+            this.followsCaller.set(statements, depends);
+        }
+        return depends;
+    }
+    ofCaller(principal) {
+        let generator = this.callers.get(principal);
+        if (generator === undefined) {
+            generator = new Generator(this.input, this.statements, principal);
+            this.callers.set(principal, generator);
+        }
+        return generator;
+    }
+    probeWitnesses(action) {
         const keys = keyAvailability(this.input.catalog, action.catalog);
         const witnesses = this.resources.witnesses(action, keys);
         const variants = this.contexts.contexts(action.statements, keys, witnesses.bindings);
@@ -53359,8 +53418,21 @@ function generate(input) {
         actionClasses
     };
 }
+/** The requests without repeats (callers' generators can move two callers to one). */
+function generate_distinct(requests) {
+    const seen = new Set();
+    return requests.filter((r) => {
+        const key = requestKey(r);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/** Equal for two requests the engine decides alike (a permitted caller is another request). */
 function requestKey(r) {
     return JSON.stringify([
+        r.permitted === true,
         r.principal,
         r.action,
         r.resource,

@@ -151,6 +151,51 @@ describe('hand-written matrices', () => {
   })
 })
 
+describe('resource-based policies', () => {
+  const grant = (resource: string, principal = 'arn:aws:iam::444455556666:user/bob') =>
+    setOf(
+      doc({
+        Effect: 'Allow',
+        Principal: { AWS: principal },
+        Action: 's3:GetObject',
+        Resource: resource
+      })
+    )
+
+  // IAM-SEMANTICS §4.6 and §6: `${aws:username}` is the caller's own name, so each caller is
+  // probed on its own folder (docs/MATRIX.md "Principals")
+  it('build witnesses for each caller from the values the engine derives for it', () => {
+    const head = grant('arn:aws:s3:::b/home/${aws:username}/*')
+    const callers = matrixOf(undefined, head).requests.map((r) => `${r.principal} ${r.resource}`)
+    expect(callers).toContainEqual(
+      expect.stringMatching(/^arn:aws:iam::444455556666:user\/bob arn:aws:s3:::b\/home\/bob\//)
+    )
+    expect(callers).toContainEqual(
+      expect.stringMatching(
+        /^arn:aws:iam::111122223333:role\/example arn:aws:s3:::b\/home\/(?!bob\/)/
+      )
+    )
+  })
+
+  it('keep the permitted callers of the own account beside configured requests', () => {
+    const head = grant('arn:aws:s3:::b/*', '111122223333')
+    const built = (specs: MatrixSpec[]) =>
+      buildMatrix({
+        base: undefined,
+        head,
+        catalog,
+        specs,
+        auto: true,
+        principal: PRINCIPAL,
+        limit: 1000
+      })
+    const permitted = (specs: MatrixSpec[]) =>
+      built(specs).requests.filter((r) => r.permitted === true).length
+    expect(permitted([])).toBeGreaterThan(0)
+    expect(permitted([spec({ actions: ['s3:PutObject'] })])).toBe(permitted([]))
+  })
+})
+
 describe('limit and truncation', () => {
   // one statement per action, so that each action is a class of its own
   const condition = { Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }

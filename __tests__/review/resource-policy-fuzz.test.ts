@@ -107,6 +107,39 @@ describe('callers of each type and name in an account a policy names (fuzz round
   })
 })
 
+describe('variables the engine derives from each caller (fuzz round 5)', () => {
+  // `home/${aws:username}/*` reads as a different folder for each caller: the witnesses used to
+  // be built with the probe user's name only, which no caller the policy admits has
+  const gainedOn = async (name: string, action: string): Promise<string[]> =>
+    (await reviewPair(name)).changes
+      .filter((c) => c.action === action && c.kind === 'broadened')
+      .map((c) => `${c.principal} ${c.resource} ${JSON.stringify(c.context)}`)
+
+  it('F3: a per-user folder added to a grant for another account', async () => {
+    // a user of that account reads its own folder
+    const gained = await gainedOn('F3-username-resource-account', 's3:GetObject')
+    expect(gained).toEqual([
+      expect.stringMatching(
+        /^arn:aws:iam::444455556666:user\/(\S+) arn:aws:s3:::shared-bucket\/home\/\1\/\S+ /
+      )
+    ])
+  })
+
+  it('F3b: a per-user folder added to a grant for a named user', async () => {
+    const gained = await gainedOn('F3b-username-resource-user', 's3:GetObject')
+    expect(gained).toEqual([
+      expect.stringMatching(
+        /^arn:aws:iam::444455556666:user\/bob arn:aws:s3:::shared-bucket\/home\/bob\/\S+ /
+      )
+    ])
+  })
+
+  it('F3c: a per-user prefix added to a condition of a grant for a named user', async () => {
+    const gained = await gainedOn('F3c-username-condition-user', 's3:ListBucket')
+    expect(gained).toEqual([expect.stringMatching(/user\/bob .*"s3:prefix":"home\/bob\//)])
+  })
+})
+
 describe('witnesses in the account the resource policy belongs to', () => {
   // NotResource `…:us-east-1:123456789012:*`: the topics it leaves are those of other Regions
   // of the account (this policy's own topics), which the new account may now subscribe to; the

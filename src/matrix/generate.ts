@@ -17,7 +17,7 @@ import { expandSpec } from './expand-spec.js'
 import { keyAvailability } from './key-availability.js'
 import { principalsFor } from './principals.js'
 import { callerContexts, complete, realize } from './realize.js'
-import { samplesFor, type Samples } from './samples.js'
+import { followsCaller, samplesFor, type Samples } from './samples.js'
 import {
   collectStatements,
   gateStructure,
@@ -110,13 +110,25 @@ class Generator {
   private readonly sameGates: boolean
   private readonly unchanged = new Map<readonly SourceStatement[], boolean>()
 
+  /** per caller of a resource-based policy, a generator for that caller alone (ofCaller) */
+  private readonly callers = new Map<string, Generator>()
+  private readonly followsCaller = new Map<readonly SourceStatement[], boolean>()
+
   constructor(
     private readonly input: MatrixInput,
-    statements: readonly SourceStatement[]
+    private readonly statements: readonly SourceStatement[],
+    /** set for a generator of one caller's requests (ofCaller) */
+    private readonly caller?: string
   ) {
-    this.samples = samplesFor(input.principal)
     this.resourceMode = hasResourcePolicy([input.base, input.head])
-    this.principals = principalsFor(statements, this.resourceMode, input.principal)
+    this.samples =
+      caller === undefined
+        ? samplesFor(input.principal)
+        : samplesFor(caller, samplesFor(input.principal).account)
+    this.principals =
+      caller === undefined
+        ? principalsFor(statements, this.resourceMode, input.principal)
+        : [caller]
     // the callers a resource policy names are probed with their own principal keys too
     this.callerVariants = this.resourceMode ? callerContexts : (context: Context) => [context]
     this.resources = new ResourceWitnessBuilder(
@@ -145,8 +157,49 @@ class Generator {
   private readonly objectIds = new WeakMap<object, number>()
   private nextObjectId = 0
 
-  /** The action's witnesses, and the signature of its class; requests are built on demand. */
+  /**
+   * The action's witnesses, and the signature of its class; requests are built on demand. A
+   * resource-based policy whose statements hold variables the engine derives from the caller
+   * (`home/${aws:username}/*`) is probed caller by caller, each with witnesses built from its
+   * own values: the probe user's name fills in no other caller's pattern.
+   */
   probe(action: ProbeAction): ActionProbe {
+    if (this.caller === undefined && this.resourceMode && this.dependsOnCaller(action.statements)) {
+      const probes = this.principals.map((principal) => this.ofCaller(principal).probe(action))
+      return {
+        signature: probes.map((p) => p.signature).join('\u0001'),
+        requests: () => distinct(probes.flatMap((p) => p.requests()))
+      }
+    }
+    return this.probeWitnesses(action)
+  }
+
+  private dependsOnCaller(statements: readonly SourceStatement[]): boolean {
+    let depends = this.followsCaller.get(statements)
+    if (depends === undefined) {
+      depends = statements.some(
+        ({ statement, variables }) =>
+          variables &&
+          [
+            ...(statement.resource?.values ?? []),
+            ...statement.conditions.flatMap((c) => c.values)
+          ].some(followsCaller)
+      )
+      this.followsCaller.set(statements, depends)
+    }
+    return depends
+  }
+
+  private ofCaller(principal: string): Generator {
+    let generator = this.callers.get(principal)
+    if (generator === undefined) {
+      generator = new Generator(this.input, this.statements, principal)
+      this.callers.set(principal, generator)
+    }
+    return generator
+  }
+
+  private probeWitnesses(action: ProbeAction): ActionProbe {
     const keys = keyAvailability(this.input.catalog, action.catalog)
     const witnesses = this.resources.witnesses(action, keys)
     const variants = this.contexts.contexts(action.statements, keys, witnesses.bindings)
@@ -331,8 +384,21 @@ function generate(input: MatrixInput): Generated {
   }
 }
 
-function requestKey(r: Request): string {
+/** The requests without repeats (callers' generators can move two callers to one). */
+function distinct(requests: readonly ProbeRequest[]): ProbeRequest[] {
+  const seen = new Set<string>()
+  return requests.filter((r) => {
+    const key = requestKey(r)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** Equal for two requests the engine decides alike (a permitted caller is another request). */
+function requestKey(r: ProbeRequest): string {
   return JSON.stringify([
+    r.permitted === true,
     r.principal,
     r.action,
     r.resource,

@@ -36,6 +36,13 @@ const DERIVED_KEYS = [
   'aws:username'
 ]
 
+const CALLER_VARIABLE = new RegExp(`\\$\\{\\s*(${DERIVED_KEYS.join('|')})\\s*[},]`, 'i')
+
+/** The text holds a policy variable whose value the engine derives from the caller (§6). */
+export function followsCaller(text: string): boolean {
+  return text.includes('${') && CALLER_VARIABLE.test(text)
+}
+
 export interface Samples {
   readonly principal: string
   readonly account: string
@@ -54,9 +61,13 @@ function accountOf(principal: string): string | undefined {
   return /^\d{12}$/.test(principal) ? principal : undefined
 }
 
-export function samplesFor(principal: string): Samples {
+/**
+ * `owner`: the account of the resources the witnesses fill in, when it is not the principal's
+ * (a resource-based policy probed for each of its callers stays in the resource's account).
+ */
+export function samplesFor(principal: string, owner?: string): Samples {
   const base = prepareRequest({ principal, action: 'sts:GetCallerIdentity', resource: '*' })
-  const account = accountOf(principal) ?? SAMPLE_ACCOUNT
+  const account = owner ?? accountOf(principal) ?? SAMPLE_ACCOUNT
   const derived = (key: string): string | undefined => {
     const value = base.context.get(key)
     return value === undefined || value.multi ? undefined : value.values[0]
