@@ -52427,9 +52427,16 @@ const witness_contexts_byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const witness_contexts_noIssues = () => undefined;
 /** Canonical text of a context: keys sorted (the sort and dedupe key of candidates). */
 function contextKey(context) {
-    return JSON.stringify(Object.keys(context)
-        .sort(witness_contexts_byText)
-        .map((k) => [k, context[k]]));
+    // the text of JSON.stringify(sorted [key, value] pairs), without building the pairs: large
+    // reviews key hundreds of thousands of requests
+    const keys = Object.keys(context).sort(witness_contexts_byText);
+    let text = '[';
+    for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const value = context[key];
+        text += `${i === 0 ? '' : ','}[${JSON.stringify(key)},${value === undefined ? 'null' : JSON.stringify(value)}]`;
+    }
+    return `${text}]`;
 }
 /** The contexts of an action, and the fewer ones that matter when only some statements apply. */
 class ContextWitnesses {
@@ -53226,7 +53233,10 @@ class Generator {
             const probes = this.principals.map((principal) => this.ofCaller(principal).probe(action));
             return {
                 signature: probes.map((p) => p.signature).join('\u0001'),
-                requests: () => generate_distinct(probes.flatMap((p) => p.requests()))
+                requests: () => {
+                    const seen = new Set();
+                    return probes.flatMap((p) => p.requests(seen));
+                }
             };
         }
         return this.probeWitnesses(action);
@@ -53267,18 +53277,19 @@ class Generator {
         const shapes = blocks.flatMap((b) => this.shapesOf(action, b, witnesses.bindings));
         return {
             signature: this.signatureOf(action, shapes),
-            requests: () => blocks.flatMap((b) => this.requestsOf(action, b))
+            requests: (seen = new Set()) => blocks.flatMap((b) => this.requestsOf(action, b, seen))
         };
     }
-    requestsOf(action, block) {
+    /** `seen`: the requests already built for the action (by this caller's or another's generator) */
+    requestsOf(action, block, seen) {
         const group = [];
-        const seen = new Set();
         for (const principal of this.principals) {
             for (const context of block.contexts.flatMap(this.callerVariants)) {
                 const real = realize(principal, block.resource, block.owner, context);
                 if (real === undefined)
                     continue;
-                // two witnesses can name one real request (absent and the value AWS always sends)
+                // two witnesses can name one real request (absent and the value AWS always sends), and
+                // two callers' generators one moved caller
                 const key = `${real.principal}\u0000${real.resource}\u0000${real.resourceAccount ?? ''}\u0000${contextKey(real.context)}`;
                 if (seen.has(key))
                     continue;
@@ -53417,17 +53428,6 @@ function generate(input) {
         unknownActions: expansion.unknownActions,
         actionClasses
     };
-}
-/** The requests without repeats (callers' generators can move two callers to one). */
-function generate_distinct(requests) {
-    const seen = new Set();
-    return requests.filter((r) => {
-        const key = requestKey(r);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
 }
 /** Equal for two requests the engine decides alike (a permitted caller is another request). */
 function requestKey(r) {

@@ -1,6 +1,8 @@
 // `npm run bench:hostile`: the worst policies the issue tracker names for the request budget
 // (issue 7), timed as whole `diff` runs of the committed command-line bundle: the three hostile
-// fixtures and a generated policy of 50 statements over 20 condition keys with `*` actions.
+// fixtures, a generated policy of 50 statements over 20 condition keys with `*` actions, and a
+// bucket policy naming 250 users of other accounts with per-user folders (`${aws:username}`),
+// which is probed caller by caller (docs/MATRIX.md "Principals").
 // Prints the median wall time and peak RSS of each, and whether the review was complete.
 //
 //   npm run bench:hostile                 5 runs each
@@ -70,6 +72,28 @@ function fiftyStatements() {
   ]
 }
 
+/** 250 users of other accounts, `s3:*` on their own folders; the head adds a per-account folder. */
+function perUserBucket() {
+  const users = Array.from(
+    { length: 250 },
+    (_, i) => `arn:aws:iam::${300000000000 + i * 7}:user/u${i}`
+  )
+  const policy = (extra) => ({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'Folders',
+        Effect: 'Allow',
+        Principal: { AWS: users },
+        Action: 's3:*',
+        Resource: ['arn:aws:s3:::b/home/${aws:username}/*', ...extra],
+        Condition: { StringEquals: { 'aws:ResourceTag/owner': '${aws:username}' } }
+      }
+    ]
+  })
+  return [policy([]), policy(['arn:aws:s3:::b/team/${aws:PrincipalAccount}/*'])]
+}
+
 function timeRun(args) {
   const started = process.hrtime.bigint()
   const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args], {
@@ -91,13 +115,25 @@ try {
   const [base, head] = fiftyStatements()
   writeFileSync(join(temp, 'base.json'), JSON.stringify(base, null, 1))
   writeFileSync(join(temp, 'head.json'), JSON.stringify(head, null, 1))
+  const [bucketBase, bucketHead] = perUserBucket()
+  writeFileSync(join(temp, 'bucket-base.json'), JSON.stringify(bucketBase, null, 1))
+  writeFileSync(join(temp, 'bucket-head.json'), JSON.stringify(bucketHead, null, 1))
   const cases = [
     ...['star-conditions', 'hardening', 'wide'].map((name) => ({
       name,
       base: join(HOSTILE, 'base', `${name}.json`),
       head: join(HOSTILE, 'head', `${name}.json`)
     })),
-    { name: '50 statements, 20 keys', base: join(temp, 'base.json'), head: join(temp, 'head.json') }
+    {
+      name: '50 statements, 20 keys',
+      base: join(temp, 'base.json'),
+      head: join(temp, 'head.json')
+    },
+    {
+      name: '250 users, per-user folders',
+      base: join(temp, 'bucket-base.json'),
+      head: join(temp, 'bucket-head.json')
+    }
   ]
   console.log(
     `bench:hostile: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ` +

@@ -1,6 +1,7 @@
 // Condition witnesses per operator family (IAM-SEMANTICS §4): each statement satisfied, each key
 // varied over absent / literal / outside / boundaries / sets; only keys the action can carry.
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import { compileCondition } from '../../src/engine/conditions/index.js'
 import { prepareContext } from '../../src/engine/context.js'
 import type { ContextInput } from '../../src/engine/types.js'
@@ -10,7 +11,7 @@ import { ipWitnesses } from '../../src/matrix/ip-witness.js'
 import { keyAvailability } from '../../src/matrix/key-availability.js'
 import { samplesFor } from '../../src/matrix/samples.js'
 import { collectStatements } from '../../src/matrix/statements.js'
-import { ContextWitnessBuilder } from '../../src/matrix/witness-contexts.js'
+import { ContextWitnessBuilder, contextKey } from '../../src/matrix/witness-contexts.js'
 import type { ConditionClause } from '../../src/policy/model.js'
 import { PRINCIPAL, allow, catalog, doc, policy, setOf } from './helpers.js'
 
@@ -215,5 +216,27 @@ describe('context witnesses', () => {
     })
     const b = allow('s3:GetObject', '*', { Condition: { StringLike: { 's3:prefix': 'x*' } } })
     expect(contextsFor('s3:GetObject', doc(a, b))).toEqual(contextsFor('s3:GetObject', doc(b, a)))
+  })
+})
+
+describe('contextKey', () => {
+  const value = fc.oneof(
+    fc.string(),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.array(fc.oneof(fc.string(), fc.integer(), fc.boolean()), { maxLength: 3 })
+  )
+  // candidates are sorted and deduplicated by this text, so it must stay exactly the JSON of
+  // the sorted pairs (and so unambiguous for any key or value the policy author writes)
+  it('is the JSON text of the sorted [key, value] pairs', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), value, { maxKeys: 8 }), (context) => {
+        const pairs = Object.keys(context)
+          .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+          .map((k) => [k, context[k]])
+        expect(contextKey(context)).toBe(JSON.stringify(pairs))
+      })
+    )
   })
 })

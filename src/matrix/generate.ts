@@ -95,7 +95,8 @@ interface Generated {
 interface ActionProbe {
   /** equal for two actions only when their requests decide alike, request for request */
   readonly signature: string
-  readonly requests: () => ProbeRequest[]
+  /** `seen` (keys of requests built before, filled in) leaves out the requests already built */
+  readonly requests: (seen?: Set<string>) => ProbeRequest[]
 }
 
 /** Builds the generated requests of one subject, action by action. */
@@ -168,7 +169,10 @@ class Generator {
       const probes = this.principals.map((principal) => this.ofCaller(principal).probe(action))
       return {
         signature: probes.map((p) => p.signature).join('\u0001'),
-        requests: () => distinct(probes.flatMap((p) => p.requests()))
+        requests: () => {
+          const seen = new Set<string>()
+          return probes.flatMap((p) => p.requests(seen))
+        }
       }
     }
     return this.probeWitnesses(action)
@@ -217,18 +221,20 @@ class Generator {
     const shapes = blocks.flatMap((b) => this.shapesOf(action, b, witnesses.bindings))
     return {
       signature: this.signatureOf(action, shapes),
-      requests: () => blocks.flatMap((b) => this.requestsOf(action, b))
+      requests: (seen = new Set<string>()) =>
+        blocks.flatMap((b) => this.requestsOf(action, b, seen))
     }
   }
 
-  private requestsOf(action: ProbeAction, block: ResourceBlock): ProbeRequest[] {
+  /** `seen`: the requests already built for the action (by this caller's or another's generator) */
+  private requestsOf(action: ProbeAction, block: ResourceBlock, seen: Set<string>): ProbeRequest[] {
     const group: ProbeRequest[] = []
-    const seen = new Set<string>()
     for (const principal of this.principals) {
       for (const context of block.contexts.flatMap(this.callerVariants)) {
         const real = realize(principal, block.resource, block.owner, context)
         if (real === undefined) continue
-        // two witnesses can name one real request (absent and the value AWS always sends)
+        // two witnesses can name one real request (absent and the value AWS always sends), and
+        // two callers' generators one moved caller
         const key = `${real.principal}\u0000${real.resource}\u0000${real.resourceAccount ?? ''}\u0000${contextKey(real.context)}`
         if (seen.has(key)) continue
         seen.add(key)
@@ -382,17 +388,6 @@ function generate(input: MatrixInput): Generated {
     unknownActions: expansion.unknownActions,
     actionClasses
   }
-}
-
-/** The requests without repeats (callers' generators can move two callers to one). */
-function distinct(requests: readonly ProbeRequest[]): ProbeRequest[] {
-  const seen = new Set<string>()
-  return requests.filter((r) => {
-    const key = requestKey(r)
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
 }
 
 /** Equal for two requests the engine decides alike (a permitted caller is another request). */
