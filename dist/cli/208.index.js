@@ -3605,17 +3605,25 @@ const CALLER_KEYS = new Set([
  * their witness values on it.
  */
 function callerContexts(context) {
-    const keys = Object.keys(context);
-    if (!keys.some((key) => CALLER_KEYS.has(key.toLowerCase())))
-        return [context];
-    const own = {};
-    for (const key of keys) {
-        const value = context[key];
-        if (!CALLER_KEYS.has(key.toLowerCase()) && value !== undefined)
-            own[key] = value;
+    // the same objects for the same context: action classes compare contexts by identity
+    let variants = CALLER_VARIANTS.get(context);
+    if (variants === undefined) {
+        variants = [context];
+        const keys = Object.keys(context);
+        if (keys.some((key) => CALLER_KEYS.has(key.toLowerCase()))) {
+            const own = {};
+            for (const key of keys) {
+                const value = context[key];
+                if (!CALLER_KEYS.has(key.toLowerCase()) && value !== undefined)
+                    own[key] = value;
+            }
+            variants.push(own);
+        }
+        CALLER_VARIANTS.set(context, variants);
     }
-    return [context, own];
+    return variants;
 }
+const CALLER_VARIANTS = new WeakMap();
 /** Lowercase names of the keys AWS sends in every request (of an IAM caller, for the principal keys). */
 const ALWAYS_PRESENT = new Set(Object.keys(SPELLING));
 /**

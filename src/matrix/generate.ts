@@ -103,7 +103,7 @@ interface ActionProbe {
 class Generator {
   private readonly samples: Samples
   private readonly resourceMode: boolean
-  private readonly callerVariants: (context: Context) => Context[]
+  private readonly callerVariants: (context: Context) => readonly Context[]
   private readonly principals: readonly string[]
   private readonly resources: ResourceWitnessBuilder
   private readonly contexts: ContextWitnessBuilder

@@ -174,16 +174,26 @@ const CALLER_KEYS: ReadonlySet<string> = new Set([
  * (`ArnLike aws:PrincipalArn role/c*` for the role `ci`), and the other keys still need
  * their witness values on it.
  */
-export function callerContexts(context: Context): Context[] {
-  const keys = Object.keys(context)
-  if (!keys.some((key) => CALLER_KEYS.has(key.toLowerCase()))) return [context]
-  const own: Record<string, ContextInput> = {}
-  for (const key of keys) {
-    const value = context[key]
-    if (!CALLER_KEYS.has(key.toLowerCase()) && value !== undefined) own[key] = value
+export function callerContexts(context: Context): readonly Context[] {
+  // the same objects for the same context: action classes compare contexts by identity
+  let variants = CALLER_VARIANTS.get(context)
+  if (variants === undefined) {
+    variants = [context]
+    const keys = Object.keys(context)
+    if (keys.some((key) => CALLER_KEYS.has(key.toLowerCase()))) {
+      const own: Record<string, ContextInput> = {}
+      for (const key of keys) {
+        const value = context[key]
+        if (!CALLER_KEYS.has(key.toLowerCase()) && value !== undefined) own[key] = value
+      }
+      variants.push(own)
+    }
+    CALLER_VARIANTS.set(context, variants)
   }
-  return [context, own]
+  return variants
 }
+
+const CALLER_VARIANTS = new WeakMap<Context, Context[]>()
 
 /** Lowercase names of the keys AWS sends in every request (of an IAM caller, for the principal keys). */
 export const ALWAYS_PRESENT: ReadonlySet<string> = new Set(Object.keys(SPELLING))
