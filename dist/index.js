@@ -46971,16 +46971,49 @@ function accountsIn(text) {
     return text.match(/(?<!\d)\d{12}(?!\d)/g) ?? [];
 }
 const SAMPLE_TEXT = 'example';
+/** The Region of requests on resources whose ARN names none (realize.ts). */
+const DEFAULT_REGION = 'us-east-1';
+/** The request time of every generated request (a fixed instant: the review is reproducible). */
+const SAMPLE_TIME = '2026-01-01T00:00:00Z';
+const SAMPLE_EPOCH = String(Date.parse(SAMPLE_TIME) / 1000);
+/**
+ * Variables on keys AWS sends in every request take the value the request implies (realize.ts),
+ * so that the witness is one AWS can receive: `${aws:RequestedRegion}` is a Region name.
+ */
+const IMPLIED_SAMPLES = {
+    'aws:requestedregion': DEFAULT_REGION,
+    'aws:securetransport': 'true',
+    'aws:currenttime': SAMPLE_TIME,
+    'aws:epochtime': SAMPLE_EPOCH
+};
+/** Keys whose value follows the caller: the engine derives them (§6), or AWS always sends them. */
 const DERIVED_KEYS = [
     'aws:PrincipalType',
     'aws:PrincipalAccount',
     'aws:PrincipalArn',
-    'aws:username'
+    'aws:username',
+    'aws:userid'
 ];
+const CALLER_DERIVED = new Set(DERIVED_KEYS.map((k) => k.toLowerCase()));
 const CALLER_VARIABLE = new RegExp(`\\$\\{\\s*(${DERIVED_KEYS.join('|')})\\s*[},]`, 'i');
-/** The text holds a policy variable whose value the engine derives from the caller (§6). */
+/** The text holds a policy variable whose value follows the caller (DERIVED_KEYS). */
 function followsCaller(text) {
     return text.includes('${') && CALLER_VARIABLE.test(text);
+}
+/**
+ * The aws:userid a request of a caller of this kind carries (IAM's unique-ID prefixes: AIDA for
+ * users, AROA for roles, whose sessions add `:session`; the root user's is its account).
+ */
+function sampleUserId(kind, account) {
+    if (kind === 'user')
+        return 'AIDAEXAMPLEUSERID0001';
+    if (kind === 'role')
+        return `AROAEXAMPLEROLEID0001:${SAMPLE_TEXT}`;
+    if (kind === 'root')
+        return account;
+    if (kind === 'federated-user')
+        return `${account ?? ''}:${SAMPLE_TEXT}`;
+    return undefined;
 }
 function accountOf(principal) {
     const parts = principal.split(':');
@@ -46996,7 +47029,11 @@ function accountOf(principal) {
 function samplesFor(principal, owner) {
     const base = request_prepareRequest({ principal, action: 'sts:GetCallerIdentity', resource: '*' });
     const account = owner ?? accountOf(principal) ?? SAMPLE_ACCOUNT;
+    // aws:userid is always sent (realize.ts implies it), though the engine derives no value
+    const userid = sampleUserId(base.principal.kind, base.principal.account);
     const derived = (key) => {
+        if (key.toLowerCase() === 'aws:userid')
+            return userid;
         const value = base.context.get(key);
         return value === undefined || value.multi ? undefined : value.values[0];
     };
@@ -47008,11 +47045,20 @@ function samplesFor(principal, owner) {
             fromPrincipal[key] = value;
     }
     const fromPrincipalValues = derivedValues(fromPrincipal);
+    const kind = base.principal.kind;
     return {
         principal,
         account,
         derived,
-        value: (key) => derived(key) ?? (/account$/i.test(key) ? account : SAMPLE_TEXT),
+        value: (key) => derived(key) ??
+            IMPLIED_SAMPLES[key.toLowerCase()] ??
+            (/account$/i.test(key) ? account : SAMPLE_TEXT),
+        absent: (key) => {
+            const lower = key.toLowerCase();
+            if (!CALLER_DERIVED.has(lower) || derived(lower) !== undefined)
+                return false;
+            return !(lower === 'aws:username' && kind === 'root');
+        },
         context: (context) => prepareContext(context, fromPrincipalValues)
     };
 }
@@ -50629,12 +50675,9 @@ function indexNodes(root) {
 
 
 
-const DEFAULT_REGION = 'us-east-1';
-/** The request time of every generated request (a fixed instant: the review is reproducible). */
-const SAMPLE_TIME = '2026-01-01T00:00:00Z';
-const SAMPLE_EPOCH = String(Date.parse(SAMPLE_TIME) / 1000);
 const ACCOUNT = /^\d{12}$/;
 const NAME = /^[\w+=,.@-]{1,64}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 /** The always-present keys, as AWS spells them. */
 const SPELLING = {
     'aws:principalarn': 'aws:PrincipalArn',
@@ -50724,9 +50767,27 @@ function chooseCaller(principal, given) {
             return undefined;
         caller = moved;
     }
-    if (given.has('aws:userid') && !isIamCaller(caller))
+    const userid = given.get('aws:userid');
+    if (userid !== undefined && !isUserIdOf(caller, userid))
         return undefined;
     return caller;
+}
+/**
+ * Whether an aws:userid can be the caller's (IAM identifiers page: unique IDs begin with AIDA
+ * for users and AROA for roles, whose sessions send `ROLEID:session`; the root user sends its
+ * account, a federated user `account:name`). A witness value of another form (`other`, or
+ * `AIDA…` for a role session) names no request this caller can send.
+ */
+function isUserIdOf(caller, userid) {
+    if (caller.kind === 'user')
+        return /^AIDA[^:]*$/.test(userid);
+    if (caller.kind === 'role')
+        return /^AROA[^:]*:.+$/.test(userid);
+    if (caller.kind === 'root')
+        return userid === caller.account;
+    if (caller.kind === 'federated-user')
+        return userid.startsWith(`${caller.account ?? ''}:`);
+    return false;
 }
 /** The sample caller of principal type `type` (IAM-SEMANTICS §6) in the caller's account. */
 function callerOfType(caller, type) {
@@ -50789,12 +50850,21 @@ const ALWAYS_PRESENT = new Set(Object.keys(SPELLING));
  */
 function withImpliedKeys(context, principal, account) {
     const present = new Set(Object.keys(context).map((k) => k.toLowerCase()));
-    const caller = callerOf(principal);
+    // the caller the witness moves the request to, whose own keys the request carries
+    const given = new Map();
+    for (const key of Object.keys(context)) {
+        const value = context[key];
+        if (ALWAYS_PRESENT.has(key.toLowerCase()) && typeof value === 'string')
+            given.set(key.toLowerCase(), value);
+    }
+    const caller = chooseCaller(principal, given) ?? callerOf(principal);
     const out = { ...context };
     const fill = (lower, value) => {
         if (value !== undefined && !present.has(lower))
             out[SPELLING[lower] ?? lower] = value;
     };
+    for (const lower of CALLER_KEYS)
+        fill(lower, caller.keys[lower]);
     fill('aws:userid', userIdOf(caller));
     fill('aws:resourceaccount', account);
     fill('aws:requestedregion', DEFAULT_REGION);
@@ -50805,18 +50875,7 @@ function withImpliedKeys(context, principal, account) {
     }
     return out;
 }
-/** A default aws:userid of the caller's kind (IAM's unique-ID prefixes: AIDA users, AROA roles). */
-function userIdOf(caller) {
-    if (caller.kind === 'user')
-        return 'AIDAEXAMPLEUSERID0001';
-    if (caller.kind === 'role')
-        return 'AROAEXAMPLEROLEID0001:example';
-    if (caller.kind === 'root')
-        return caller.account;
-    if (caller.kind === 'federated-user')
-        return `${caller.account ?? ''}:example`;
-    return undefined;
-}
+const userIdOf = (caller) => sampleUserId(caller.kind, caller.account);
 /**
  * The request AWS would receive for this witness, or undefined when none can match it.
  * `owner`: the resource's account when its ARN names none (resource-based reviews).
@@ -50872,11 +50931,14 @@ function realize(principal, resource, owner, context) {
             resourceOwner = resourceAccount;
     }
     const region = given.get('aws:requestedregion');
-    if (region !== undefined && arn !== undefined && arn.region !== '' && arn.region !== region) {
-        if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
-            return undefined;
+    // a Region name, and a Boolean: other witness values (`other`) name no request AWS sends
+    if (region !== undefined && !REGION.test(region))
+        return undefined;
+    const secure = given.get('aws:securetransport');
+    if (secure !== undefined && secure !== 'true' && secure !== 'false')
+        return undefined;
+    if (region !== undefined && arn !== undefined && arn.region !== '' && arn.region !== region)
         arn = { ...arn, region };
-    }
     const realResource = arn === undefined ? resource : joinArn(arn);
     const accountOfResource = arn !== undefined && arn.account !== '' ? arn.account : (resourceOwner ?? caller.account);
     set('aws:resourceaccount', resourceAccount ?? accountOfResource);
@@ -52057,6 +52119,7 @@ function ipWitnesses(cidr) {
 
 
 
+
 const condition_values_OTHER = 'other';
 /** Keys whose values are ARNs in real requests (the global condition keys page). */
 const condition_values_ARN_KEYS = new Set(['aws:principalarn', 'aws:sourcearn']);
@@ -52089,7 +52152,7 @@ function resolveValues(clause, wildcards, variables, env) {
             }
             const derived = env.samples.derived(part.key);
             let text = derived;
-            if (text === undefined && env.keys.has(part.key)) {
+            if (text === undefined && env.keys.has(part.key) && !env.samples.absent(part.key)) {
                 text = env.samples.value(part.key);
                 env.bindings[variableSpelling(value, part.key)] = text;
                 if (part.defaultValue !== undefined)
@@ -52124,6 +52187,8 @@ function defaultedKeys(clause, variables, samples, keys) {
             if (part.kind !== 'variable' || part.defaultValue === undefined)
                 continue;
             if (samples.derived(part.key) !== undefined || !keys.has(part.key))
+                continue;
+            if (samples.absent(part.key))
                 continue;
             out.push(variableSpelling(value, part.key));
         }
@@ -52282,7 +52347,9 @@ function familyValues(info, clause, resolved, samples) {
         case 'ip':
             return clause.values.flatMap(ipWitnesses);
         case 'null':
-            return [SAMPLE_TEXT];
+            // a key AWS always sends is present when left out (realize.ts): a sample value would
+            // only move the caller, or be one no request carries (`aws:SecureTransport=example`)
+            return ALWAYS_PRESENT.has(clause.key.toLowerCase()) ? [] : [SAMPLE_TEXT];
     }
 }
 /** Candidate values for one clause (duplicates removed, first occurrence kept). */
@@ -52414,6 +52481,7 @@ class Chooser {
 // together). Only keys the action can carry are set. Candidates that no clause tells apart are
 // merged, keeping the first in canonical order, so the result does not depend on statement order;
 // for one resource, only the clauses of the statements that can apply to it count.
+
 
 
 
@@ -52592,9 +52660,13 @@ class ContextWitnessBuilder {
             chooser.variants(allowing, [...info.keys()]).forEach(add);
             eachStatement(chooser, allowing);
         }
-        // a variable with a default in a condition value reads the default when the request leaves
-        // its key out: each statement satisfied and varied again without those keys
-        const defaulted = new Set(clauses.flatMap((c) => defaultedKeys(c.clause, c.variables, this.samples, keys).map((k) => k.toLowerCase())));
+        // a variable with a default in a condition value or a Resource / NotResource reads the
+        // default when the request leaves its key out: each statement satisfied and varied again
+        // without those keys (the resource witness built with the default needs that context)
+        const defaulted = new Set([
+            ...clauses.flatMap((c) => defaultedKeys(c.clause, c.variables, this.samples, keys).map((k) => k.toLowerCase())),
+            ...resourceDefaults(statements)
+        ]);
         if (defaulted.size > 0) {
             const bare = Object.entries(bindings).filter(([key]) => !defaulted.has(key.toLowerCase()));
             eachStatement(chooserFrom(Object.fromEntries(bare)));
@@ -52618,11 +52690,11 @@ class ContextWitnessBuilder {
             const unique = [...new Set(values)];
             const multi = on.some((c) => c.clause.qualifier !== undefined);
             const spelling = on.map((c) => c.clause.key).sort(witness_contexts_byText)[0] ?? key;
-            // a key AWS sends in every request is never absent (realize.ts)
-            const absent = ALWAYS_PRESENT.has(key) ? [] : [context_chooser_ABSENT];
+            // left out, a key AWS sends in every request takes the value the request implies
+            // (realize.ts): the caller's own name, ARN or account, which no witness value may be
             info.set(key, {
                 spelling,
-                candidates: [...absent, ...(multi ? setCandidates(unique) : unique)]
+                candidates: [context_chooser_ABSENT, ...(multi ? setCandidates(unique) : unique)]
             });
         }
         return info;
@@ -52659,6 +52731,22 @@ function distinct(contexts, sign) {
         kept.push(k);
     }
     return kept;
+}
+/** Lowercase keys of the variables with a default in the statements' Resource or NotResource. */
+function resourceDefaults(statements) {
+    const out = [];
+    for (const { statement, variables } of statements) {
+        if (!variables)
+            continue;
+        for (const source of statement.resource?.values ?? []) {
+            if (!source.includes('${'))
+                continue;
+            for (const part of parseTemplate(source, { variables, wildcards: true }).parts)
+                if (part.kind === 'variable' && part.defaultValue !== undefined)
+                    out.push(part.key);
+        }
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/matrix/resource-patterns.ts
@@ -52753,7 +52841,8 @@ class PatternResolver {
         const defaulted = template.parts.some((p) => p.kind === 'variable' &&
             p.defaultValue !== undefined &&
             this.samples.derived(p.key) === undefined &&
-            keys.has(p.key));
+            keys.has(p.key) &&
+            !this.samples.absent(p.key));
         if (!defaulted)
             return undefined;
         const available = template.parts.map((p) => (p.kind === 'variable' && keys.has(p.key) ? 1 : 0));
@@ -52769,7 +52858,7 @@ class PatternResolver {
                     continue;
                 }
                 let text = this.samples.derived(part.key) ?? part.defaultValue;
-                if (text === undefined && keys.has(part.key)) {
+                if (text === undefined && keys.has(part.key) && !this.samples.absent(part.key)) {
                     text = this.samples.value(part.key);
                     bindings[variableSpelling(source, part.key)] = text;
                 }
@@ -52793,7 +52882,7 @@ class PatternResolver {
                 continue;
             }
             let text = this.samples.derived(part.key);
-            if (text === undefined && keys.has(part.key)) {
+            if (text === undefined && keys.has(part.key) && !this.samples.absent(part.key)) {
                 text = this.samples.value(part.key);
                 bindings[variableSpelling(source, part.key)] = text;
             }

@@ -27,7 +27,7 @@ const KEYS = [
   ['Bool', 'aws:MultiFactorAuthPresent', 'true'],
   ['IpAddress', 'aws:SourceIp', ['10.0.0.0/8', '192.168.0.0/16']],
   ['NumericLessThan', 'aws:MultiFactorAuthAge', '3600'],
-  ['StringLike', 'aws:userid', 'AIDA*'],
+  ['StringLike', 'aws:userid', 'AROA*'],
   ['ArnLike', 'aws:PrincipalArn', 'arn:aws:iam::*:role/ops-*'],
   ['StringEquals', 'aws:SourceVpc', 'vpc-1'],
   ['StringEquals', 'aws:SourceVpce', 'vpce-1'],

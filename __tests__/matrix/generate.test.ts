@@ -170,11 +170,10 @@ describe('resource-based policies', () => {
     expect(callers).toContainEqual(
       expect.stringMatching(/^arn:aws:iam::444455556666:user\/bob arn:aws:s3:::b\/home\/bob\//)
     )
-    expect(callers).toContainEqual(
-      expect.stringMatching(
-        /^arn:aws:iam::111122223333:role\/example arn:aws:s3:::b\/home\/(?!bob\/)/
-      )
-    )
+    // a role session has no user name: the folder pattern matches nothing for it (§4.6)
+    expect(
+      callers.filter((c) => c.startsWith('arn:aws:iam::111122223333:role/'))
+    ).not.toContainEqual(expect.stringMatching(/ arn:aws:s3:::b\/home\//))
   })
 
   it('keep the permitted callers of the own account beside configured requests', () => {
@@ -357,7 +356,7 @@ describe('action classes', () => {
           Bool: { 'aws:SecureTransport': 'true', 'aws:MultiFactorAuthPresent': 'true' },
           IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.0.0/16'] },
           NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' },
-          StringLike: { 'aws:userid': 'AIDA*', 'aws:PrincipalArn': 'arn:aws:iam::*:role/ops-*' }
+          StringLike: { 'aws:userid': 'AROA*', 'aws:PrincipalArn': 'arn:aws:iam::*:role/ops-*' }
         }
       })
     )

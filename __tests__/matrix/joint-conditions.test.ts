@@ -84,13 +84,14 @@ describe('AWSDataSyncServiceRolePolicy, newest change (real)', () => {
     expect([...new Set(found.map((c) => c.request.action))].sort()).toEqual(READ)
     for (const { request, before, after } of found) {
       expect([before, after]).toEqual(['ImplicitDeny', 'Allow'])
-      // the keys the witness chose (AWS's always-present keys are implied and also set)
+      // the keys the witness chose (AWS's always-present keys are implied and also set): the
+      // resource's account is the one the request implies, the caller's own
       const implied = new Set(request.implied ?? [])
       const chosen = Object.keys(request.context ?? {}).filter((k) => !implied.has(k))
-      expect(chosen.sort()).toEqual([
-        'aws:ResourceAccount',
-        'secretsmanager:ResourceTag/aws:secretsmanager:owningService'
-      ])
+      expect(chosen.sort()).toEqual(['secretsmanager:ResourceTag/aws:secretsmanager:owningService'])
+      expect(request.context?.['aws:ResourceAccount']).toBe(
+        request.context?.['aws:PrincipalAccount']
+      )
     }
   })
 })

@@ -20,7 +20,10 @@ const CONDITIONS: readonly object[] = [
   { NumericLessThan: { 'aws:EpochTime': '1700000000' } },
   { StringLike: { 'aws:userid': 'AROA*' } },
   { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
-  { StringEquals: { 'aws:username': 'alice' } }
+  { StringEquals: { 'aws:username': 'alice' } },
+  { StringLike: { 'aws:userid': 'AIDA*' } },
+  { Null: { 'aws:PrincipalArn': 'false' } },
+  { Null: { 'aws:username': 'false', 'aws:SecureTransport': 'false' } }
 ]
 const ACTIONS = ['s3:GetObject', 'sqs:SendMessage', 'ec2:TerminateInstances', 'iam:ListRoles']
 const RESOURCES = [
@@ -55,16 +58,28 @@ function single(request: Request, key: string): string | undefined {
 function inconsistency(request: Request): string {
   for (const key of ALWAYS) if (single(request, key) === undefined) return `no ${key}`
   const derived = prepareRequest({ ...request, context: {} }).context
-  for (const key of ['aws:principalarn', 'aws:principalaccount', 'aws:principaltype']) {
+  for (const key of [
+    'aws:principalarn',
+    'aws:principalaccount',
+    'aws:principaltype',
+    'aws:username'
+  ]) {
     const value = derived.get(key)?.values[0]
     if (value !== single(request, key)) return `${key} does not follow the principal`
   }
+  // unique IDs: AIDA… for users, AROA…:session for role sessions (IAM identifiers page)
+  const type = derived.get('aws:principaltype')?.values[0]
+  const userid = single(request, 'aws:userid') ?? ''
+  if (type === 'User' && !/^AIDA[^:]*$/.test(userid)) return 'aws:userid is no user ID'
+  if (type === 'AssumedRole' && !/^AROA[^:]*:./.test(userid)) return 'aws:userid is no session ID'
   const arn = splitArn(request.resource)
   const account =
     arn?.account || request.resourceAccount || derived.get('aws:principalaccount')?.values[0]
   if (single(request, 'aws:resourceaccount') !== account) return 'aws:ResourceAccount'
   if (arn?.region && single(request, 'aws:requestedregion') !== arn.region)
     return 'aws:RequestedRegion is not the resource region'
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(single(request, 'aws:requestedregion') ?? ''))
+    return 'aws:RequestedRegion is no Region name'
   const ms = Date.parse(single(request, 'aws:currenttime') ?? '')
   if (String(Math.floor(ms / 1000)) !== single(request, 'aws:epochtime'))
     return 'aws:CurrentTime and aws:EpochTime disagree'

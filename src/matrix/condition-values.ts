@@ -11,6 +11,7 @@ import { splitArn } from '../policy/arn.js'
 import { arnGlob, arnMatcher, findArnWitness } from './arn-witness.js'
 import { findGlobWitness } from './glob-witness.js'
 import { ipWitnesses } from './ip-witness.js'
+import { ALWAYS_PRESENT } from './realize.js'
 import type { KeyAvailability } from './key-availability.js'
 import {
   OUTSIDER_ACCOUNT,
@@ -74,7 +75,7 @@ function resolveValues(
       }
       const derived = env.samples.derived(part.key)
       let text = derived
-      if (text === undefined && env.keys.has(part.key)) {
+      if (text === undefined && env.keys.has(part.key) && !env.samples.absent(part.key)) {
         text = env.samples.value(part.key)
         env.bindings[variableSpelling(value, part.key)] = text
         if (part.defaultValue !== undefined) defaulted = true
@@ -108,6 +109,7 @@ export function defaultedKeys(
     for (const part of parseTemplate(value, { variables, wildcards: true }).parts) {
       if (part.kind !== 'variable' || part.defaultValue === undefined) continue
       if (samples.derived(part.key) !== undefined || !keys.has(part.key)) continue
+      if (samples.absent(part.key)) continue
       out.push(variableSpelling(value, part.key))
     }
   }
@@ -267,7 +269,9 @@ function familyValues(
     case 'ip':
       return clause.values.flatMap(ipWitnesses)
     case 'null':
-      return [SAMPLE_TEXT]
+      // a key AWS always sends is present when left out (realize.ts): a sample value would
+      // only move the caller, or be one no request carries (`aws:SecureTransport=example`)
+      return ALWAYS_PRESENT.has(clause.key.toLowerCase()) ? [] : [SAMPLE_TEXT]
   }
 }
 

@@ -17,16 +17,12 @@
 import { prepareRequest } from '../engine/evaluate.js'
 import type { ContextInput } from '../engine/types.js'
 import { splitArn, type ArnParts } from '../policy/arn.js'
-import { SAMPLE_TEXT } from './samples.js'
+import { DEFAULT_REGION, SAMPLE_EPOCH, SAMPLE_TEXT, SAMPLE_TIME, sampleUserId } from './samples.js'
 import type { Context } from './witness-contexts.js'
-
-export const DEFAULT_REGION = 'us-east-1'
-/** The request time of every generated request (a fixed instant: the review is reproducible). */
-export const SAMPLE_TIME = '2026-01-01T00:00:00Z'
-export const SAMPLE_EPOCH = String(Date.parse(SAMPLE_TIME) / 1000)
 
 const ACCOUNT = /^\d{12}$/
 const NAME = /^[\w+=,.@-]{1,64}$/
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/
 
 export interface RealRequest {
   readonly principal: string
@@ -138,8 +134,23 @@ function chooseCaller(principal: string, given: Map<string, string>): Caller | u
     if (moved === undefined) return undefined
     caller = moved
   }
-  if (given.has('aws:userid') && !isIamCaller(caller)) return undefined
+  const userid = given.get('aws:userid')
+  if (userid !== undefined && !isUserIdOf(caller, userid)) return undefined
   return caller
+}
+
+/**
+ * Whether an aws:userid can be the caller's (IAM identifiers page: unique IDs begin with AIDA
+ * for users and AROA for roles, whose sessions send `ROLEID:session`; the root user sends its
+ * account, a federated user `account:name`). A witness value of another form (`other`, or
+ * `AIDA…` for a role session) names no request this caller can send.
+ */
+function isUserIdOf(caller: Caller, userid: string): boolean {
+  if (caller.kind === 'user') return /^AIDA[^:]*$/.test(userid)
+  if (caller.kind === 'role') return /^AROA[^:]*:.+$/.test(userid)
+  if (caller.kind === 'root') return userid === caller.account
+  if (caller.kind === 'federated-user') return userid.startsWith(`${caller.account ?? ''}:`)
+  return false
 }
 
 /** The sample caller of principal type `type` (IAM-SEMANTICS §6) in the caller's account. */
@@ -205,11 +216,19 @@ export const ALWAYS_PRESENT: ReadonlySet<string> = new Set(Object.keys(SPELLING)
  */
 export function withImpliedKeys(context: Context, principal: string, account: string): Context {
   const present = new Set(Object.keys(context).map((k) => k.toLowerCase()))
-  const caller = callerOf(principal)
+  // the caller the witness moves the request to, whose own keys the request carries
+  const given = new Map<string, string>()
+  for (const key of Object.keys(context)) {
+    const value = context[key]
+    if (ALWAYS_PRESENT.has(key.toLowerCase()) && typeof value === 'string')
+      given.set(key.toLowerCase(), value)
+  }
+  const caller = chooseCaller(principal, given) ?? callerOf(principal)
   const out: Record<string, ContextInput> = { ...context }
   const fill = (lower: string, value: string | undefined): void => {
     if (value !== undefined && !present.has(lower)) out[SPELLING[lower] ?? lower] = value
   }
+  for (const lower of CALLER_KEYS) fill(lower, caller.keys[lower])
   fill('aws:userid', userIdOf(caller))
   fill('aws:resourceaccount', account)
   fill('aws:requestedregion', DEFAULT_REGION)
@@ -221,14 +240,7 @@ export function withImpliedKeys(context: Context, principal: string, account: st
   return out
 }
 
-/** A default aws:userid of the caller's kind (IAM's unique-ID prefixes: AIDA users, AROA roles). */
-function userIdOf(caller: Caller): string | undefined {
-  if (caller.kind === 'user') return 'AIDAEXAMPLEUSERID0001'
-  if (caller.kind === 'role') return 'AROAEXAMPLEROLEID0001:example'
-  if (caller.kind === 'root') return caller.account
-  if (caller.kind === 'federated-user') return `${caller.account ?? ''}:example`
-  return undefined
-}
+const userIdOf = (caller: Caller): string | undefined => sampleUserId(caller.kind, caller.account)
 
 /**
  * The request AWS would receive for this witness, or undefined when none can match it.
@@ -282,10 +294,12 @@ export function realize(
     else resourceOwner = resourceAccount
   }
   const region = given.get('aws:requestedregion')
-  if (region !== undefined && arn !== undefined && arn.region !== '' && arn.region !== region) {
-    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) return undefined
+  // a Region name, and a Boolean: other witness values (`other`) name no request AWS sends
+  if (region !== undefined && !REGION.test(region)) return undefined
+  const secure = given.get('aws:securetransport')
+  if (secure !== undefined && secure !== 'true' && secure !== 'false') return undefined
+  if (region !== undefined && arn !== undefined && arn.region !== '' && arn.region !== region)
     arn = { ...arn, region }
-  }
   const realResource = arn === undefined ? resource : joinArn(arn)
   const accountOfResource =
     arn !== undefined && arn.account !== '' ? arn.account : (resourceOwner ?? caller.account)

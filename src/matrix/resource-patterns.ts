@@ -121,7 +121,8 @@ export class PatternResolver {
         p.kind === 'variable' &&
         p.defaultValue !== undefined &&
         this.samples.derived(p.key) === undefined &&
-        keys.has(p.key)
+        keys.has(p.key) &&
+        !this.samples.absent(p.key)
     )
     if (!defaulted) return undefined
     const available = template.parts.map((p) => (p.kind === 'variable' && keys.has(p.key) ? 1 : 0))
@@ -137,7 +138,7 @@ export class PatternResolver {
           continue
         }
         let text = this.samples.derived(part.key) ?? part.defaultValue
-        if (text === undefined && keys.has(part.key)) {
+        if (text === undefined && keys.has(part.key) && !this.samples.absent(part.key)) {
           text = this.samples.value(part.key)
           bindings[variableSpelling(source, part.key)] = text
         }
@@ -165,7 +166,7 @@ export class PatternResolver {
         continue
       }
       let text = this.samples.derived(part.key)
-      if (text === undefined && keys.has(part.key)) {
+      if (text === undefined && keys.has(part.key) && !this.samples.absent(part.key)) {
         text = this.samples.value(part.key)
         bindings[variableSpelling(source, part.key)] = text
       }

@@ -28,19 +28,51 @@ export function accountsIn(text: string): string[] {
   return text.match(/(?<!\d)\d{12}(?!\d)/g) ?? []
 }
 export const SAMPLE_TEXT = 'example'
+/** The Region of requests on resources whose ARN names none (realize.ts). */
+export const DEFAULT_REGION = 'us-east-1'
+/** The request time of every generated request (a fixed instant: the review is reproducible). */
+export const SAMPLE_TIME = '2026-01-01T00:00:00Z'
+export const SAMPLE_EPOCH = String(Date.parse(SAMPLE_TIME) / 1000)
 
+/**
+ * Variables on keys AWS sends in every request take the value the request implies (realize.ts),
+ * so that the witness is one AWS can receive: `${aws:RequestedRegion}` is a Region name.
+ */
+const IMPLIED_SAMPLES: Readonly<Record<string, string>> = {
+  'aws:requestedregion': DEFAULT_REGION,
+  'aws:securetransport': 'true',
+  'aws:currenttime': SAMPLE_TIME,
+  'aws:epochtime': SAMPLE_EPOCH
+}
+
+/** Keys whose value follows the caller: the engine derives them (§6), or AWS always sends them. */
 const DERIVED_KEYS = [
   'aws:PrincipalType',
   'aws:PrincipalAccount',
   'aws:PrincipalArn',
-  'aws:username'
+  'aws:username',
+  'aws:userid'
 ]
+
+const CALLER_DERIVED: ReadonlySet<string> = new Set(DERIVED_KEYS.map((k) => k.toLowerCase()))
 
 const CALLER_VARIABLE = new RegExp(`\\$\\{\\s*(${DERIVED_KEYS.join('|')})\\s*[},]`, 'i')
 
-/** The text holds a policy variable whose value the engine derives from the caller (§6). */
+/** The text holds a policy variable whose value follows the caller (DERIVED_KEYS). */
 export function followsCaller(text: string): boolean {
   return text.includes('${') && CALLER_VARIABLE.test(text)
+}
+
+/**
+ * The aws:userid a request of a caller of this kind carries (IAM's unique-ID prefixes: AIDA for
+ * users, AROA for roles, whose sessions add `:session`; the root user's is its account).
+ */
+export function sampleUserId(kind: string, account: string | undefined): string | undefined {
+  if (kind === 'user') return 'AIDAEXAMPLEUSERID0001'
+  if (kind === 'role') return `AROAEXAMPLEROLEID0001:${SAMPLE_TEXT}`
+  if (kind === 'root') return account
+  if (kind === 'federated-user') return `${account ?? ''}:${SAMPLE_TEXT}`
+  return undefined
 }
 
 export interface Samples {
@@ -50,6 +82,12 @@ export interface Samples {
   derived(key: string): string | undefined
   /** the value a witness uses for a policy variable */
   value(key: string): string
+  /**
+   * a key derived from the caller that this principal never has, so a witness must not set it:
+   * `aws:username` of a role session (only IAM users have one; an account's root can still be
+   * moved to a user, realize.ts), any principal key of a service or anonymous caller
+   */
+  absent(key: string): boolean
   /** the principal's derived keys plus `context`, as the engine sees them */
   context(context: Readonly<Record<string, ContextInput>>): PreparedContext
 }
@@ -68,7 +106,10 @@ function accountOf(principal: string): string | undefined {
 export function samplesFor(principal: string, owner?: string): Samples {
   const base = prepareRequest({ principal, action: 'sts:GetCallerIdentity', resource: '*' })
   const account = owner ?? accountOf(principal) ?? SAMPLE_ACCOUNT
+  // aws:userid is always sent (realize.ts implies it), though the engine derives no value
+  const userid = sampleUserId(base.principal.kind, base.principal.account)
   const derived = (key: string): string | undefined => {
+    if (key.toLowerCase() === 'aws:userid') return userid
     const value = base.context.get(key)
     return value === undefined || value.multi ? undefined : value.values[0]
   }
@@ -79,11 +120,20 @@ export function samplesFor(principal: string, owner?: string): Samples {
     if (value !== undefined) fromPrincipal[key] = value
   }
   const fromPrincipalValues = derivedValues(fromPrincipal)
+  const kind = base.principal.kind
   return {
     principal,
     account,
     derived,
-    value: (key) => derived(key) ?? (/account$/i.test(key) ? account : SAMPLE_TEXT),
+    value: (key) =>
+      derived(key) ??
+      IMPLIED_SAMPLES[key.toLowerCase()] ??
+      (/account$/i.test(key) ? account : SAMPLE_TEXT),
+    absent: (key) => {
+      const lower = key.toLowerCase()
+      if (!CALLER_DERIVED.has(lower) || derived(lower) !== undefined) return false
+      return !(lower === 'aws:username' && kind === 'root')
+    },
     context: (context) => prepareContext(context, fromPrincipalValues)
   }
 }

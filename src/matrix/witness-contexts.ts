@@ -7,18 +7,18 @@
 // for one resource, only the clauses of the statements that can apply to it count.
 import { compileCondition, type CompiledCondition } from '../engine/conditions/index.js'
 import type { PreparedContext } from '../engine/context.js'
+import { parseTemplate } from '../engine/variables.js'
 import { clauseValues, defaultedKeys } from './condition-values.js'
 import {
   ABSENT,
   Chooser,
-  type Candidate,
   setCandidates,
   type Clause,
   type Context,
   type KeyInfo
 } from './context-chooser.js'
 import type { KeyAvailability } from './key-availability.js'
-import { ALWAYS_PRESENT, withImpliedKeys } from './realize.js'
+import { withImpliedKeys } from './realize.js'
 import type { Samples } from './samples.js'
 import type { SourceStatement } from './statements.js'
 
@@ -233,13 +233,15 @@ export class ContextWitnessBuilder {
       chooser.variants(allowing, [...info.keys()]).forEach(add)
       eachStatement(chooser, allowing)
     }
-    // a variable with a default in a condition value reads the default when the request leaves
-    // its key out: each statement satisfied and varied again without those keys
-    const defaulted = new Set(
-      clauses.flatMap((c) =>
+    // a variable with a default in a condition value or a Resource / NotResource reads the
+    // default when the request leaves its key out: each statement satisfied and varied again
+    // without those keys (the resource witness built with the default needs that context)
+    const defaulted = new Set([
+      ...clauses.flatMap((c) =>
         defaultedKeys(c.clause, c.variables, this.samples, keys).map((k) => k.toLowerCase())
-      )
-    )
+      ),
+      ...resourceDefaults(statements)
+    ])
     if (defaulted.size > 0) {
       const bare = Object.entries(bindings).filter(([key]) => !defaulted.has(key.toLowerCase()))
       eachStatement(chooserFrom(Object.fromEntries(bare)))
@@ -267,11 +269,11 @@ export class ContextWitnessBuilder {
       const unique = [...new Set(values)]
       const multi = on.some((c) => c.clause.qualifier !== undefined)
       const spelling = on.map((c) => c.clause.key).sort(byText)[0] ?? key
-      // a key AWS sends in every request is never absent (realize.ts)
-      const absent: Candidate[] = ALWAYS_PRESENT.has(key) ? [] : [ABSENT]
+      // left out, a key AWS sends in every request takes the value the request implies
+      // (realize.ts): the caller's own name, ARN or account, which no witness value may be
       info.set(key, {
         spelling,
-        candidates: [...absent, ...(multi ? setCandidates(unique) : unique)]
+        candidates: [ABSENT, ...(multi ? setCandidates(unique) : unique)]
       })
     }
     return info
@@ -312,4 +314,18 @@ function distinct(contexts: ReadonlyMap<string, Context>, sign: (c: Context) => 
     kept.push(k)
   }
   return kept
+}
+
+/** Lowercase keys of the variables with a default in the statements' Resource or NotResource. */
+function resourceDefaults(statements: readonly SourceStatement[]): string[] {
+  const out: string[] = []
+  for (const { statement, variables } of statements) {
+    if (!variables) continue
+    for (const source of statement.resource?.values ?? []) {
+      if (!source.includes('${')) continue
+      for (const part of parseTemplate(source, { variables, wildcards: true }).parts)
+        if (part.kind === 'variable' && part.defaultValue !== undefined) out.push(part.key)
+    }
+  }
+  return out
 }
