@@ -6308,21 +6308,13 @@ class Generator {
         if (arn === undefined)
             return [];
         const moved = new Set();
-        for (const context of contexts) {
-            let account = arn.account;
-            let region = arn.region;
-            for (const key of Object.keys(context)) {
-                const lower = key.toLowerCase();
-                const value = context[key];
-                if (typeof value !== 'string')
-                    continue;
-                if (lower === 'aws:resourceaccount' && arn.account !== '')
-                    account = value;
-                if (lower === 'aws:requestedregion' && arn.region !== '')
-                    region = value;
-            }
-            if (account !== arn.account || region !== arn.region)
-                moved.add(`arn:${arn.partition}:${arn.service}:${region}:${account}:${arn.resource}`);
+        for (const { account = arn.account, region = arn.region } of movesOf(contexts)) {
+            const to = {
+                account: arn.account === '' ? arn.account : account,
+                region: arn.region === '' ? arn.region : region
+            };
+            if (to.account !== arn.account || to.region !== arn.region)
+                moved.add(`arn:${arn.partition}:${arn.service}:${to.region}:${to.account}:${arn.resource}`);
         }
         return [...moved].sort(generate_byText);
     }
@@ -6345,6 +6337,39 @@ class Generator {
         const own = action.catalog === undefined || (0,decision/* actionHasOwnRules */.Im)(action.name) ? action.name : '';
         return `${id}\u0000${own}\u0000${shapes.sort(generate_byText).join('\u0000')}`;
     }
+}
+const MOVES = new WeakMap();
+/**
+ * The accounts and regions the contexts move a resource to (their aws:ResourceAccount and
+ * aws:RequestedRegion, realize.ts), read once per list: every action probed on it asks.
+ */
+function movesOf(contexts) {
+    let moves = MOVES.get(contexts);
+    if (moves === undefined) {
+        const found = new Map();
+        for (const context of contexts) {
+            let account;
+            let region;
+            for (const key of Object.keys(context)) {
+                const lower = key.toLowerCase();
+                const value = context[key];
+                if (typeof value !== 'string')
+                    continue;
+                if (lower === 'aws:resourceaccount')
+                    account = value;
+                if (lower === 'aws:requestedregion')
+                    region = value;
+            }
+            if (account !== undefined || region !== undefined)
+                found.set(JSON.stringify([account, region]), {
+                    ...(account === undefined ? {} : { account }),
+                    ...(region === undefined ? {} : { region })
+                });
+        }
+        moves = [...found.values()];
+        MOVES.set(contexts, moves);
+    }
+    return moves;
 }
 /** The caller is a user or session (not the root) of the account that owns the resource. */
 function ownAccountMember(context) {
