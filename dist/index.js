@@ -47001,18 +47001,19 @@ function followsCaller(text) {
     return text.includes('${') && CALLER_VARIABLE.test(text);
 }
 /**
- * The aws:userid a request of a caller of this kind carries (IAM's unique-ID prefixes: AIDA for
- * users, AROA for roles, whose sessions add `:session`; the root user's is its account).
+ * The aws:userid a request of this caller carries (IAM's unique-ID prefixes: AIDA for users,
+ * AROA for roles, whose sessions add `:` and the session name; the root user's is its account,
+ * a federated user's `account:name`).
  */
-function sampleUserId(kind, account) {
+function sampleUserId(kind, account, arn) {
     if (kind === 'user')
         return 'AIDAEXAMPLEUSERID0001';
     if (kind === 'role')
-        return `AROAEXAMPLEROLEID0001:${SAMPLE_TEXT}`;
+        return `AROAEXAMPLEROLEID0001:${/:assumed-role\/[^/]+\/(.+)$/.exec(arn)?.[1] ?? SAMPLE_TEXT}`;
     if (kind === 'root')
         return account;
     if (kind === 'federated-user')
-        return `${account ?? ''}:${SAMPLE_TEXT}`;
+        return `${account ?? ''}:${/:federated-user\/(.+)$/.exec(arn)?.[1] ?? SAMPLE_TEXT}`;
     return undefined;
 }
 function accountOf(principal) {
@@ -47030,7 +47031,7 @@ function samplesFor(principal, owner) {
     const base = request_prepareRequest({ principal, action: 'sts:GetCallerIdentity', resource: '*' });
     const account = owner ?? accountOf(principal) ?? SAMPLE_ACCOUNT;
     // aws:userid is always sent (realize.ts implies it), though the engine derives no value
-    const userid = sampleUserId(base.principal.kind, base.principal.account);
+    const userid = sampleUserId(base.principal.kind, base.principal.account, principal);
     const derived = (key) => {
         if (key.toLowerCase() === 'aws:userid')
             return userid;
@@ -50768,8 +50769,22 @@ function chooseCaller(principal, given) {
         caller = moved;
     }
     const userid = given.get('aws:userid');
-    if (userid !== undefined && !isUserIdOf(caller, userid))
-        return undefined;
+    if (userid !== undefined && !isUserIdOf(caller, userid)) {
+        // an ID of another kind moves the caller to a principal of that kind in its account, as
+        // aws:PrincipalType does: `StringLike aws:userid AROA*` is about the accounts' role sessions
+        const kind = /^AIDA[^:]*$/.test(userid)
+            ? 'User'
+            : /^AROA[^:]*:./.test(userid)
+                ? 'AssumedRole'
+                : ACCOUNT.test(userid)
+                    ? 'Account'
+                    : undefined;
+        const free = arn === undefined && username === undefined && type === undefined;
+        const moved = kind !== undefined && free ? callerOfType(caller, kind) : undefined;
+        if (moved === undefined || !isUserIdOf(moved, userid))
+            return undefined;
+        caller = moved;
+    }
     return caller;
 }
 /**
@@ -50781,13 +50796,48 @@ function chooseCaller(principal, given) {
 function isUserIdOf(caller, userid) {
     if (caller.kind === 'user')
         return /^AIDA[^:]*$/.test(userid);
-    if (caller.kind === 'role')
-        return /^AROA[^:]*:.+$/.test(userid);
+    if (caller.kind === 'role') {
+        const session = /:assumed-role\/[^/]+\/(.+)$/.exec(caller.arn)?.[1];
+        const colon = userid.indexOf(':');
+        return (/^AROA[^:]*:./.test(userid) && (session === undefined || userid.slice(colon + 1) === session));
+    }
     if (caller.kind === 'root')
         return userid === caller.account;
     if (caller.kind === 'federated-user')
         return userid.startsWith(`${caller.account ?? ''}:`);
     return false;
+}
+/** The single string value of a key (any case), undefined when absent, null for a list. */
+function singleOf(context, lower) {
+    for (const key of Object.keys(context))
+        if (key.toLowerCase() === lower)
+            return single(context[key]);
+    return undefined;
+}
+/**
+ * Whether the caller can send the keys that only some callers' requests carry (the global
+ * condition keys page): principal tags and organization keys belong to IAM callers, and
+ * aws:PrincipalIsAWSService is true exactly for a service principal; kms:CallerAccount is the
+ * caller's account.
+ */
+function callerMayCarry(caller, context, callerAccount) {
+    if (callerAccount !== undefined && callerAccount !== caller.account)
+        return false;
+    const iam = isIamCaller(caller);
+    for (const key of Object.keys(context)) {
+        const lower = key.toLowerCase();
+        if (!iam &&
+            (lower.startsWith('aws:principaltag/') ||
+                lower === 'aws:principalorgid' ||
+                lower === 'aws:principalorgpaths'))
+            return false;
+        if (lower === 'aws:principalisawsservice') {
+            const value = single(context[key]);
+            if (value !== String(caller.kind === 'service'))
+                return false;
+        }
+    }
+    return true;
 }
 /** The sample caller of principal type `type` (IAM-SEMANTICS §6) in the caller's account. */
 function callerOfType(caller, type) {
@@ -50875,7 +50925,7 @@ function withImpliedKeys(context, principal, account) {
     }
     return out;
 }
-const userIdOf = (caller) => sampleUserId(caller.kind, caller.account);
+const userIdOf = (caller) => sampleUserId(caller.kind, caller.account, caller.arn);
 /**
  * The request AWS would receive for this witness, or undefined when none can match it.
  * `owner`: the resource's account when its ARN names none (resource-based reviews).
@@ -50898,8 +50948,15 @@ function realize(principal, resource, owner, context) {
         if (text !== undefined)
             given.set(lower, text);
     }
-    const caller = chooseCaller(principal, given);
-    if (caller === undefined)
+    // kms:CallerAccount is the caller's account: another one moves the caller, as
+    // aws:PrincipalAccount does (that key stays implied)
+    const callerAccount = singleOf(out, 'kms:calleraccount');
+    if (callerAccount === null)
+        return undefined;
+    const caller = chooseCaller(principal, callerAccount === undefined || given.has('aws:principalaccount')
+        ? given
+        : new Map([...given, ['aws:principalaccount', callerAccount]]));
+    if (caller === undefined || !callerMayCarry(caller, out, callerAccount))
         return undefined;
     const implied = [];
     const set = (lower, value) => {
@@ -52330,6 +52387,9 @@ function familyValues(info, clause, resolved, samples) {
             // the principal types AWS sends: a witness of one moves the caller to a principal of it
             if (clause.key.toLowerCase() === 'aws:principaltype')
                 return [...stringValues(info, resolved()), ...condition_values_PRINCIPAL_TYPES];
+            // a role ID as a session sends it (`AROA…:session`): a bare one is no caller's (realize.ts)
+            if (clause.key.toLowerCase() === 'aws:userid')
+                return stringValues(info, resolved()).map((id) => /^AROA[^:]*$/.test(id) ? `${id}:${SAMPLE_TEXT}` : id);
             // a region outside the clause's values that a regional resource can really be in
             if (clause.key.toLowerCase() === 'aws:requestedregion')
                 return [...stringValues(info, resolved()), ...OTHER_REGIONS];
@@ -52660,6 +52720,12 @@ class ContextWitnessBuilder {
             chooser.variants(allowing, [...info.keys()]).forEach(add);
             eachStatement(chooser, allowing);
         }
+        // an Allow whose clauses hold for most requests (`Bool aws:SecureTransport true` beside
+        // `user/*`) allows a request before a change to another statement's condition can show:
+        // around a context with every clause false, each statement is made to apply alone
+        const conditional = statements.filter((s) => this.clausesOf(s).some((c) => info.has(c.key)));
+        if (conditional.length >= 2)
+            eachStatement(chooser, chooser.allowing([...info.keys()], () => true));
         // a variable with a default in a condition value or a Resource / NotResource reads the
         // default when the request leaves its key out: each statement satisfied and varied again
         // without those keys (the resource witness built with the default needs that context)
@@ -52810,6 +52876,8 @@ class PatternResolver {
     }
     /** A pattern with its variables resolved for an action (cached: most have none). */
     pattern(source, variables, keys) {
+        if (variables && literalVariable(source))
+            return this.nothing(source);
         const hasVariables = variables && source.includes('${');
         const template = hasVariables
             ? parseTemplate(source, { variables, wildcards: true })
@@ -52835,7 +52903,7 @@ class PatternResolver {
      * sample value always wins over the default.
      */
     defaultPattern(source, variables, keys) {
-        if (!variables || !source.includes('${'))
+        if (!variables || !source.includes('${') || literalVariable(source))
             return undefined;
         const template = parseTemplate(source, { variables, wildcards: true });
         const defaulted = template.parts.some((p) => p.kind === 'variable' &&
@@ -52873,6 +52941,16 @@ class PatternResolver {
         }
         return pattern;
     }
+    /** A pattern that no ARN a request carries matches. */
+    nothing(source) {
+        const id = `n:${source}`;
+        let pattern = this.resolved.get(id);
+        if (pattern === undefined) {
+            pattern = { source, variables: true, id, glob: undefined, bindings: {} };
+            this.resolved.set(id, pattern);
+        }
+        return pattern;
+    }
     /** Variables → sample values; undefined when one can never have a value for the action. */
     substitute(source, parts, keys, bindings) {
         const out = [];
@@ -52893,6 +52971,21 @@ class PatternResolver {
         }
         return out;
     }
+}
+/**
+ * A variable before the resource part (`arn:aws:ec2:${aws:RequestedRegion}:…`): IAM replaces
+ * variables only in the resource part (IAM-SEMANTICS §3.2), so the text stays literal and no
+ * Region, account or service of a real ARN matches it (match-resource.ts does the same).
+ */
+function literalVariable(source) {
+    let colons = 0;
+    for (let i = 0; i < source.length && colons < 5; i++) {
+        if (source[i] === ':')
+            colons++;
+        else if (source[i] === '$' && source[i + 1] === '{')
+            return true;
+    }
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/matrix/plain-fill.ts

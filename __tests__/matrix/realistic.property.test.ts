@@ -33,7 +33,11 @@ const RESOURCES = [
   'arn:aws:sqs:eu-west-1:*:*',
   'arn:aws:ec2:*:*:instance/*'
 ]
-const PRINCIPALS = [PRINCIPAL, 'arn:aws:iam::111122223333:user/alice']
+const PRINCIPALS = [
+  PRINCIPAL,
+  'arn:aws:iam::111122223333:user/alice',
+  'arn:aws:sts::111122223333:assumed-role/ci/s1'
+]
 
 /** The keys AWS sends in every request of an IAM caller, lowercase. */
 const ALWAYS = [
@@ -71,7 +75,12 @@ function inconsistency(request: Request): string {
   const type = derived.get('aws:principaltype')?.values[0]
   const userid = single(request, 'aws:userid') ?? ''
   if (type === 'User' && !/^AIDA[^:]*$/.test(userid)) return 'aws:userid is no user ID'
-  if (type === 'AssumedRole' && !/^AROA[^:]*:./.test(userid)) return 'aws:userid is no session ID'
+  const session = /:assumed-role\/[^/]+\/(.+)$/.exec(request.principal)?.[1]
+  if (
+    type === 'AssumedRole' &&
+    !(/^AROA[^:]*:./.test(userid) && (session === undefined || userid.endsWith(`:${session}`)))
+  )
+    return 'aws:userid is not the session ID'
   const arn = splitArn(request.resource)
   const account =
     arn?.account || request.resourceAccount || derived.get('aws:principalaccount')?.values[0]

@@ -131,3 +131,30 @@ describe('a variable default in a statement with other conditions (fuzz V)', () 
     )
   })
 })
+
+describe('fuzz round 7', () => {
+  // IAM replaces variables only in the resource part (IAM-SEMANTICS §3.2): the new entry
+  // `arn:aws:ec2:${aws:RequestedRegion}:…` matches no instance, so eu-west-1's are lost; the
+  // matrix used to fill the Region with a sample and see no change
+  it('M1: a Region variable, which stays literal, replacing a pattern', async () => {
+    const report = await pair('M1-region-variable-pattern-with-condition')
+    expect(report.changes.map((c) => `${c.kind} ${c.resource}`)).toContainEqual(
+      expect.stringMatching(/^narrowed arn:aws:ec2:eu-west-1:123456789012:instance\/i-0abc/)
+    )
+  })
+
+  // an Allow whose condition holds for most requests (`Bool aws:SecureTransport true`, a date
+  // in the future) hides a widened condition in another Allow except where it is false
+  it.each([
+    ['M2-implied-key-allow-masks-widened-condition', 'aws:SecureTransport'],
+    ['M2b-currenttime-allow-masks-widened-condition', 'aws:CurrentTime']
+  ])('M2: %s', async (name, masking) => {
+    const report = await pair(name)
+    const gained = report.changes.filter(
+      (c) => c.kind === 'broadened' && chosen(c)['aws:ResourceTag/team'] === 'ops'
+    )
+    expect(gained.map((c) => Object.keys(chosen(c)))).toContainEqual(
+      expect.arrayContaining([masking])
+    )
+  })
+})

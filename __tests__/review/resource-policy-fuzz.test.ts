@@ -140,6 +140,20 @@ describe('variables the engine derives from each caller (fuzz round 5)', () => {
   })
 })
 
+describe('unique IDs of the callers (fuzz round 7)', () => {
+  // `StringLike aws:userid AROA*` is about the role sessions of the accounts the policy lets in:
+  // an ID of a role session moves the caller there, as aws:PrincipalType does
+  it('M3: role sessions added to an account grant by aws:userid', async () => {
+    expect(
+      await allowedNow(
+        'M3-userid-role-sessions',
+        'sqs:ReceiveMessage',
+        /^arn:aws:sts::111122223333:assumed-role\//
+      )
+    ).not.toEqual([])
+  })
+})
+
 describe('witnesses in the account the resource policy belongs to', () => {
   // NotResource `…:us-east-1:123456789012:*`: the topics it leaves are those of other Regions
   // of the account (this policy's own topics), which the new account may now subscribe to; the

@@ -252,6 +252,11 @@ function familyValues(
       // the principal types AWS sends: a witness of one moves the caller to a principal of it
       if (clause.key.toLowerCase() === 'aws:principaltype')
         return [...stringValues(info, resolved()), ...PRINCIPAL_TYPES]
+      // a role ID as a session sends it (`AROA…:session`): a bare one is no caller's (realize.ts)
+      if (clause.key.toLowerCase() === 'aws:userid')
+        return stringValues(info, resolved()).map((id) =>
+          /^AROA[^:]*$/.test(id) ? `${id}:${SAMPLE_TEXT}` : id
+        )
       // a region outside the clause's values that a regional resource can really be in
       if (clause.key.toLowerCase() === 'aws:requestedregion')
         return [...stringValues(info, resolved()), ...OTHER_REGIONS]

@@ -135,7 +135,21 @@ function chooseCaller(principal: string, given: Map<string, string>): Caller | u
     caller = moved
   }
   const userid = given.get('aws:userid')
-  if (userid !== undefined && !isUserIdOf(caller, userid)) return undefined
+  if (userid !== undefined && !isUserIdOf(caller, userid)) {
+    // an ID of another kind moves the caller to a principal of that kind in its account, as
+    // aws:PrincipalType does: `StringLike aws:userid AROA*` is about the accounts' role sessions
+    const kind = /^AIDA[^:]*$/.test(userid)
+      ? 'User'
+      : /^AROA[^:]*:./.test(userid)
+        ? 'AssumedRole'
+        : ACCOUNT.test(userid)
+          ? 'Account'
+          : undefined
+    const free = arn === undefined && username === undefined && type === undefined
+    const moved = kind !== undefined && free ? callerOfType(caller, kind) : undefined
+    if (moved === undefined || !isUserIdOf(moved, userid)) return undefined
+    caller = moved
+  }
   return caller
 }
 
@@ -147,10 +161,53 @@ function chooseCaller(principal: string, given: Map<string, string>): Caller | u
  */
 function isUserIdOf(caller: Caller, userid: string): boolean {
   if (caller.kind === 'user') return /^AIDA[^:]*$/.test(userid)
-  if (caller.kind === 'role') return /^AROA[^:]*:.+$/.test(userid)
+  if (caller.kind === 'role') {
+    const session = /:assumed-role\/[^/]+\/(.+)$/.exec(caller.arn)?.[1]
+    const colon = userid.indexOf(':')
+    return (
+      /^AROA[^:]*:./.test(userid) && (session === undefined || userid.slice(colon + 1) === session)
+    )
+  }
   if (caller.kind === 'root') return userid === caller.account
   if (caller.kind === 'federated-user') return userid.startsWith(`${caller.account ?? ''}:`)
   return false
+}
+
+/** The single string value of a key (any case), undefined when absent, null for a list. */
+function singleOf(context: Context, lower: string): string | undefined | null {
+  for (const key of Object.keys(context))
+    if (key.toLowerCase() === lower) return single(context[key])
+  return undefined
+}
+
+/**
+ * Whether the caller can send the keys that only some callers' requests carry (the global
+ * condition keys page): principal tags and organization keys belong to IAM callers, and
+ * aws:PrincipalIsAWSService is true exactly for a service principal; kms:CallerAccount is the
+ * caller's account.
+ */
+function callerMayCarry(
+  caller: Caller,
+  context: Context,
+  callerAccount: string | undefined
+): boolean {
+  if (callerAccount !== undefined && callerAccount !== caller.account) return false
+  const iam = isIamCaller(caller)
+  for (const key of Object.keys(context)) {
+    const lower = key.toLowerCase()
+    if (
+      !iam &&
+      (lower.startsWith('aws:principaltag/') ||
+        lower === 'aws:principalorgid' ||
+        lower === 'aws:principalorgpaths')
+    )
+      return false
+    if (lower === 'aws:principalisawsservice') {
+      const value = single(context[key])
+      if (value !== String(caller.kind === 'service')) return false
+    }
+  }
+  return true
 }
 
 /** The sample caller of principal type `type` (IAM-SEMANTICS §6) in the caller's account. */
@@ -240,7 +297,8 @@ export function withImpliedKeys(context: Context, principal: string, account: st
   return out
 }
 
-const userIdOf = (caller: Caller): string | undefined => sampleUserId(caller.kind, caller.account)
+const userIdOf = (caller: Caller): string | undefined =>
+  sampleUserId(caller.kind, caller.account, caller.arn)
 
 /**
  * The request AWS would receive for this witness, or undefined when none can match it.
@@ -266,8 +324,17 @@ export function realize(
     if (text === null) return undefined
     if (text !== undefined) given.set(lower, text)
   }
-  const caller = chooseCaller(principal, given)
-  if (caller === undefined) return undefined
+  // kms:CallerAccount is the caller's account: another one moves the caller, as
+  // aws:PrincipalAccount does (that key stays implied)
+  const callerAccount = singleOf(out, 'kms:calleraccount')
+  if (callerAccount === null) return undefined
+  const caller = chooseCaller(
+    principal,
+    callerAccount === undefined || given.has('aws:principalaccount')
+      ? given
+      : new Map([...given, ['aws:principalaccount', callerAccount]])
+  )
+  if (caller === undefined || !callerMayCarry(caller, out, callerAccount)) return undefined
   const implied: string[] = []
   const set = (lower: string, value: string | undefined): void => {
     if (value === undefined) return

@@ -81,6 +81,7 @@ export class PatternResolver {
 
   /** A pattern with its variables resolved for an action (cached: most have none). */
   private pattern(source: string, variables: boolean, keys: KeyAvailability): Pattern {
+    if (variables && literalVariable(source)) return this.nothing(source)
     const hasVariables = variables && source.includes('${')
     const template = hasVariables
       ? parseTemplate(source, { variables, wildcards: true })
@@ -114,7 +115,7 @@ export class PatternResolver {
     variables: boolean,
     keys: KeyAvailability
   ): Pattern | undefined {
-    if (!variables || !source.includes('${')) return undefined
+    if (!variables || !source.includes('${') || literalVariable(source)) return undefined
     const template = parseTemplate(source, { variables, wildcards: true })
     const defaulted = template.parts.some(
       (p) =>
@@ -152,6 +153,17 @@ export class PatternResolver {
     return pattern
   }
 
+  /** A pattern that no ARN a request carries matches. */
+  private nothing(source: string): Pattern {
+    const id = `n:${source}`
+    let pattern = this.resolved.get(id)
+    if (pattern === undefined) {
+      pattern = { source, variables: true, id, glob: undefined, bindings: {} }
+      this.resolved.set(id, pattern)
+    }
+    return pattern
+  }
+
   /** Variables → sample values; undefined when one can never have a value for the action. */
   private substitute(
     source: string,
@@ -176,4 +188,18 @@ export class PatternResolver {
     }
     return out
   }
+}
+
+/**
+ * A variable before the resource part (`arn:aws:ec2:${aws:RequestedRegion}:…`): IAM replaces
+ * variables only in the resource part (IAM-SEMANTICS §3.2), so the text stays literal and no
+ * Region, account or service of a real ARN matches it (match-resource.ts does the same).
+ */
+function literalVariable(source: string): boolean {
+  let colons = 0
+  for (let i = 0; i < source.length && colons < 5; i++) {
+    if (source[i] === ':') colons++
+    else if (source[i] === '$' && source[i + 1] === '{') return true
+  }
+  return false
 }

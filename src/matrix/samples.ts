@@ -64,14 +64,21 @@ export function followsCaller(text: string): boolean {
 }
 
 /**
- * The aws:userid a request of a caller of this kind carries (IAM's unique-ID prefixes: AIDA for
- * users, AROA for roles, whose sessions add `:session`; the root user's is its account).
+ * The aws:userid a request of this caller carries (IAM's unique-ID prefixes: AIDA for users,
+ * AROA for roles, whose sessions add `:` and the session name; the root user's is its account,
+ * a federated user's `account:name`).
  */
-export function sampleUserId(kind: string, account: string | undefined): string | undefined {
+export function sampleUserId(
+  kind: string,
+  account: string | undefined,
+  arn: string
+): string | undefined {
   if (kind === 'user') return 'AIDAEXAMPLEUSERID0001'
-  if (kind === 'role') return `AROAEXAMPLEROLEID0001:${SAMPLE_TEXT}`
+  if (kind === 'role')
+    return `AROAEXAMPLEROLEID0001:${/:assumed-role\/[^/]+\/(.+)$/.exec(arn)?.[1] ?? SAMPLE_TEXT}`
   if (kind === 'root') return account
-  if (kind === 'federated-user') return `${account ?? ''}:${SAMPLE_TEXT}`
+  if (kind === 'federated-user')
+    return `${account ?? ''}:${/:federated-user\/(.+)$/.exec(arn)?.[1] ?? SAMPLE_TEXT}`
   return undefined
 }
 
@@ -107,7 +114,7 @@ export function samplesFor(principal: string, owner?: string): Samples {
   const base = prepareRequest({ principal, action: 'sts:GetCallerIdentity', resource: '*' })
   const account = owner ?? accountOf(principal) ?? SAMPLE_ACCOUNT
   // aws:userid is always sent (realize.ts implies it), though the engine derives no value
-  const userid = sampleUserId(base.principal.kind, base.principal.account)
+  const userid = sampleUserId(base.principal.kind, base.principal.account, principal)
   const derived = (key: string): string | undefined => {
     if (key.toLowerCase() === 'aws:userid') return userid
     const value = base.context.get(key)

@@ -233,6 +233,15 @@ export class ContextWitnessBuilder {
       chooser.variants(allowing, [...info.keys()]).forEach(add)
       eachStatement(chooser, allowing)
     }
+    // an Allow whose clauses hold for most requests (`Bool aws:SecureTransport true` beside
+    // `user/*`) allows a request before a change to another statement's condition can show:
+    // around a context with every clause false, each statement is made to apply alone
+    const conditional = statements.filter((s) => this.clausesOf(s).some((c) => info.has(c.key)))
+    if (conditional.length >= 2)
+      eachStatement(
+        chooser,
+        chooser.allowing([...info.keys()], () => true)
+      )
     // a variable with a default in a condition value or a Resource / NotResource reads the
     // default when the request leaves its key out: each statement satisfied and varied again
     // without those keys (the resource witness built with the default needs that context)
