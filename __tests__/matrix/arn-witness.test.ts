@@ -56,6 +56,17 @@ describe('findArnWitness', () => {
     )
   })
 
+  // the catalogue writes `*` where any Region or account goes (Braket devices): a real ARN names
+  // one, so the request AWS receives does not carry `aws:RequestedRegion: *`
+  it('fills a `*` in the first five parts of a template with a real Region and account', () => {
+    const t = templateGlob(
+      'arn:${Partition}:braket:*:*:device/${DeviceType}/${Provider}/${DeviceId}'
+    )
+    expect(findArnWitness([t ?? 'any'], [], ACCOUNT)).toBe(
+      'arn:aws:braket:us-east-1:111122223333:device/example/example/example'
+    )
+  })
+
   it('leaves parts empty where the template has none (S3)', () => {
     const t = templateGlob('arn:${Partition}:s3:::${BucketName}/${ObjectName}')
     expect(findArnWitness([t ?? 'any'], [], ACCOUNT)).toBe('arn:aws:s3:::example/example')

@@ -4785,15 +4785,35 @@ function templateGlob(template) {
     if (templateCache.has(template))
         return templateCache.get(template);
     const parts = [];
+    let colons = 0;
+    // a `*` in the first five parts of a format (`arn:${Partition}:braket:*:*:device/…`) stands for
+    // any Region or account, which a real ARN names: a wildcard, not the character
+    const text = (chunk) => {
+        let literal = '';
+        for (const c of chunk) {
+            if (c === ':')
+                colons++;
+            if (c === '*' && colons < 5) {
+                if (literal !== '')
+                    parts.push({ kind: 'text', text: literal });
+                parts.push(arn_witness_STAR);
+                literal = '';
+            }
+            else
+                literal += c;
+        }
+        if (literal !== '')
+            parts.push({ kind: 'text', text: literal });
+    };
     let from = 0;
     for (const m of template.matchAll(/\$\{[^}]*\}/g)) {
         if (m.index > from)
-            parts.push({ kind: 'text', text: template.slice(from, m.index) });
+            text(template.slice(from, m.index));
         parts.push(arn_witness_STAR);
         from = m.index + m[0].length;
     }
     if (from < template.length)
-        parts.push({ kind: 'text', text: template.slice(from) });
+        text(template.slice(from));
     const glob = arnGlob(parts);
     if (templateCache.size >= MAX_CACHE)
         templateCache.clear();
