@@ -3534,7 +3534,9 @@ const SPELLING = {
     'aws:requestedregion': 'aws:RequestedRegion',
     'aws:securetransport': 'aws:SecureTransport',
     'aws:currenttime': 'aws:CurrentTime',
-    'aws:epochtime': 'aws:EpochTime'
+    'aws:epochtime': 'aws:EpochTime',
+    // in every signed request: true for a service principal, false for IAM callers
+    'aws:principalisawsservice': 'aws:PrincipalIsAWSService'
 };
 const callers = new Map();
 function callerOf(principal) {
@@ -3651,6 +3653,12 @@ function isUserIdOf(caller, userid) {
         return userid.startsWith(`${caller.account ?? ''}:`);
     return false;
 }
+/** aws:PrincipalIsAWSService of a signed request: anonymous and web-identity calls have none. */
+function isAwsServiceOf(caller) {
+    if (caller.kind === 'service')
+        return 'true';
+    return isIamCaller(caller) ? 'false' : undefined;
+}
 /** The single string value of a key (any case), undefined when absent, null for a list. */
 function singleOf(context, lower) {
     for (const key of Object.keys(context))
@@ -3660,9 +3668,8 @@ function singleOf(context, lower) {
 }
 /**
  * Whether the caller can send the keys that only some callers' requests carry (the global
- * condition keys page): principal tags and organization keys belong to IAM callers, and
- * aws:PrincipalIsAWSService is true exactly for a service principal; kms:CallerAccount is the
- * caller's account.
+ * condition keys page): principal tags and organization keys belong to IAM callers;
+ * kms:CallerAccount is the caller's account.
  */
 function callerMayCarry(caller, context, callerAccount) {
     if (callerAccount !== undefined && callerAccount !== caller.account)
@@ -3675,11 +3682,6 @@ function callerMayCarry(caller, context, callerAccount) {
                 lower === 'aws:principalorgid' ||
                 lower === 'aws:principalorgpaths'))
             return false;
-        if (lower === 'aws:principalisawsservice') {
-            const value = single(context[key]);
-            if (value !== String(caller.kind === 'service'))
-                return false;
-        }
     }
     return true;
 }
@@ -3760,6 +3762,7 @@ function withImpliedKeys(context, principal, account) {
     for (const lower of CALLER_KEYS)
         fill(lower, caller.keys[lower]);
     fill('aws:userid', userIdOf(caller));
+    fill('aws:principalisawsservice', isAwsServiceOf(caller));
     fill('aws:resourceaccount', account);
     fill('aws:requestedregion', DEFAULT_REGION);
     fill('aws:securetransport', 'true');
@@ -3819,6 +3822,11 @@ function realize(principal, resource, owner, context) {
     ])
         set(lower, caller.keys[lower]);
     set('aws:userid', given.get('aws:userid') ?? userIdOf(caller));
+    const service = isAwsServiceOf(caller);
+    const givenService = given.get('aws:principalisawsservice');
+    if (givenService !== undefined && givenService !== service)
+        return undefined;
+    set('aws:principalisawsservice', service);
     // the resource: its account and region follow the witness's aws:ResourceAccount / RequestedRegion
     let arn = (0,policy_arn/* splitArn */.E)(resource);
     let resourceOwner = owner;
@@ -5424,8 +5432,8 @@ class Chooser {
 
 /**
  * Context keys whose value changes the request beyond condition clauses (resource account, §6):
- * a witness value for one of them moves the request to another account, region or caller
- * (realize.ts), so two contexts that differ in them are never merged.
+ * a witness value for one of them moves the request to another account, region or caller, or
+ * fits only some callers (realize.ts), so two contexts that differ in them are never merged.
  */
 const STRUCTURAL = [
     'aws:resourceaccount',
@@ -5433,7 +5441,11 @@ const STRUCTURAL = [
     'aws:principalaccount',
     'aws:principaltype',
     'aws:username',
-    'aws:requestedregion'
+    'aws:userid',
+    'kms:calleraccount',
+    'aws:requestedregion',
+    // true only for service principals, false for the others (realize.ts drops the rest)
+    'aws:principalisawsservice'
 ];
 const witness_contexts_byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const witness_contexts_noIssues = () => undefined;

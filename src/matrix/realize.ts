@@ -45,7 +45,9 @@ const SPELLING: Readonly<Record<string, string>> = {
   'aws:requestedregion': 'aws:RequestedRegion',
   'aws:securetransport': 'aws:SecureTransport',
   'aws:currenttime': 'aws:CurrentTime',
-  'aws:epochtime': 'aws:EpochTime'
+  'aws:epochtime': 'aws:EpochTime',
+  // in every signed request: true for a service principal, false for IAM callers
+  'aws:principalisawsservice': 'aws:PrincipalIsAWSService'
 }
 
 /** What AWS derives from a caller: its keys (none for anonymous or service callers). */
@@ -173,6 +175,12 @@ function isUserIdOf(caller: Caller, userid: string): boolean {
   return false
 }
 
+/** aws:PrincipalIsAWSService of a signed request: anonymous and web-identity calls have none. */
+function isAwsServiceOf(caller: Caller): string | undefined {
+  if (caller.kind === 'service') return 'true'
+  return isIamCaller(caller) ? 'false' : undefined
+}
+
 /** The single string value of a key (any case), undefined when absent, null for a list. */
 function singleOf(context: Context, lower: string): string | undefined | null {
   for (const key of Object.keys(context))
@@ -182,9 +190,8 @@ function singleOf(context: Context, lower: string): string | undefined | null {
 
 /**
  * Whether the caller can send the keys that only some callers' requests carry (the global
- * condition keys page): principal tags and organization keys belong to IAM callers, and
- * aws:PrincipalIsAWSService is true exactly for a service principal; kms:CallerAccount is the
- * caller's account.
+ * condition keys page): principal tags and organization keys belong to IAM callers;
+ * kms:CallerAccount is the caller's account.
  */
 function callerMayCarry(
   caller: Caller,
@@ -202,10 +209,6 @@ function callerMayCarry(
         lower === 'aws:principalorgpaths')
     )
       return false
-    if (lower === 'aws:principalisawsservice') {
-      const value = single(context[key])
-      if (value !== String(caller.kind === 'service')) return false
-    }
   }
   return true
 }
@@ -287,6 +290,7 @@ export function withImpliedKeys(context: Context, principal: string, account: st
   }
   for (const lower of CALLER_KEYS) fill(lower, caller.keys[lower])
   fill('aws:userid', userIdOf(caller))
+  fill('aws:principalisawsservice', isAwsServiceOf(caller))
   fill('aws:resourceaccount', account)
   fill('aws:requestedregion', DEFAULT_REGION)
   fill('aws:securetransport', 'true')
@@ -350,6 +354,10 @@ export function realize(
   ])
     set(lower, caller.keys[lower])
   set('aws:userid', given.get('aws:userid') ?? userIdOf(caller))
+  const service = isAwsServiceOf(caller)
+  const givenService = given.get('aws:principalisawsservice')
+  if (givenService !== undefined && givenService !== service) return undefined
+  set('aws:principalisawsservice', service)
 
   // the resource: its account and region follow the witness's aws:ResourceAccount / RequestedRegion
   let arn = splitArn(resource)

@@ -26,8 +26,8 @@ export type { Context } from './context-chooser.js'
 
 /**
  * Context keys whose value changes the request beyond condition clauses (resource account, §6):
- * a witness value for one of them moves the request to another account, region or caller
- * (realize.ts), so two contexts that differ in them are never merged.
+ * a witness value for one of them moves the request to another account, region or caller, or
+ * fits only some callers (realize.ts), so two contexts that differ in them are never merged.
  */
 const STRUCTURAL = [
   'aws:resourceaccount',
@@ -35,7 +35,11 @@ const STRUCTURAL = [
   'aws:principalaccount',
   'aws:principaltype',
   'aws:username',
-  'aws:requestedregion'
+  'aws:userid',
+  'kms:calleraccount',
+  'aws:requestedregion',
+  // true only for service principals, false for the others (realize.ts drops the rest)
+  'aws:principalisawsservice'
 ]
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
