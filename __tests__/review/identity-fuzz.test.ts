@@ -158,3 +158,19 @@ describe('fuzz round 7', () => {
     )
   })
 })
+
+describe('Regions a request can name (fuzz round 8)', () => {
+  // the witnesses of a clause on aws:RequestedRegion are real Regions: `us-*` used to be probed
+  // with `usexample`, which no request names, and was dropped
+  it.each([
+    ['P6-region-equals-to-like', 'broadened', 'dynamodb:GetItem'],
+    ['P5-region-allow-masks-widened-tag', 'broadened', 'ec2:StopInstances'],
+    ['P8-deny-region-like-tag-widened', 'narrowed', 'sqs:SendMessage']
+  ])('%s', async (name, kind, action) => {
+    const report = await pair(name)
+    const found = report.changes.filter((c) => c.kind === kind && c.action === action)
+    expect(found.map((c) => c.context['aws:RequestedRegion'])).toContainEqual(
+      expect.stringMatching(/^(?!us-east-1$)[a-z]{2}(-[a-z]+)+-\d$/)
+    )
+  })
+})

@@ -154,6 +154,30 @@ describe('unique IDs of the callers (fuzz round 7)', () => {
   })
 })
 
+describe('callers a condition on the principal describes (fuzz round 8)', () => {
+  // a pattern widened from `…:user/*` to `…:*` lets the account's role sessions in: the ARN
+  // witnesses are principal ARNs (root, a user, a role, whose sessions call)
+  it('P1: aws:PrincipalArn widened from the users to the account', async () => {
+    expect(
+      await allowedNow('P1-principalarn-widened-to-account', 's3:GetObject', /:assumed-role\//)
+    ).not.toEqual([])
+  })
+
+  it('P1b: a trust policy for everyone narrowed to the users of one account', async () => {
+    const report = await reviewPair('P1b-trust-principalarn-condition-added')
+    const lost = report.changes.filter((c) => c.kind === 'narrowed').map((c) => c.principal)
+    expect(lost).toContainEqual(expect.stringMatching(/^arn:aws:sts::123456789012:assumed-role\//))
+  })
+
+  // aws:PrincipalIsAWSService is in every signed request: false for users and sessions
+  it.each([
+    ['P2-principalisawsservice-both-values', 's3:GetObject'],
+    ['P3-null-principalisawsservice-false', 'sts:AssumeRole']
+  ])('%s', async (name, action) => {
+    expect(await allowedNow(name, action, /^arn:aws:(iam|sts)::/)).not.toEqual([])
+  })
+})
+
 describe('witnesses in the account the resource policy belongs to', () => {
   // NotResource `…:us-east-1:123456789012:*`: the topics it leaves are those of other Regions
   // of the account (this policy's own topics), which the new account may now subscribe to; the

@@ -3586,7 +3586,13 @@ function chooseCaller(principal, given) {
                 /^(user|role)\/([\w+=,.@/-]+\/)?[\w+=,.@-]{1,64}$/.test(parts.resource));
         if (!valid || !isIamCaller(caller))
             return undefined;
-        caller = callerOf(arn);
+        // a role calls through its sessions, whose aws:PrincipalArn is the role's ARN (§6)
+        const role = /^role\/(?:[\w+=,.@/-]+\/)?([\w+=,.@-]{1,64})$/.exec(parts.resource)?.[1];
+        caller = callerOf(role === undefined
+            ? arn
+            : `arn:${parts.partition}:sts::${parts.account}:assumed-role/${role}/${SAMPLE_TEXT}`);
+        if (caller.keys['aws:principalarn'] !== arn)
+            return undefined;
     }
     const account = given.get('aws:principalaccount');
     if (account !== undefined && account !== caller.account) {
@@ -5137,6 +5143,37 @@ function defaultedKeys(clause, variables, samples, keys) {
     return out;
 }
 const swapCase = (text) => [...text].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+/**
+ * A value of its type for the typed global keys a `Null` test asks to be present (the global
+ * condition keys page): `aws:MultiFactorAuthPresent: example` is no request's.
+ */
+const PRESENT_SAMPLES = {
+    'aws:multifactorauthpresent': 'true',
+    'aws:multifactorauthage': '0',
+    'aws:viaawsservice': 'false',
+    'aws:assumedroot': 'true',
+    'aws:tokenissuetime': '2025-12-31T23:00:00Z',
+    'aws:sourceip': '192.0.2.1',
+    'aws:vpcsourceip': '10.0.0.1'
+};
+/** AWS Regions a partition's requests can name (arn-witness.ts), for aws:RequestedRegion. */
+const REGIONS = REAL_NAMES[3] ?? [];
+/**
+ * Real Regions for a clause on aws:RequestedRegion: for each value, the first two Regions it
+ * matches (one besides the value itself for `us-*`), and the first Region no value matches.
+ */
+function regionValues(info, values) {
+    const like = info.name.includes('Like');
+    const ignoreCase = info.name.includes('IgnoreCase');
+    const matchers = values.map((v) => (0,wildcard/* compileGlob */.SO)(like ? v.parts : [{ kind: 'text', text: v.text }], { ignoreCase }));
+    const out = [];
+    for (const matches of matchers)
+        out.push(...REGIONS.filter((r) => matches(r)).slice(0, 2));
+    const outside = REGIONS.find((r) => !matchers.some((matches) => matches(r)));
+    if (outside !== undefined)
+        out.push(outside);
+    return out;
+}
 function stringValues(info, values) {
     const like = info.name.includes('Like');
     const ignoreCase = info.name.includes('IgnoreCase');
@@ -5208,6 +5245,38 @@ function arnValues(values, samples) {
     return out;
 }
 /**
+ * For aws:PrincipalArn, ARNs a caller has (IAM-SEMANTICS §6): the root, a user and a role of
+ * each account the clause names, the subject's and an outsider's: of each kind, the first each
+ * value matches and the first no value matches. A pattern widened from `…:user/*` to `…:*`
+ * needs a role there, which the generic ARN witnesses (`…:example`) are not.
+ */
+function principalArnValues(clause, values, samples, matcherOf) {
+    if (clause.key.toLowerCase() !== 'aws:principalarn')
+        return [];
+    const accounts = new Set([
+        ...clause.values.flatMap(accountsIn),
+        samples.account,
+        freeAccount(new Set(clause.values.flatMap(accountsIn)))
+    ]);
+    const kinds = ['root', `user/${SAMPLE_TEXT}`, `role/${SAMPLE_TEXT}`];
+    const ofKind = kinds.map((kind) => [...accounts].map((a) => `arn:aws:iam::${a}:${kind}`));
+    const matchers = values.map(matcherOf);
+    const out = [];
+    // the root decides alike under every policy (root-user): a user and a role matter most
+    for (const matches of matchers)
+        for (const arns of ofKind) {
+            const inside = arns.find((arn) => matches(arn));
+            if (inside !== undefined)
+                out.push(inside);
+        }
+    for (const arns of ofKind) {
+        const outside = arns.find((arn) => !matchers.some((matches) => matches(arn)));
+        if (outside !== undefined)
+            out.push(outside);
+    }
+    return out;
+}
+/**
  * The ARN in another real region, in another account and in another partition (parts left
  * empty stay empty). The partition moves alone: one policy deployed to several partitions (a
  * template for the commercial Regions and GovCloud) grants more where its pattern opens it.
@@ -5259,7 +5328,11 @@ function familyValues(info, clause, resolved, samples) {
             // (a twelve-digit account, realize.ts), besides the plain string witnesses; an
             // account-valued key needs a real other account as its outside value
             if (condition_values_ARN_KEYS.has(clause.key.toLowerCase()))
-                return [...arnValues(resolved(), samples), ...stringValues(info, resolved())];
+                return [
+                    ...arnValues(resolved(), samples),
+                    ...stringValues(info, resolved()),
+                    ...principalArnValues(clause, resolved(), samples, (v) => (0,wildcard/* compileGlob */.SO)(v.parts, { ignoreCase: info.name.includes('IgnoreCase') }))
+                ];
             if (ACCOUNT_KEYS.has(clause.key.toLowerCase()))
                 return [
                     ...stringValues(info, resolved()),
@@ -5274,12 +5347,19 @@ function familyValues(info, clause, resolved, samples) {
             // a role ID as a session sends it (`AROA…:session`): a bare one is no caller's (realize.ts)
             if (clause.key.toLowerCase() === 'aws:userid')
                 return stringValues(info, resolved()).map((id) => /^AROA[^:]*$/.test(id) ? `${id}:${SAMPLE_TEXT}` : id);
-            // a region outside the clause's values that a regional resource can really be in
+            // Region names: the sample fills of `us-*` (`usexample`) are no Region, and realize.ts
+            // drops them
             if (clause.key.toLowerCase() === 'aws:requestedregion')
-                return [...stringValues(info, resolved()), ...OTHER_REGIONS];
+                return [...regionValues(info, resolved()), ...OTHER_REGIONS];
             return stringValues(info, resolved());
         case 'arn':
-            return arnValues(resolved(), samples);
+            return [
+                ...arnValues(resolved(), samples),
+                ...principalArnValues(clause, resolved(), samples, (v) => {
+                    const glob = arnGlob(v.parts);
+                    return glob === undefined ? () => false : glob === 'any' ? () => true : arnMatcher(glob);
+                })
+            ];
         case 'numeric':
             return numericValues(clause.values);
         case 'date':
@@ -5293,7 +5373,9 @@ function familyValues(info, clause, resolved, samples) {
         case 'null':
             // a key AWS always sends is present when left out (realize.ts): a sample value would
             // only move the caller, or be one no request carries (`aws:SecureTransport=example`)
-            return ALWAYS_PRESENT.has(clause.key.toLowerCase()) ? [] : [SAMPLE_TEXT];
+            if (ALWAYS_PRESENT.has(clause.key.toLowerCase()))
+                return [];
+            return [PRESENT_SAMPLES[clause.key.toLowerCase()] ?? SAMPLE_TEXT];
     }
 }
 /** Candidate values for one clause (duplicates removed, first occurrence kept). */

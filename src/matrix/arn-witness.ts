@@ -133,7 +133,7 @@ const FILLS: readonly (readonly string[])[] = [
  * `us-east-1` and `eu-*` gives `eu-central-1` rather than a wildcard filled with a sample
  * (`us-us-east-1`). AWS's partitions and a region of each geography.
  */
-const REAL_NAMES: readonly (readonly string[])[] = [
+export const REAL_NAMES: readonly (readonly string[])[] = [
   [],
   ['aws', 'aws-cn', 'aws-us-gov'],
   [],

@@ -6,9 +6,9 @@ import { parseOperatorName, type OperatorInfo } from '../policy/condition-operat
 import type { ConditionClause } from '../policy/model.js'
 import { parseDate, parseNumber } from '../policy/values.js'
 import { parseTemplate } from '../engine/variables.js'
-import { parseGlob, type GlobPart } from '../engine/wildcard.js'
+import { compileGlob, parseGlob, type GlobPart } from '../engine/wildcard.js'
 import { splitArn } from '../policy/arn.js'
-import { arnGlob, arnMatcher, findArnWitness } from './arn-witness.js'
+import { REAL_NAMES, arnGlob, arnMatcher, findArnWitness } from './arn-witness.js'
 import { findGlobWitness } from './glob-witness.js'
 import { ipWitnesses } from './ip-witness.js'
 import { ALWAYS_PRESENT } from './realize.js'
@@ -119,6 +119,40 @@ export function defaultedKeys(
 const swapCase = (text: string): string =>
   [...text].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('')
 
+/**
+ * A value of its type for the typed global keys a `Null` test asks to be present (the global
+ * condition keys page): `aws:MultiFactorAuthPresent: example` is no request's.
+ */
+const PRESENT_SAMPLES: Readonly<Record<string, string>> = {
+  'aws:multifactorauthpresent': 'true',
+  'aws:multifactorauthage': '0',
+  'aws:viaawsservice': 'false',
+  'aws:assumedroot': 'true',
+  'aws:tokenissuetime': '2025-12-31T23:00:00Z',
+  'aws:sourceip': '192.0.2.1',
+  'aws:vpcsourceip': '10.0.0.1'
+}
+
+/** AWS Regions a partition's requests can name (arn-witness.ts), for aws:RequestedRegion. */
+const REGIONS: readonly string[] = REAL_NAMES[3] ?? []
+
+/**
+ * Real Regions for a clause on aws:RequestedRegion: for each value, the first two Regions it
+ * matches (one besides the value itself for `us-*`), and the first Region no value matches.
+ */
+function regionValues(info: OperatorInfo, values: readonly Resolved[]): string[] {
+  const like = info.name.includes('Like')
+  const ignoreCase = info.name.includes('IgnoreCase')
+  const matchers = values.map((v) =>
+    compileGlob(like ? v.parts : [{ kind: 'text', text: v.text }], { ignoreCase })
+  )
+  const out: string[] = []
+  for (const matches of matchers) out.push(...REGIONS.filter((r) => matches(r)).slice(0, 2))
+  const outside = REGIONS.find((r) => !matchers.some((matches) => matches(r)))
+  if (outside !== undefined) out.push(outside)
+  return out
+}
+
 function stringValues(info: OperatorInfo, values: readonly Resolved[]): string[] {
   const like = info.name.includes('Like')
   const ignoreCase = info.name.includes('IgnoreCase')
@@ -175,6 +209,41 @@ function arnValues(values: readonly Resolved[], samples: Samples): string[] {
   const anyArn = arnGlob(parseGlob('arn:*:*:*:*:*'))
   if (anyArn !== undefined) {
     const outside = findArnWitness([anyArn], globs, { account: OUTSIDER_ACCOUNT })
+    if (outside !== undefined) out.push(outside)
+  }
+  return out
+}
+
+/**
+ * For aws:PrincipalArn, ARNs a caller has (IAM-SEMANTICS §6): the root, a user and a role of
+ * each account the clause names, the subject's and an outsider's: of each kind, the first each
+ * value matches and the first no value matches. A pattern widened from `…:user/*` to `…:*`
+ * needs a role there, which the generic ARN witnesses (`…:example`) are not.
+ */
+function principalArnValues(
+  clause: ConditionClause,
+  values: readonly Resolved[],
+  samples: Samples,
+  matcherOf: (value: Resolved) => (text: string) => boolean
+): string[] {
+  if (clause.key.toLowerCase() !== 'aws:principalarn') return []
+  const accounts = new Set([
+    ...clause.values.flatMap(accountsIn),
+    samples.account,
+    freeAccount(new Set(clause.values.flatMap(accountsIn)))
+  ])
+  const kinds = ['root', `user/${SAMPLE_TEXT}`, `role/${SAMPLE_TEXT}`]
+  const ofKind = kinds.map((kind) => [...accounts].map((a) => `arn:aws:iam::${a}:${kind}`))
+  const matchers = values.map(matcherOf)
+  const out: string[] = []
+  // the root decides alike under every policy (root-user): a user and a role matter most
+  for (const matches of matchers)
+    for (const arns of ofKind) {
+      const inside = arns.find((arn) => matches(arn))
+      if (inside !== undefined) out.push(inside)
+    }
+  for (const arns of ofKind) {
+    const outside = arns.find((arn) => !matchers.some((matches) => matches(arn)))
     if (outside !== undefined) out.push(outside)
   }
   return out
@@ -240,7 +309,13 @@ function familyValues(
       // (a twelve-digit account, realize.ts), besides the plain string witnesses; an
       // account-valued key needs a real other account as its outside value
       if (ARN_KEYS.has(clause.key.toLowerCase()))
-        return [...arnValues(resolved(), samples), ...stringValues(info, resolved())]
+        return [
+          ...arnValues(resolved(), samples),
+          ...stringValues(info, resolved()),
+          ...principalArnValues(clause, resolved(), samples, (v) =>
+            compileGlob(v.parts, { ignoreCase: info.name.includes('IgnoreCase') })
+          )
+        ]
       if (ACCOUNT_KEYS.has(clause.key.toLowerCase()))
         return [
           ...stringValues(info, resolved()),
@@ -257,12 +332,19 @@ function familyValues(
         return stringValues(info, resolved()).map((id) =>
           /^AROA[^:]*$/.test(id) ? `${id}:${SAMPLE_TEXT}` : id
         )
-      // a region outside the clause's values that a regional resource can really be in
+      // Region names: the sample fills of `us-*` (`usexample`) are no Region, and realize.ts
+      // drops them
       if (clause.key.toLowerCase() === 'aws:requestedregion')
-        return [...stringValues(info, resolved()), ...OTHER_REGIONS]
+        return [...regionValues(info, resolved()), ...OTHER_REGIONS]
       return stringValues(info, resolved())
     case 'arn':
-      return arnValues(resolved(), samples)
+      return [
+        ...arnValues(resolved(), samples),
+        ...principalArnValues(clause, resolved(), samples, (v) => {
+          const glob = arnGlob(v.parts)
+          return glob === undefined ? () => false : glob === 'any' ? () => true : arnMatcher(glob)
+        })
+      ]
     case 'numeric':
       return numericValues(clause.values)
     case 'date':
@@ -276,7 +358,8 @@ function familyValues(
     case 'null':
       // a key AWS always sends is present when left out (realize.ts): a sample value would
       // only move the caller, or be one no request carries (`aws:SecureTransport=example`)
-      return ALWAYS_PRESENT.has(clause.key.toLowerCase()) ? [] : [SAMPLE_TEXT]
+      if (ALWAYS_PRESENT.has(clause.key.toLowerCase())) return []
+      return [PRESENT_SAMPLES[clause.key.toLowerCase()] ?? SAMPLE_TEXT]
   }
 }
 

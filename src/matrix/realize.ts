@@ -111,7 +111,14 @@ function chooseCaller(principal: string, given: Map<string, string>): Caller | u
       (parts.resource === 'root' ||
         /^(user|role)\/([\w+=,.@/-]+\/)?[\w+=,.@-]{1,64}$/.test(parts.resource))
     if (!valid || !isIamCaller(caller)) return undefined
-    caller = callerOf(arn)
+    // a role calls through its sessions, whose aws:PrincipalArn is the role's ARN (§6)
+    const role = /^role\/(?:[\w+=,.@/-]+\/)?([\w+=,.@-]{1,64})$/.exec(parts.resource)?.[1]
+    caller = callerOf(
+      role === undefined
+        ? arn
+        : `arn:${parts.partition}:sts::${parts.account}:assumed-role/${role}/${SAMPLE_TEXT}`
+    )
+    if (caller.keys['aws:principalarn'] !== arn) return undefined
   }
   const account = given.get('aws:principalaccount')
   if (account !== undefined && account !== caller.account) {
