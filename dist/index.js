@@ -53589,7 +53589,7 @@ class Generator {
         const group = [];
         for (const principal of this.principals) {
             for (const context of block.contexts.flatMap(this.callerVariants)) {
-                const real = realize(principal, block.resource, block.owner, context);
+                const real = this.realized(principal, block, context);
                 if (real === undefined)
                     continue;
                 // two witnesses can name one real request (absent and the value AWS always sends), and
@@ -53645,7 +53645,7 @@ class Generator {
         const shapes = [];
         for (const principal of this.principals) {
             for (const context of block.contexts.flatMap(this.callerVariants)) {
-                const real = realize(principal, block.resource, block.owner, context);
+                const real = this.realized(principal, block, context);
                 if (real === undefined)
                     continue;
                 const bits = this.applicability.exactly(statements, real.resource, bindings, real.context);
@@ -53668,6 +53668,12 @@ class Generator {
                 moved.add(`arn:${arn.partition}:${arn.service}:${to.region}:${to.account}:${arn.resource}`);
         }
         return [...moved].sort(generate_byText);
+    }
+    /** The request AWS would receive (realize.ts), within the subject's fixed caller. */
+    realized(principal, block, context) {
+        const real = realize(principal, block.resource, block.owner, context);
+        const moved = real !== undefined && real.principal !== principal;
+        return moved && this.input.fixedCaller === true && !this.resourceMode ? undefined : real;
     }
     idOf(value) {
         let id = this.objectIds.get(value);
@@ -63871,7 +63877,8 @@ function runSubject(subject, options, note) {
             auto: config.auto,
             principal: subject.principal,
             limit: config.maxRequestsPerSubject,
-            ownResource: subject.name === undefined ? subject.about?.arn : undefined
+            ownResource: subject.name === undefined ? subject.about?.arn : undefined,
+            fixedCaller: subject.name !== undefined && subject.principal !== DEFAULT_PRINCIPAL
         });
         if (matrix.truncated) {
             const what = subject.about !== undefined && subject.name === undefined

@@ -174,3 +174,32 @@ describe('Regions a request can name (fuzz round 8)', () => {
     )
   })
 })
+
+describe('a configured subject keeps its principal (fuzz round 8, S1)', () => {
+  // alice's identity policy now also names bob in aws:PrincipalArn: bob is not the subject, and
+  // alice's policies decide none of his requests, so nothing changed for the subject
+  it('S1: no row for another principal that a condition names', async () => {
+    const config: ReviewConfig = {
+      ...DEFAULT_CONFIG,
+      subjects: [
+        {
+          name: 'alice',
+          identity: ['alice.json'],
+          boundary: [],
+          resource: [],
+          session: [],
+          scp: [],
+          rcp: [],
+          principal: 'arn:aws:iam::123456789012:user/alice'
+        }
+      ]
+    }
+    const report = await run(
+      { 'alice.json': fixture('S1-subject-caller-old') },
+      { 'alice.json': fixture('S1-subject-caller-new') },
+      config
+    )
+    expect(report.changes.map((c) => c.principal)).toEqual([])
+    expect(report.files.map((f) => f.file)).toEqual(['alice.json'])
+  })
+})

@@ -64,6 +64,12 @@ export interface MatrixInput {
    * policy), when the sources name it: statements without a Resource are probed on it
    */
   readonly ownResource?: string | undefined
+  /**
+   * the configuration names the subject's principal: identity-side requests keep it as the
+   * caller (its policies govern no one else), so a witness that would move the caller to
+   * another principal (`aws:PrincipalArn`, `aws:username`) is dropped
+   */
+  readonly fixedCaller?: boolean
 }
 
 export interface Matrix {
@@ -231,7 +237,7 @@ class Generator {
     const group: ProbeRequest[] = []
     for (const principal of this.principals) {
       for (const context of block.contexts.flatMap(this.callerVariants)) {
-        const real = realize(principal, block.resource, block.owner, context)
+        const real = this.realized(principal, block, context)
         if (real === undefined) continue
         // two witnesses can name one real request (absent and the value AWS always sends), and
         // two callers' generators one moved caller
@@ -293,7 +299,7 @@ class Generator {
     const shapes: string[] = []
     for (const principal of this.principals) {
       for (const context of block.contexts.flatMap(this.callerVariants)) {
-        const real = realize(principal, block.resource, block.owner, context)
+        const real = this.realized(principal, block, context)
         if (real === undefined) continue
         const bits = this.applicability.exactly(statements, real.resource, bindings, real.context)
         shapes.push(`${head}|${bits}|${real.principal}|c${this.idOf(context)}`)
@@ -315,6 +321,17 @@ class Generator {
         moved.add(`arn:${arn.partition}:${arn.service}:${to.region}:${to.account}:${arn.resource}`)
     }
     return [...moved].sort(byText)
+  }
+
+  /** The request AWS would receive (realize.ts), within the subject's fixed caller. */
+  private realized(
+    principal: string,
+    block: ResourceBlock,
+    context: Context
+  ): ReturnType<typeof realize> {
+    const real = realize(principal, block.resource, block.owner, context)
+    const moved = real !== undefined && real.principal !== principal
+    return moved && this.input.fixedCaller === true && !this.resourceMode ? undefined : real
   }
 
   private idOf(value: object): number {

@@ -141,7 +141,8 @@ function runSubject(
       auto: config.auto,
       principal: subject.principal,
       limit: config.maxRequestsPerSubject,
-      ownResource: subject.name === undefined ? subject.about?.arn : undefined
+      ownResource: subject.name === undefined ? subject.about?.arn : undefined,
+      fixedCaller: subject.name !== undefined && subject.principal !== DEFAULT_PRINCIPAL
     })
     if (matrix.truncated) {
       const what =
