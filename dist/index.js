@@ -50679,6 +50679,8 @@ function indexNodes(root) {
 const ACCOUNT = /^\d{12}$/;
 const NAME = /^[\w+=,.@-]{1,64}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+/** The service principal a witness for aws:PrincipalIsAWSService `true` calls as. */
+const SAMPLE_SERVICE = `${SAMPLE_TEXT}.amazonaws.com`;
 /** The always-present keys, as AWS spells them. */
 const SPELLING = {
     'aws:principalarn': 'aws:PrincipalArn',
@@ -50775,6 +50777,14 @@ function chooseCaller(principal, given) {
         if (moved === undefined)
             return undefined;
         caller = moved;
+    }
+    // a request from a service: the caller moves to a service principal, which sends no keys of
+    // an IAM caller (`Bool aws:PrincipalIsAWSService true` grants to services only)
+    if (given.get('aws:principalisawsservice') === 'true' && caller.kind !== 'service') {
+        const free = [...CALLER_KEYS].every((key) => !given.has(key));
+        if (!free)
+            return undefined;
+        caller = callerOf(SAMPLE_SERVICE);
     }
     const userid = given.get('aws:userid');
     if (userid !== undefined && !isUserIdOf(caller, userid)) {
@@ -52300,8 +52310,14 @@ const PRESENT_SAMPLES = {
     'aws:sourceip': '192.0.2.1',
     'aws:vpcsourceip': '10.0.0.1'
 };
+/** A user's and a role session's aws:userid (samples.ts). */
+const USER_IDS = [
+    sampleUserId('user', undefined, '') ?? '',
+    sampleUserId('role', undefined, '') ?? ''
+];
 /** AWS Regions a partition's requests can name (arn-witness.ts), for aws:RequestedRegion. */
 const REGIONS = REAL_NAMES[3] ?? [];
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d$/;
 /**
  * Real Regions for a clause on aws:RequestedRegion: for each value, the first two Regions it
  * matches (one besides the value itself for `us-*`), and the first Region no value matches.
@@ -52310,7 +52326,8 @@ function regionValues(info, values) {
     const like = info.name.includes('Like');
     const ignoreCase = info.name.includes('IgnoreCase');
     const matchers = values.map((v) => compileGlob(like ? v.parts : [{ kind: 'text', text: v.text }], { ignoreCase }));
-    const out = [];
+    // the Regions the values name, also those beyond the list (`ap-southeast-2`)
+    const out = values.map((v) => v.text).filter((text) => REGION_NAME.test(text));
     for (const matches of matchers)
         out.push(...REGIONS.filter((r) => matches(r)).slice(0, 2));
     const outside = REGIONS.find((r) => !matchers.some((matches) => matches(r)));
@@ -52489,8 +52506,13 @@ function familyValues(info, clause, resolved, samples) {
             if (clause.key.toLowerCase() === 'aws:principaltype')
                 return [...stringValues(info, resolved()), ...condition_values_PRINCIPAL_TYPES];
             // a role ID as a session sends it (`AROA…:session`): a bare one is no caller's (realize.ts)
+            // and an ID of each kind, which moves the caller to a user or a role session (realize.ts):
+            // `AIDA*` removed lets role sessions in
             if (clause.key.toLowerCase() === 'aws:userid')
-                return stringValues(info, resolved()).map((id) => /^AROA[^:]*$/.test(id) ? `${id}:${SAMPLE_TEXT}` : id);
+                return [
+                    ...stringValues(info, resolved()).map((id) => /^AROA[^:]*$/.test(id) ? `${id}:${SAMPLE_TEXT}` : id),
+                    ...USER_IDS
+                ];
             // Region names: the sample fills of `us-*` (`usexample`) are no Region, and realize.ts
             // drops them
             if (clause.key.toLowerCase() === 'aws:requestedregion')

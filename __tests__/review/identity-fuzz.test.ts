@@ -165,7 +165,9 @@ describe('Regions a request can name (fuzz round 8)', () => {
   it.each([
     ['P6-region-equals-to-like', 'broadened', 'dynamodb:GetItem'],
     ['P5-region-allow-masks-widened-tag', 'broadened', 'ec2:StopInstances'],
-    ['P8-deny-region-like-tag-widened', 'narrowed', 'sqs:SendMessage']
+    ['P8-deny-region-like-tag-widened', 'narrowed', 'sqs:SendMessage'],
+    // round 9: a Region beyond the built-in list, named by the clause itself
+    ['R6-region-allow-value-added-ap-southeast-2', 'broadened', 'dynamodb:GetItem']
   ])('%s', async (name, kind, action) => {
     const report = await pair(name)
     const found = report.changes.filter((c) => c.kind === kind && c.action === action)

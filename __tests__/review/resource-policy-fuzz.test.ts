@@ -178,6 +178,24 @@ describe('callers a condition on the principal describes (fuzz round 8)', () => 
   })
 })
 
+describe('callers of each kind a condition on the caller admits (fuzz round 9)', () => {
+  // `Bool aws:PrincipalIsAWSService true` grants to services: the witness moves the caller to a
+  // service principal, which loses access when `aws:SourceAccount` is added
+  it('R1: aws:SourceAccount added to a grant for services', async () => {
+    const report = await reviewPair('R1-service-only-grant-sourceaccount-added')
+    expect(
+      report.changes.filter((c) => c.kind === 'narrowed').map((c) => c.principal)
+    ).toContainEqual(expect.stringMatching(/\.amazonaws\.com$/))
+  })
+
+  // `StringLike aws:userid AIDA*` removed lets role sessions in: an ID of each kind is probed
+  it('R4b: a user-ID clause removed from a grant to everyone', async () => {
+    expect(
+      await allowedNow('R4b-userid-aida-clause-removed', 'sqs:SendMessage', /:assumed-role\//)
+    ).not.toEqual([])
+  })
+})
+
 describe('witnesses in the account the resource policy belongs to', () => {
   // NotResource `…:us-east-1:123456789012:*`: the topics it leaves are those of other Regions
   // of the account (this policy's own topics), which the new account may now subscribe to; the

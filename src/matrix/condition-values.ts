@@ -19,6 +19,7 @@ import {
   accountsIn,
   freeAccount,
   variableSpelling,
+  sampleUserId,
   type Samples
 } from './samples.js'
 
@@ -133,8 +134,15 @@ const PRESENT_SAMPLES: Readonly<Record<string, string>> = {
   'aws:vpcsourceip': '10.0.0.1'
 }
 
+/** A user's and a role session's aws:userid (samples.ts). */
+const USER_IDS: readonly string[] = [
+  sampleUserId('user', undefined, '') ?? '',
+  sampleUserId('role', undefined, '') ?? ''
+]
+
 /** AWS Regions a partition's requests can name (arn-witness.ts), for aws:RequestedRegion. */
 const REGIONS: readonly string[] = REAL_NAMES[3] ?? []
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d$/
 
 /**
  * Real Regions for a clause on aws:RequestedRegion: for each value, the first two Regions it
@@ -146,7 +154,8 @@ function regionValues(info: OperatorInfo, values: readonly Resolved[]): string[]
   const matchers = values.map((v) =>
     compileGlob(like ? v.parts : [{ kind: 'text', text: v.text }], { ignoreCase })
   )
-  const out: string[] = []
+  // the Regions the values name, also those beyond the list (`ap-southeast-2`)
+  const out = values.map((v) => v.text).filter((text) => REGION_NAME.test(text))
   for (const matches of matchers) out.push(...REGIONS.filter((r) => matches(r)).slice(0, 2))
   const outside = REGIONS.find((r) => !matchers.some((matches) => matches(r)))
   if (outside !== undefined) out.push(outside)
@@ -328,10 +337,15 @@ function familyValues(
       if (clause.key.toLowerCase() === 'aws:principaltype')
         return [...stringValues(info, resolved()), ...PRINCIPAL_TYPES]
       // a role ID as a session sends it (`AROA…:session`): a bare one is no caller's (realize.ts)
+      // and an ID of each kind, which moves the caller to a user or a role session (realize.ts):
+      // `AIDA*` removed lets role sessions in
       if (clause.key.toLowerCase() === 'aws:userid')
-        return stringValues(info, resolved()).map((id) =>
-          /^AROA[^:]*$/.test(id) ? `${id}:${SAMPLE_TEXT}` : id
-        )
+        return [
+          ...stringValues(info, resolved()).map((id) =>
+            /^AROA[^:]*$/.test(id) ? `${id}:${SAMPLE_TEXT}` : id
+          ),
+          ...USER_IDS
+        ]
       // Region names: the sample fills of `us-*` (`usexample`) are no Region, and realize.ts
       // drops them
       if (clause.key.toLowerCase() === 'aws:requestedregion')

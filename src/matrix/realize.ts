@@ -23,6 +23,8 @@ import type { Context } from './witness-contexts.js'
 const ACCOUNT = /^\d{12}$/
 const NAME = /^[\w+=,.@-]{1,64}$/
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/
+/** The service principal a witness for aws:PrincipalIsAWSService `true` calls as. */
+const SAMPLE_SERVICE = `${SAMPLE_TEXT}.amazonaws.com`
 
 export interface RealRequest {
   readonly principal: string
@@ -142,6 +144,13 @@ function chooseCaller(principal: string, given: Map<string, string>): Caller | u
       arn === undefined && username === undefined ? callerOfType(caller, type) : undefined
     if (moved === undefined) return undefined
     caller = moved
+  }
+  // a request from a service: the caller moves to a service principal, which sends no keys of
+  // an IAM caller (`Bool aws:PrincipalIsAWSService true` grants to services only)
+  if (given.get('aws:principalisawsservice') === 'true' && caller.kind !== 'service') {
+    const free = [...CALLER_KEYS].every((key) => !given.has(key))
+    if (!free) return undefined
+    caller = callerOf(SAMPLE_SERVICE)
   }
   const userid = given.get('aws:userid')
   if (userid !== undefined && !isUserIdOf(caller, userid)) {
