@@ -188,6 +188,13 @@ describe('callers of each kind a condition on the caller admits (fuzz round 9)',
     ).toContainEqual(expect.stringMatching(/\.amazonaws\.com$/))
   })
 
+  // `Null kms:CallerAccount false` holds for every caller of KMS: its witness is the caller's
+  // account (a sample text used to be dropped, and every request with it)
+  it('R7: a clause added beside `Null kms:CallerAccount false`', async () => {
+    const report = await reviewPair('R7-null-calleraccount')
+    expect(report.changes.filter((c) => c.kind === 'narrowed')).not.toEqual([])
+  })
+
   // `StringLike aws:userid AIDA*` removed lets role sessions in: an ID of each kind is probed
   it('R4b: a user-ID clause removed from a grant to everyone', async () => {
     expect(

@@ -5397,6 +5397,9 @@ function familyValues(info, clause, resolved, samples) {
             // only move the caller, or be one no request carries (`aws:SecureTransport=example`)
             if (ALWAYS_PRESENT.has(clause.key.toLowerCase()))
                 return [];
+            // the caller's account: another value moves the caller (realize.ts)
+            if (clause.key.toLowerCase() === 'kms:calleraccount')
+                return [samples.account];
             return [PRESENT_SAMPLES[clause.key.toLowerCase()] ?? SAMPLE_TEXT];
     }
 }

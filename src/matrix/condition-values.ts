@@ -373,6 +373,8 @@ function familyValues(
       // a key AWS always sends is present when left out (realize.ts): a sample value would
       // only move the caller, or be one no request carries (`aws:SecureTransport=example`)
       if (ALWAYS_PRESENT.has(clause.key.toLowerCase())) return []
+      // the caller's account: another value moves the caller (realize.ts)
+      if (clause.key.toLowerCase() === 'kms:calleraccount') return [samples.account]
       return [PRESENT_SAMPLES[clause.key.toLowerCase()] ?? SAMPLE_TEXT]
   }
 }
